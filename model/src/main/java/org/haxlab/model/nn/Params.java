@@ -1,0 +1,149 @@
+package org.haxlab.model.nn;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * The named trainable arrays of a model, in creation order, on one long-lived manager.
+ *
+ * <p>Initial values are drawn on the host from a {@link Random} so that a seed gives the same
+ * weights on every machine and device. Names are dotted paths such as {@code layers.0.mixer.in_proj}.
+ * Arrays that must not be trained (none so far) would simply not be registered here.
+ */
+public final class Params implements AutoCloseable {
+
+    private final NDManager manager;
+    private final Map<String, NDArray> arrays = new LinkedHashMap<>();
+
+    /** Creates an empty store whose arrays live on {@code device}. */
+    public Params(NDManager parent, Device device) {
+        this.manager = parent.newSubManager(device);
+    }
+
+    /** The manager that owns every weight. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** The device the weights live on. */
+    public Device device() {
+        return manager.getDevice();
+    }
+
+    /** Registers {@code values} (row-major) under {@code name} as a trainable array of {@code shape}. */
+    public NDArray add(String name, Shape shape, float[] values) {
+        if (arrays.containsKey(name)) {
+            throw new IllegalStateException("parameter '" + name + "' registered twice");
+        }
+        if (values.length != shape.size()) {
+            throw new IllegalArgumentException("parameter '" + name + "': " + values.length + " values for shape " + shape);
+        }
+        NDArray a = manager.create(values, shape);
+        a.setName(name);
+        a.setRequiresGradient(true);
+        arrays.put(name, a);
+        return a;
+    }
+
+    /** N(0, std^2) entries. */
+    public NDArray normal(String name, Shape shape, double std, Random rng) {
+        float[] v = new float[Math.toIntExact(shape.size())];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (rng.nextGaussian() * std);
+        }
+        return add(name, shape, v);
+    }
+
+    /** U(-bound, bound) entries (PyTorch's nn.Linear default uses bound = 1/sqrt(fan_in)). */
+    public NDArray uniform(String name, Shape shape, double bound, Random rng) {
+        float[] v = new float[Math.toIntExact(shape.size())];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) ((rng.nextDouble() * 2 - 1) * bound);
+        }
+        return add(name, shape, v);
+    }
+
+    /** Every entry equal to {@code value}. */
+    public NDArray constant(String name, Shape shape, float value) {
+        float[] v = new float[Math.toIntExact(shape.size())];
+        java.util.Arrays.fill(v, value);
+        return add(name, shape, v);
+    }
+
+    /** The array registered under {@code name}; fails with the known names when there is none. */
+    public NDArray get(String name) {
+        NDArray a = arrays.get(name);
+        if (a == null) {
+            throw new IllegalArgumentException("no parameter '" + name + "' (have " + arrays.keySet() + ")");
+        }
+        return a;
+    }
+
+    /** True when {@code name} is registered. */
+    public boolean has(String name) {
+        return arrays.containsKey(name);
+    }
+
+    /** Names in creation order. */
+    public List<String> names() {
+        return List.copyOf(arrays.keySet());
+    }
+
+    /** Read-only view, in creation order. */
+    public Map<String, NDArray> asMap() {
+        return Collections.unmodifiableMap(arrays);
+    }
+
+    /** Total number of scalar weights. */
+    public long count() {
+        long n = 0;
+        for (NDArray a : arrays.values()) {
+            n += a.getShape().size();
+        }
+        return n;
+    }
+
+    /** Calls {@code action} on every array in order. */
+    public void forEach(Consumer<NDArray> action) {
+        arrays.values().forEach(action);
+    }
+
+    /**
+     * Overwrites every array's values from {@code source} (same names and shapes), e.g. after loading
+     * a checkpoint or to restore the last good weights.
+     */
+    public void copyFrom(Map<String, float[]> source) {
+        for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+            float[] v = source.get(e.getKey());
+            if (v == null) {
+                throw new IllegalArgumentException("missing parameter '" + e.getKey() + "'");
+            }
+            if (v.length != e.getValue().getShape().size()) {
+                throw new IllegalArgumentException("parameter '" + e.getKey() + "': " + v.length
+                        + " values, expected shape " + e.getValue().getShape());
+            }
+            e.getValue().set(v);
+        }
+    }
+
+    /** Host copies of every array, by name (for checkpoints and "last good weights"). */
+    public Map<String, float[]> snapshot() {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        arrays.forEach((k, v) -> out.put(k, v.toFloatArray()));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

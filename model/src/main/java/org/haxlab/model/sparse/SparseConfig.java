@@ -1,0 +1,93 @@
+package org.haxlab.model.sparse;
+
+/**
+ * Everything that defines a mixer's sparse branch (spec §3).
+ *
+ * @param pattern      which pattern; {@link Pattern#NONE} means no branch
+ * @param budget       total keys per query k (64 in the paper); each component gets k / #components
+ * @param hashBits     LSH hash width h (8 sign bits = 256 bins on the synthetic task)
+ * @param lshRule      sign-bit (2^h bins) or argmax (h bins)
+ * @param maxLen       the length the dilation stride is computed from: r = maxLen / k_c (2048 in the code)
+ * @param variant      paper's reference-code behaviour or the strictly causal variant
+ * @param path         dense-mask or sparse-gather execution, or AUTO (chosen by length)
+ */
+public record SparseConfig(Pattern pattern, int budget, int hashBits, LshRule lshRule, int maxLen,
+                           Variant variant, AttentionPath path) {
+
+    /** How LSH turns a projected vector into a bin (spec §3). */
+    public enum LshRule { SIGN_BITS, ARGMAX }
+
+    /**
+     * Where the paper's code and its text disagree (spec §3, LSH): {@code PAPER} centres and
+     * L2-normalises Q and K along the sequence axis as the reference code does (a bin can depend on
+     * later tokens); {@code CAUSAL} uses a running prefix mean and per-token normalisation.
+     */
+    public enum Variant { PAPER, CAUSAL }
+
+    /** Dense L x L masked softmax (the reference, O(L^2)) or a gather of the selected keys (O(L*k)). */
+    public enum AttentionPath { AUTO, DENSE, SPARSE }
+
+    /** Lengths up to this run the dense path under {@link AttentionPath#AUTO}. */
+    public static final int AUTO_DENSE_MAX_LENGTH = 512;
+
+    public SparseConfig {
+        if (pattern == null || lshRule == null || variant == null || path == null) {
+            throw new IllegalArgumentException("sparse config: pattern, lshRule, variant and path are required");
+        }
+        int parts = Math.max(1, pattern.components().size());
+        if (budget < parts || budget % parts != 0) {
+            throw new IllegalArgumentException("sparse config: budget k=" + budget + " must be a positive multiple of "
+                    + parts + " (the number of components of " + pattern.id() + ")");
+        }
+        if (hashBits < 1 || (lshRule == LshRule.SIGN_BITS && hashBits > 20) || hashBits > 4096) {
+            throw new IllegalArgumentException("sparse config: hash bits h=" + hashBits + " out of range (1..20 for sign bits)");
+        }
+        if (maxLen < budget) {
+            throw new IllegalArgumentException("sparse config: maxLen=" + maxLen + " must be >= budget k=" + budget);
+        }
+    }
+
+    /** The paper's synthetic defaults for a pattern: k=64, 8 sign bits, maxLen 2048, causal variant, AUTO path. */
+    public static SparseConfig paper(Pattern pattern) {
+        return new SparseConfig(pattern, 64, 8, LshRule.SIGN_BITS, 2048, Variant.CAUSAL, AttentionPath.AUTO);
+    }
+
+    /** Keys each component may keep, k_c = k / #components. */
+    public int perComponent() {
+        return budget / Math.max(1, pattern.components().size());
+    }
+
+    /** Dilation stride r = maxLen / k_c (32 for +D alone, 64 inside +SW+D). */
+    public int dilation() {
+        return Math.max(1, maxLen / perComponent());
+    }
+
+    /** Number of LSH bins: 2^h for sign bits, h for argmax. */
+    public int bins() {
+        return lshRule == LshRule.SIGN_BITS ? 1 << hashBits : hashBits;
+    }
+
+    public SparseConfig withPattern(Pattern p) {
+        return new SparseConfig(p, budget, hashBits, lshRule, maxLen, variant, path);
+    }
+
+    public SparseConfig withBudget(int k) {
+        return new SparseConfig(pattern, k, hashBits, lshRule, maxLen, variant, path);
+    }
+
+    public SparseConfig withHashBits(int h) {
+        return new SparseConfig(pattern, budget, h, lshRule, maxLen, variant, path);
+    }
+
+    public SparseConfig withVariant(Variant v) {
+        return new SparseConfig(pattern, budget, hashBits, lshRule, maxLen, v, path);
+    }
+
+    public SparseConfig withPath(AttentionPath p) {
+        return new SparseConfig(pattern, budget, hashBits, lshRule, maxLen, variant, p);
+    }
+
+    public SparseConfig withLshRule(LshRule r) {
+        return new SparseConfig(pattern, budget, hashBits, r, maxLen, variant, path);
+    }
+}

@@ -1,0 +1,24 @@
+package org.haxlab.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root of the command-line interface: {@code haxlab <command> ...}; with no command it prints help. */
+@Command(name = "haxlab", mixinStandardHelpOptions = true, version = "HAX Lab 0.1.0",
+        description = "HAX Lab: SSMs, context-independent sparse attention and HAX on joint recall.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class HaxLabCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Runs the CLI and returns its exit code. */
+    public static int execute(String... args) {
+        return new CommandLine(new HaxLabCli()).execute(args);
+    }
+}

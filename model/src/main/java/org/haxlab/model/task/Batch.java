@@ -1,0 +1,59 @@
+package org.haxlab.model.task;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.List;
+
+/**
+ * Sequences right-padded to one length, as DJL arrays for training and evaluation.
+ *
+ * @param tokens    (B, L) int64 inputs, PAD after each sequence's end
+ * @param targets   (B, L) int64 target at every position: the expected value at query positions, PAD elsewhere
+ * @param lossMask  (B, L) float32, 1 exactly at the inquiry key positions
+ * @param padMask   (B, L) float32, 1 at real tokens, 0 at padding
+ * @param size      B
+ * @param length    L
+ */
+public record Batch(NDArray tokens, NDArray targets, NDArray lossMask, NDArray padMask, int size, int length) {
+
+    /**
+     * Collates {@code sequences} into arrays of {@code length} columns on {@code manager}.
+     *
+     * @throws IllegalArgumentException when a sequence is longer than {@code length}
+     */
+    public static Batch of(List<RecallSequence> sequences, int length, NDManager manager) {
+        int b = sequences.size();
+        if (b == 0) {
+            throw new IllegalArgumentException("cannot batch zero sequences");
+        }
+        long[] tok = new long[b * length];
+        long[] tgt = new long[b * length];
+        float[] loss = new float[b * length];
+        float[] pad = new float[b * length];
+        java.util.Arrays.fill(tok, Vocabulary.PAD);
+        java.util.Arrays.fill(tgt, Vocabulary.PAD);
+        for (int s = 0; s < b; s++) {
+            RecallSequence seq = sequences.get(s);
+            if (seq.length() > length) {
+                throw new IllegalArgumentException("sequence " + s + " has " + seq.length()
+                        + " tokens, more than the padded length " + length);
+            }
+            int row = s * length;
+            for (int i = 0; i < seq.length(); i++) {
+                tok[row + i] = seq.token(i);
+                pad[row + i] = 1f;
+            }
+            int[] qp = seq.queryPositions();
+            int[] ex = seq.expected();
+            for (int q = 0; q < qp.length; q++) {
+                tgt[row + qp[q]] = ex[q];
+                loss[row + qp[q]] = 1f;
+            }
+        }
+        Shape shape = new Shape(b, length);
+        return new Batch(manager.create(tok, shape), manager.create(tgt, shape), manager.create(loss, shape),
+                manager.create(pad, shape), b, length);
+    }
+}

@@ -103,7 +103,7 @@ class SequenceTextTest {
         error("A a 3 | A a ? <bos>", 8, "implicit");
         error("A a 3 | A1 a ?", 5, "no tier 1");
         error("A 3 a 2 | A a ?", 2, "value without a key");
-        error("a 3 | A a ?", 1, "key without a context");
+        error("a 3 A b 2 | A b ?", 1, "key without a context");
         error("A a 3 | a ?", 5, "key without a context");
         error("A a 3 | B a ?", 6, "never defines");
         error("A a 3 | A b ?", 6, "never defines");

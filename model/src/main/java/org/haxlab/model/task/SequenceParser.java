@@ -166,6 +166,7 @@ final class SequenceParser {
         if (mqar ? def == null && !query : !inquiry) {
             if (query) {
                 errors.add(l.error("'?' before the separator '|': the information component gives values, queries come after '|'"));
+                unresolved.add(slot);
             } else if (def != null) {
                 errors.add(key.error("key defined twice in " + where() + " (first at position " + def[0] + ")"));
             } else {

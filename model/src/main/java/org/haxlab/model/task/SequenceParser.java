@@ -74,10 +74,7 @@ final class SequenceParser {
             switch (l.kind()) {
                 case UNKNOWN -> {
                     errors.add(l.error(l.problem()));
-                    if (pendingKey != null && pendingPath >= 0 && (mqar || !inquiry)) {
-                        unresolved.add(pendingPath * Vocabulary.SIZE + pendingKey.id());
-                    }
-                    pendingKey = null;
+                    forgetPendingKey();
                 }
                 case SEP -> separator(l);
                 case CONTEXT -> context(l);
@@ -100,8 +97,16 @@ final class SequenceParser {
     private void closePendingKey() {
         if (pendingKey != null) {
             errors.add(pendingKey.error("key without a value: a value 0..15 or '?' must follow it"));
-            pendingKey = null;
+            forgetPendingKey();
         }
+    }
+
+    /** Drops the pending key; if it was a definition, later queries on it are not reported again. */
+    private void forgetPendingKey() {
+        if (pendingKey != null && pendingPath >= 0 && (mqar || !inquiry)) {
+            unresolved.add(pendingPath * Vocabulary.SIZE + pendingKey.id());
+        }
+        pendingKey = null;
     }
 
     private void separator(Lexeme l) {

@@ -41,7 +41,8 @@ final class SequenceParser {
     private SequenceParser(List<Lexeme> lexemes) {
         this.lexemes = lexemes;
         this.mqar = lexemes.stream().noneMatch(l -> l.kind() == Lexeme.Kind.SEP);
-        this.tiers = lexemes.stream().mapToInt(l -> Vocabulary.tier(l.id())).max().orElse(0);
+        // MQAR has no contexts: any context token is reported once, keys need none
+        this.tiers = mqar ? 0 : lexemes.stream().mapToInt(l -> Vocabulary.tier(l.id())).max().orElse(0);
     }
 
     /** Parses {@code lexemes}; {@code maxLength} bounds the length with BOS. */

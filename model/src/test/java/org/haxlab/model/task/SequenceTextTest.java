@@ -119,7 +119,7 @@ class SequenceTextTest {
         error("a 3 b 4 . a 5", 6, "key defined twice: a = 3");
         error("a 3 . c ?", 4, "never defines before it");
         error("a 3 A . a ?", 3, "contexts belong to joint recall");
-        error("A2 a 3 | A2 a ?", 2, "tier-1 context");
+        error("A2 A a 3 A2 b 4 | A2 A a ?", 6, "tier-1 context");
     }
 
     @Test

@@ -45,6 +45,16 @@ public final class SequenceText {
         return SequenceParser.parse(SequenceLexer.ids(ids == null ? "" : ids), maxLength);
     }
 
+    /**
+     * Levels, summary and the answer table of a sequence that did not come from text (e.g. a generated one),
+     * read back from its own text form.
+     *
+     * @throws SequenceParseException when the tokens do not follow the task grammar
+     */
+    public static ParsedSequence analyse(RecallSequence sequence) {
+        return parse(print(sequence), Math.max(2, sequence.length()));
+    }
+
     /** The text form of {@code sequence}: BOS left out, the value after every query shown as {@code ?}. */
     public static String print(RecallSequence sequence) {
         boolean[] answer = new boolean[sequence.length() + 1];

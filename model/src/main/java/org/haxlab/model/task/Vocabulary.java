@@ -9,14 +9,21 @@ package org.haxlab.model.task;
  * token (5) that fills the gaps between MQAR queries.
  */
 public final class Vocabulary {
+    /** Embedding rows: ids 0..99 (most unused, as in the paper). */
     public static final int SIZE = 100;
+    /** Beginning of sequence, always position 0. */
     public static final int BOS = 1;
+    /** Right padding after a sequence's end. */
     public static final int PAD = 3;
+    /** Separates the information component from the inquiry component. */
     public static final int SEP = 4;
     /** Filler between the scattered queries of MQAR; never a query, never a target. */
     public static final int NOISE = 5;
+    /** Id of value 0. */
     public static final int VALUE_BASE = 10;
+    /** Id of key 0 ('a'). */
     public static final int KEY_BASE = 26;
+    /** Id of context 0 ('A') at tier 1. */
     public static final int CONTEXT_BASE = 42;
     /** Values, keys and contexts each have 16 ids in the paper's layout. */
     public static final int SLOTS = 16;

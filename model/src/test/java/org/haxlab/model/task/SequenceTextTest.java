@@ -80,6 +80,18 @@ class SequenceTextTest {
     }
 
     @Test
+    void analyseGivesTheAnswerTableOfAGeneratedSequence() {
+        RecallSequence s = new TaskSampler(TaskConfig.mqjr(3, 4, 8)).next();
+        ParsedSequence p = SequenceText.analyse(s);
+        assertEquals(s, p.sequence());
+        assertEquals(12, p.answers().size());
+        for (int q = 0; q < 12; q++) {
+            assertEquals(s.expected()[q], p.answers().answers().get(q).value());
+            assertEquals(s.queryPositions()[q], p.answers().answers().get(q).position());
+        }
+    }
+
+    @Test
     void typedTeacherForcedValuesAreQueriesToo() {
         ParsedSequence p = SequenceText.parse("A a 3 | A a 3");
         assertArrayEquals(new int[] {6}, p.sequence().queryPositions());

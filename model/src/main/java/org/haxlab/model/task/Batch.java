@@ -21,17 +21,23 @@ public record Batch(NDArray tokens, NDArray targets, NDArray lossMask, NDArray p
     /**
      * Collates {@code sequences} into arrays of {@code length} columns on {@code manager}.
      *
-     * @throws IllegalArgumentException when a sequence is longer than {@code length}
+     * @throws IllegalArgumentException when there are no sequences, {@code length} is not positive,
+     *                                  or a sequence is longer than {@code length}
      */
     public static Batch of(List<RecallSequence> sequences, int length, NDManager manager) {
         int b = sequences.size();
         if (b == 0) {
             throw new IllegalArgumentException("cannot batch zero sequences");
         }
-        long[] tok = new long[b * length];
-        long[] tgt = new long[b * length];
-        float[] loss = new float[b * length];
-        float[] pad = new float[b * length];
+        if (length < 1) {
+            throw new IllegalArgumentException("padded length " + length + " must be positive");
+        }
+        // one flat host array per tensor; refuse sizes that would overflow an int index
+        int cellsTotal = Math.multiplyExact(b, length);
+        long[] tok = new long[cellsTotal];
+        long[] tgt = new long[cellsTotal];
+        float[] loss = new float[cellsTotal];
+        float[] pad = new float[cellsTotal];
         java.util.Arrays.fill(tok, Vocabulary.PAD);
         java.util.Arrays.fill(tgt, Vocabulary.PAD);
         for (int s = 0; s < b; s++) {

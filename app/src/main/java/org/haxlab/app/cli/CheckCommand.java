@@ -1,0 +1,106 @@
+package org.haxlab.app.cli;
+
+import org.haxlab.model.task.ParsedSequence;
+import org.haxlab.model.task.SequenceError;
+import org.haxlab.model.task.SequenceParseException;
+import org.haxlab.model.task.SequenceText;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code haxlab check}: validates one typed sequence and prints its answer table, or every error found. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Validates a task sequence and prints the answer of every query, or the errors with their positions.",
+            "Exit code 0: valid; 1: invalid sequence; 2: usage or I/O error."},
+        footer = {"", "Examples:", "  haxlab check A a 3 b 2 B b 4 a 1 '|' B a ? b ? A b ? a ?",
+            "  haxlab check --file samples/mqjr-2x2.txt",
+            "  haxlab generate --format ids | haxlab check --format ids -"})
+public final class CheckCommand implements Callable<Integer> {
+    /** Exit code of an invalid sequence. */
+    static final int INVALID = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "TOKEN", arity = "0..*",
+            description = "the sequence, as words (quote '|' and '?' in a shell), or a single '-' to read standard input")
+    List<String> words = List.of();
+
+    @Option(names = "--file", paramLabel = "FILE", description = "read the sequence from FILE ('#' starts a comment line)")
+    Path file;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "text|ids", converter = GenerateCommand.FormatConverter.class,
+            description = "text (default) or ids (token ids, BOS and trailing PAD optional)")
+    GenerateCommand.Format format = GenerateCommand.Format.TEXT;
+
+    @Option(names = "--max-length", paramLabel = "L", description = "longest sequence accepted, BOS included (default 4096)")
+    int maxLength = SequenceText.DEFAULT_MAX_LENGTH;
+
+    /** Standard input; replaced in tests. */
+    InputStream in = System.in;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            String text = read();
+            ParsedSequence parsed = format == GenerateCommand.Format.IDS
+                    ? SequenceText.parseIds(text, maxLength) : SequenceText.parse(text, maxLength);
+            out.println("valid " + parsed.summary());
+            out.println(SequenceText.print(parsed.sequence()));
+            out.print(parsed.answers().format());
+            out.flush();
+            return CommandLine.ExitCode.OK;
+        } catch (SequenceParseException e) {
+            List<SequenceError> errors = e.errors();
+            err.println("invalid sequence: " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
+            for (SequenceError error : errors) {
+                err.println("  " + error.message());
+            }
+            err.flush();
+            return INVALID;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        }
+    }
+
+    private String read() throws IOException {
+        if (file != null && !words.isEmpty()) {
+            throw new IllegalArgumentException("give the sequence either as words or with --file, not both");
+        }
+        if (file != null) {
+            if (!Files.isRegularFile(file)) {
+                throw new IOException("cannot read " + file + ": no such file");
+            }
+            return withoutComments(Files.readString(file, StandardCharsets.UTF_8));
+        }
+        if (words.size() == 1 && words.get(0).equals("-")) {
+            return withoutComments(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return String.join(" ", words);
+    }
+
+    /** Drops lines starting with '#', so sample files can explain themselves. */
+    static String withoutComments(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : text.split("\\R")) {
+            if (!line.strip().startsWith("#")) {
+                sb.append(line).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -32,6 +32,12 @@ def causal_conv(x, weight, bias):
     return out
 
 
+def inverse_softplus_dt(n, dt_min=0.001, dt_max=0.1):
+    """Mamba's dt bias init: softplus(bias) log-uniform in [dt_min, dt_max]."""
+    dt = torch.exp(torch.rand(n) * (math.log(dt_max) - math.log(dt_min)) + math.log(dt_min))
+    return dt + torch.log(-torch.expm1(-dt))
+
+
 class RMSNorm(nn.Module):
     def __init__(self, d, eps=1e-5):
         super().__init__()
@@ -52,12 +58,12 @@ def scan_mamba1(x, dt, a, b, c):
     u = (dt * x).unsqueeze(-1) * b.unsqueeze(2)  # (B, L, D, N)
     h = x.new_zeros(bsz, d, n)
     ys = []
-    for s in range(0, length, t_chunk):
-        e = min(length, s + t_chunk)
-        seg = torch.cumsum(log_a[:, s:e], dim=1)
-        acc = torch.cumsum(torch.exp(-seg) * u[:, s:e], dim=1)
+    # split, not slicing in a loop: each slice's backward would allocate a full-size gradient
+    for la_c, u_c, c_c in zip(log_a.split(t_chunk, 1), u.split(t_chunk, 1), c.split(t_chunk, 1)):
+        seg = torch.cumsum(la_c, dim=1)
+        acc = torch.cumsum(torch.exp(-seg) * u_c, dim=1)
         hs = torch.exp(seg) * (h.unsqueeze(1) + acc)
-        ys.append(torch.einsum('bldn,bln->bld', hs, c[:, s:e]))
+        ys.append(torch.einsum('bldn,bln->bld', hs, c_c))
         h = hs[:, -1]
     return torch.cat(ys, dim=1)
 
@@ -186,6 +192,9 @@ class Mixer(nn.Module):
             self.conv_b = nn.Parameter(torch.zeros(d))
             self.x_proj = nn.Linear(d, dt_rank + 2 * self.n, bias=False)
             self.dt_proj = nn.Linear(dt_rank, d)
+            nn.init.uniform_(self.dt_proj.weight, -dt_rank ** -0.5, dt_rank ** -0.5)
+            with torch.no_grad():
+                self.dt_proj.bias.copy_(inverse_softplus_dt(d))
             self.a_log = nn.Parameter(torch.log(torch.arange(1, self.n + 1).float()).repeat(d, 1))
             self.dt_rank = dt_rank
         else:
@@ -193,8 +202,8 @@ class Mixer(nn.Module):
             self.in_proj = nn.Linear(d_model, 2 * d + 2 * self.n + heads, bias=False)
             self.conv_w = nn.Parameter(torch.randn(conv_dim, 4) * 0.5)
             self.conv_b = nn.Parameter(torch.zeros(conv_dim))
-            self.dt_bias = nn.Parameter(torch.full((heads,), -3.0))
-            self.a_log = nn.Parameter(torch.log(torch.linspace(1, 16, heads)))
+            self.dt_bias = nn.Parameter(inverse_softplus_dt(heads))
+            self.a_log = nn.Parameter(torch.log(torch.empty(heads).uniform_(1, 16)))
             self.norm = RMSNorm(d)
         self.d_skip = nn.Parameter(torch.ones(d if backbone == 'mamba1' else heads))
         self.out_proj = nn.Linear(d, d_model, bias=False)

@@ -80,6 +80,11 @@ public final class SparseAttention {
      * @return (B, L, D)
      */
     public static NDArray sparse(NDArray q, NDArray k, NDArray v, KeySelection[] selections) {
+        return sparse(q, k, v, selections, BLOCK_FLOATS);
+    }
+
+    /** {@link #sparse(NDArray, NDArray, NDArray, KeySelection[])} with a given block size in floats. */
+    static NDArray sparse(NDArray q, NDArray k, NDArray v, KeySelection[] selections, long blockFloats) {
         long[] qs = q.getShape().getShape();
         int batch = (int) qs[0];
         int length = (int) qs[1];
@@ -103,7 +108,7 @@ public final class SparseAttention {
         NDArray kFlat = k.reshape((long) batch * length, n);
         NDArray vFlat = v.reshape((long) batch * length, width);
         long perQuery = (long) batch * kmax * Math.max(n, width);
-        int block = (int) Math.max(1, Math.min(length, BLOCK_FLOATS / perQuery));
+        int block = (int) Math.max(1, Math.min(length, blockFloats / perQuery));
         NDList parts = new NDList();
         for (int start = 0; start < length; start += block) {
             int rows = Math.min(block, length - start);

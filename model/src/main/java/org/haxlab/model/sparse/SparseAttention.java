@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -131,15 +132,28 @@ public final class SparseAttention {
                 }
             }
             int groups = batch * rows;
-            NDArray idx = manager.create(index);
-            NDArray kg = kFlat.get(idx).reshape(groups, kmax, n);
-            NDArray vg = vFlat.get(idx).reshape(groups, kmax, width);
-            NDArray qb = q.get(":, " + start + ":" + (start + rows) + ", :").reshape(groups, 1, n);
-            NDArray scores = qb.batchMatMul(kg.transpose(0, 2, 1));                  // (groups, 1, kmax)
-            NDArray w = maskedSoftmax(scores, manager.create(valid, new Shape(groups, 1, kmax)), -1);
-            parts.add(w.batchMatMul(vg).reshape(batch, rows, width));
+            // Each block's gathers live in their own scope and are freed as soon as the block is done, so a
+            // 64K-long eval forward holds one block at a time (autograd keeps its own references when training).
+            try (NDScope scope = new NDScope()) {
+                NDArray idx = manager.create(index);
+                NDArray kg = kFlat.get(idx).reshape(groups, kmax, n);
+                NDArray vg = vFlat.get(idx).reshape(groups, kmax, width);
+                NDArray qb = q.get(":, " + start + ":" + (start + rows) + ", :").reshape(groups, 1, n);
+                NDArray scores = qb.batchMatMul(kg.transpose(0, 2, 1));              // (groups, 1, kmax)
+                NDArray w = maskedSoftmax(scores, manager.create(valid, new Shape(groups, 1, kmax)), -1);
+                NDArray part = w.batchMatMul(vg).reshape(batch, rows, width);
+                NDScope.unregister(part);
+                parts.add(part);
+            }
         }
-        return parts.size() == 1 ? parts.singletonOrThrow() : NDArrays.concat(parts, 1);
+        if (parts.size() == 1) {
+            NDArray only = parts.singletonOrThrow();
+            NDScope.register(only);  // back into the caller's scope
+            return only;
+        }
+        NDArray out = NDArrays.concat(parts, 1);
+        parts.close();
+        return out;
     }
 
     /**

@@ -93,6 +93,39 @@ class SparseAttentionTest {
     }
 
     @Test
+    void blockedSparseGradientsMatchTheDensePath() {
+        Random rng = new Random(13);
+        SelectionInput[] inputs = randomInputs(rng);
+        SelectionPattern sp = SelectionPattern.of(new SparseConfig(Pattern.HAX, 8, 3, SparseConfig.LshRule.SIGN_BITS,
+                16, SparseConfig.Variant.CAUSAL, SparseConfig.AttentionPath.AUTO));
+        KeySelection[] sel = {sp.select(inputs[0]), sp.select(inputs[1])};
+        float[][] grads = new float[2][];
+        for (int run = 0; run < 2; run++) {
+            Random same = new Random(21);
+            NDArray q = random(same, B, L, N);
+            NDArray k = random(same, B, L, N);
+            NDArray v = random(same, B, L, D);
+            for (NDArray a : new NDArray[]{q, k, v}) {
+                a.setRequiresGradient(true);
+            }
+            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector();
+                 ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+                NDArray out = run == 0
+                        ? SparseAttention.dense(q, k, v, SparseAttention.denseMask(manager, sp, inputs))
+                        : SparseAttention.sparse(q, k, v, sel, 3L * 8 * D);  // 3 queries per block
+                gc.backward(out.square().sum());
+            }
+            grads[run] = q.getGradient().concat(k.getGradient(), 2).flatten()
+                    .concat(v.getGradient().flatten()).toFloatArray();
+        }
+        float worst = 0;
+        for (int i = 0; i < grads[0].length; i++) {
+            worst = Math.max(worst, Math.abs(grads[0][i] - grads[1][i]));
+        }
+        assertTrue(worst <= 1e-4f, "gradients differ by " + worst);
+    }
+
+    @Test
     void emptyRowsGiveZeroOutputInBothPaths() {
         Random rng = new Random(9);
         NDArray q = random(rng, B, L, N);

@@ -18,7 +18,12 @@ public final class FullPattern implements SelectionPattern {
     @Override
     public KeySelection select(SelectionInput input) {
         int n = input.length();
-        KeySelection.Builder b = KeySelection.builder(n, n * (n + 1) / 2);
+        long entries = (long) n * (n + 1) / 2;
+        if (entries > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("full pattern: a selection of L=" + n + " has " + entries
+                    + " entries, too many to list; use SparseAttention.causal for the output");
+        }
+        KeySelection.Builder b = KeySelection.builder(n, (int) entries);
         int bit = Component.FULL.bit();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {

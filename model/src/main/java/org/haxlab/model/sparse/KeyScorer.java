@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import org.haxlab.model.nn.Params;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -86,8 +87,8 @@ public final class KeyScorer {
                 pool[t] = pool[r];
                 pool[r] = tmp;
             }
-            out[b] = java.util.Arrays.copyOf(pool, take);
-            java.util.Arrays.sort(out[b]);
+            out[b] = Arrays.copyOf(pool, take);
+            Arrays.sort(out[b]);
         }
         return out;
     }

@@ -2,6 +2,7 @@ package org.haxlab.model.sparse;
 
 import ai.djl.ndarray.NDArray;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -67,7 +68,7 @@ public final class LshBuckets {
         int[] out = new int[batch * length];
         double[] proj = new double[hashWidth];
         for (int p = 0; p < batch * length; p++) {
-            java.util.Arrays.fill(proj, 0);
+            Arrays.fill(proj, 0);
             int base = p * dState;
             for (int d = 0; d < dState; d++) {
                 double v = c[base + d];
@@ -141,7 +142,7 @@ public final class LshBuckets {
         double[] sum = new double[dState];
         double[] v = new double[dState];
         for (int b = 0; b < batch; b++) {
-            java.util.Arrays.fill(sum, 0);
+            Arrays.fill(sum, 0);
             for (int t = 0; t < length; t++) {
                 int base = (b * length + t) * dState;
                 double sq = 0;

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -32,7 +33,7 @@ public final class SparseAttention {
         NDArray max = shifted.max(new int[]{axis}, true).stopGradient();
         NDArray e = shifted.sub(max).exp().mul(valid);
         NDArray sum = e.sum(new int[]{axis}, true);
-        NDArray empty = sum.eq(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+        NDArray empty = sum.eq(0f).toType(DataType.FLOAT32, false);
         return e.div(sum.add(empty));
     }
 
@@ -146,9 +147,51 @@ public final class SparseAttention {
                 parts.add(part);
             }
         }
+        return join(parts);
+    }
+
+    /**
+     * Full causal attention (every j <= i) computed in query blocks: O(L^2) time like the dense path but
+     * only O(block * L) memory, so the FULL reference also runs at lengths where an L x L mask cannot exist.
+     *
+     * @return (B, L, D)
+     */
+    public static NDArray causal(NDArray q, NDArray k, NDArray v) {
+        return causal(q, k, v, BLOCK_FLOATS);
+    }
+
+    /** {@link #causal(NDArray, NDArray, NDArray)} with a given block size in floats. */
+    static NDArray causal(NDArray q, NDArray k, NDArray v, long blockFloats) {
+        long[] qs = q.getShape().getShape();
+        int batch = (int) qs[0];
+        int length = (int) qs[1];
+        NDManager manager = q.getManager();
+        int block = (int) Math.max(1, Math.min(length, blockFloats / ((long) batch * length)));
+        NDList parts = new NDList();
+        for (int start = 0; start < length; start += block) {
+            int rows = Math.min(block, length - start);
+            int keys = start + rows;  // later keys are never visible to this block
+            float[] mask = new float[rows * keys];
+            for (int r = 0; r < rows; r++) {
+                java.util.Arrays.fill(mask, r * keys, r * keys + start + r + 1, 1f);
+            }
+            try (NDScope scope = new NDScope()) {
+                NDArray qb = q.get(":, " + start + ":" + keys + ", :");
+                NDArray kb = k.get(":, 0:" + keys + ", :");
+                NDArray vb = v.get(":, 0:" + keys + ", :");
+                NDArray part = dense(qb, kb, vb, manager.create(mask, new Shape(1, rows, keys)));
+                NDScope.unregister(part);
+                parts.add(part);
+            }
+        }
+        return join(parts);
+    }
+
+    /** Concatenates block outputs along the query axis and hands the result to the caller's scope. */
+    private static NDArray join(NDList parts) {
         if (parts.size() == 1) {
             NDArray only = parts.singletonOrThrow();
-            NDScope.register(only);  // back into the caller's scope
+            NDScope.register(only);
             return only;
         }
         NDArray out = NDArrays.concat(parts, 1);

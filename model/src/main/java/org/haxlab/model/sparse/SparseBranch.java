@@ -2,11 +2,13 @@ package org.haxlab.model.sparse;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.haxlab.model.inspect.AttentionSelection;
 import org.haxlab.model.nn.ForwardOptions;
 import org.haxlab.model.nn.Params;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -139,9 +141,9 @@ public final class SparseBranch {
         for (int b = 0; b < batch; b++) {
             int from = b * length;
             inputs[b] = new SelectionInput(length,
-                    qBins == null ? null : java.util.Arrays.copyOfRange(qBins, from, from + length),
-                    kBins == null ? null : java.util.Arrays.copyOfRange(kBins, from, from + length),
-                    hostScores == null ? null : java.util.Arrays.copyOfRange(hostScores, from, from + length));
+                    qBins == null ? null : Arrays.copyOfRange(qBins, from, from + length),
+                    kBins == null ? null : Arrays.copyOfRange(kBins, from, from + length),
+                    hostScores == null ? null : Arrays.copyOfRange(hostScores, from, from + length));
         }
 
         boolean dense = config.path() == SparseConfig.AttentionPath.DENSE
@@ -150,6 +152,10 @@ public final class SparseBranch {
         NDArray attended;
         if (dense) {
             attended = SparseAttention.dense(q, k, x, SparseAttention.denseMask(manager, pattern, inputs));
+        } else if (pattern instanceof FullPattern) {
+            // spec §3 lets the sparse path treat full attention as dense: a causal softmax in query blocks,
+            // without an L x L selection (which would not even fit an int index at 64K)
+            attended = SparseAttention.causal(q, k, x);
         } else {
             selections = select(inputs);
             attended = SparseAttention.sparse(q, k, x, selections);
@@ -157,13 +163,9 @@ public final class SparseBranch {
         NDArray output = attended.mul(gate);
 
         NDArray gateLoss;
-        float[] real = padMask == null ? null : padMask.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
         if (hasKs && options.training()) {
-            if (real == null) {
-                real = new float[batch * length];
-                java.util.Arrays.fill(real, 1f);
-            }
-            Random pick = new Random(trainingSeed(options.lshSeed(), layer) ^ 0x5DEECE66DL);
+            float[] real = realFlags(padMask, batch, length);
+            Random pick = new Random(trainingSeed(options.lshSeed(), layer) + 0x2545F4914F6CDD1DL);
             int[][] picked = KeyScorer.pickKeys(real, batch, length, config.perComponent(), pick);
             gateLoss = KeyScorer.rankingLoss(scores, q, k, picked, real);
         } else {
@@ -184,6 +186,20 @@ public final class SparseBranch {
                     s0.toAttentionSelection(weights), norm);
         }
         return new Output(output, gateLoss, trace);
+    }
+
+    /** Host copy of the pad mask (1 at real tokens); all ones when there is none. */
+    private static float[] realFlags(NDArray padMask, int batch, int length) {
+        if (padMask == null) {
+            float[] all = new float[batch * length];
+            Arrays.fill(all, 1f);
+            return all;
+        }
+        if (padMask.getShape().size() != (long) batch * length) {
+            throw new IllegalArgumentException("sparse branch: pad mask of shape " + padMask.getShape()
+                    + " does not match (B, L) = (" + batch + ", " + length + ")");
+        }
+        return padMask.toType(DataType.FLOAT32, false).toFloatArray();
     }
 
     private KeySelection[] select(SelectionInput[] inputs) {

@@ -126,6 +126,18 @@ class SparseAttentionTest {
     }
 
     @Test
+    void blockedCausalAttentionEqualsTheFullDenseMask() {
+        Random rng = new Random(17);
+        NDArray q = random(rng, B, L, N);
+        NDArray k = random(rng, B, L, N);
+        NDArray v = random(rng, B, L, D);
+        SelectionInput[] in = {SelectionInput.fixed(L), SelectionInput.fixed(L)};
+        NDArray dense = SparseAttention.dense(q, k, v, SparseAttention.denseMask(manager, new FullPattern(), in));
+        assertTrue(maxAbsDiff(dense, SparseAttention.causal(q, k, v)) <= 1e-5f);
+        assertTrue(maxAbsDiff(dense, SparseAttention.causal(q, k, v, 5L * B * L)) <= 1e-5f, "5 queries per block");
+    }
+
+    @Test
     void emptyRowsGiveZeroOutputInBothPaths() {
         Random rng = new Random(9);
         NDArray q = random(rng, B, L, N);

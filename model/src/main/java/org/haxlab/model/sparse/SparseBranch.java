@@ -1,10 +1,14 @@
 package org.haxlab.model.sparse;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import org.haxlab.model.inspect.AttentionSelection;
 import org.haxlab.model.nn.ForwardOptions;
 import org.haxlab.model.nn.Params;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -15,6 +19,9 @@ import java.util.Random;
  * <p>CONTRACT (owned by the sparse work; the mixers call it): the constructor registers this layer's
  * weights under {@code prefix} ({@code prefix + "w_xx"}, {@code prefix + "gate_e"}, and the KS scorer
  * {@code prefix + "ks.*"} when the pattern has KS).
+ *
+ * <p>Selections (LSH bins, KS top-k, fixed patterns) are computed on the host and carry no gradient;
+ * gradients reach W_xx and E through the attention, and the KS scorer only through its ranking loss.
  */
 public final class SparseBranch {
 
@@ -41,6 +48,18 @@ public final class SparseBranch {
                         float[] attnNorm) {
     }
 
+    private final SparseConfig config;
+    private final int dInner;
+    private final int dState;
+    private final int layer;
+    private final SelectionPattern pattern;
+    private final boolean hasLsh;
+    private final boolean hasKs;
+    private final NDArray wxx;
+    private final NDArray gate;
+    private final KeyScorer scorer;
+    private float[] fixedProjection;
+
     /**
      * Registers the branch's weights.
      *
@@ -54,7 +73,33 @@ public final class SparseBranch {
      */
     public SparseBranch(SparseConfig config, int dInner, int dState, int layer, Params params, String prefix,
                         Random rng) {
-        throw new UnsupportedOperationException("SparseBranch is being implemented by the sparse work");
+        if (config == null || !config.pattern().hasAttention()) {
+            throw new IllegalArgumentException("sparse branch of layer " + layer + ": pattern "
+                    + (config == null ? "null" : config.pattern().id()) + " has no attention; do not build a branch");
+        }
+        if (dInner < 1 || dState < 1) {
+            throw new IllegalArgumentException("sparse branch of layer " + layer + ": d_inner=" + dInner + " and N="
+                    + dState + " must be >= 1");
+        }
+        this.config = config;
+        this.dInner = dInner;
+        this.dState = dState;
+        this.layer = layer;
+        this.pattern = SelectionPattern.of(config);
+        this.hasLsh = config.pattern().components().contains(Component.LSH);
+        this.hasKs = config.pattern().components().contains(Component.KS);
+        // nn.Linear-style initialisation; E starts at 1 (spec §3)
+        this.wxx = params.uniform(prefix + "w_xx", new Shape(dInner, 2L * dState), 1.0 / Math.sqrt(dInner), rng);
+        this.gate = params.constant(prefix + "gate_e", new Shape(dInner), 1f);
+        this.scorer = hasKs ? new KeyScorer(dState, params, prefix + "ks.", rng) : null;
+        // Not drawn from rng, so adding LSH never shifts later weights; the model re-seeds it from its
+        // init seed with redrawProjection(initSeed + layer).
+        redrawProjection(layer);
+    }
+
+    /** The seed of a training pass's fresh projection for {@code layer} (distinct per layer). */
+    static long trainingSeed(long lshSeed, int layer) {
+        return lshSeed * 0x9E3779B97F4A7C15L + 31L * layer + 17L;
     }
 
     /**
@@ -65,11 +110,118 @@ public final class SparseBranch {
      * @param options training/eval and trace
      */
     public Output forward(NDArray x, NDArray padMask, ForwardOptions options) {
-        throw new UnsupportedOperationException("SparseBranch is being implemented by the sparse work");
+        long[] shape = x.getShape().getShape();
+        if (shape.length != 3 || shape[2] != dInner) {
+            throw new IllegalArgumentException("sparse branch of layer " + layer + ": expected x of shape (B, L, "
+                    + dInner + "), got " + x.getShape());
+        }
+        int batch = (int) shape[0];
+        int length = (int) shape[1];
+        NDManager manager = x.getManager();
+        NDArray kq = x.matMul(wxx);
+        NDArray k = kq.get("..., 0:" + dState).div((float) Math.sqrt(dState));
+        NDArray q = kq.get("..., " + dState + ":");
+
+        int[] qBins = null;
+        int[] kBins = null;
+        if (hasLsh) {
+            float[] h = options.training()
+                    ? LshBuckets.projection(trainingSeed(options.lshSeed(), layer), dState, config.hashBits())
+                    : fixedProjection;
+            qBins = LshBuckets.bins(q, h, config.hashBits(), config.lshRule(), config.variant());
+            kBins = LshBuckets.bins(k, h, config.hashBits(), config.lshRule(), config.variant());
+        }
+        NDArray scores = null;
+        float[] hostScores = null;
+        if (hasKs) {
+            scores = scorer.scores(q, k);
+            hostScores = scores.toFloatArray();
+        }
+        SelectionInput[] inputs = new SelectionInput[batch];
+        for (int b = 0; b < batch; b++) {
+            int from = b * length;
+            inputs[b] = new SelectionInput(length,
+                    qBins == null ? null : Arrays.copyOfRange(qBins, from, from + length),
+                    kBins == null ? null : Arrays.copyOfRange(kBins, from, from + length),
+                    hostScores == null ? null : Arrays.copyOfRange(hostScores, from, from + length));
+        }
+
+        boolean dense = config.path() == SparseConfig.AttentionPath.DENSE
+                || (config.path() == SparseConfig.AttentionPath.AUTO && length <= SparseConfig.AUTO_DENSE_MAX_LENGTH);
+        KeySelection[] selections = null;
+        NDArray attended;
+        if (dense) {
+            attended = SparseAttention.dense(q, k, x, SparseAttention.denseMask(manager, pattern, inputs));
+        } else if (pattern instanceof FullPattern) {
+            // spec §3 lets the sparse path treat full attention as dense: a causal softmax in query blocks,
+            // without an L x L selection (which would not even fit an int index at 64K)
+            attended = SparseAttention.causal(q, k, x);
+        } else {
+            selections = select(inputs);
+            attended = SparseAttention.sparse(q, k, x, selections);
+        }
+        NDArray output = attended.mul(gate);
+
+        NDArray gateLoss;
+        if (hasKs && options.training()) {
+            float[] real = realFlags(padMask, batch, length);
+            Random pick = new Random(trainingSeed(options.lshSeed(), layer) + 0x2545F4914F6CDD1DL);
+            int[][] picked = KeyScorer.pickKeys(real, batch, length, config.perComponent(), pick);
+            gateLoss = KeyScorer.rankingLoss(scores, q, k, picked, real);
+        } else {
+            gateLoss = manager.zeros(new Shape());
+        }
+
+        Trace trace = null;
+        if (options.trace() != null) {
+            KeySelection s0 = selections != null ? selections[0] : pattern.select(inputs[0]);
+            float[] q0 = q.get(0).toFloatArray();
+            float[] k0 = k.get(0).toFloatArray();
+            float[] weights = SparseAttention.hostWeights(s0, q0, k0, dState);
+            float[] norm = output.get(0).square().sum(new int[]{-1}).sqrt().toFloatArray();
+            trace = new Trace(
+                    qBins == null ? new int[0] : inputs[0].qBin().clone(),
+                    kBins == null ? new int[0] : inputs[0].kBin().clone(),
+                    hostScores == null ? new float[0] : inputs[0].ksScore().clone(),
+                    s0.toAttentionSelection(weights), norm);
+        }
+        return new Output(output, gateLoss, trace);
+    }
+
+    /** Host copy of the pad mask (1 at real tokens); all ones when there is none. */
+    private static float[] realFlags(NDArray padMask, int batch, int length) {
+        if (padMask == null) {
+            float[] all = new float[batch * length];
+            Arrays.fill(all, 1f);
+            return all;
+        }
+        if (padMask.getShape().size() != (long) batch * length) {
+            throw new IllegalArgumentException("sparse branch: pad mask of shape " + padMask.getShape()
+                    + " does not match (B, L) = (" + batch + ", " + length + ")");
+        }
+        return padMask.toType(DataType.FLOAT32, false).toFloatArray();
+    }
+
+    private KeySelection[] select(SelectionInput[] inputs) {
+        KeySelection[] out = new KeySelection[inputs.length];
+        for (int b = 0; b < inputs.length; b++) {
+            out[b] = pattern.select(inputs[b]);
+        }
+        return out;
     }
 
     /** Redraws this layer's fixed evaluation projection from {@code seed}. */
     public void redrawProjection(long seed) {
-        throw new UnsupportedOperationException("SparseBranch is being implemented by the sparse work");
+        this.fixedProjection = LshBuckets.projection(seed, dState, config.hashBits());
+    }
+
+    /** The selection rule this branch applies. */
+    public SelectionPattern pattern() {
+        return pattern;
+    }
+
+    /** The branch definition. */
+    public SparseConfig config() {
+        return config;
     }
 }

@@ -1,0 +1,236 @@
+package org.haxlab.model.sparse;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * The two ways to compute O = softmax(Q K^T masked by S) V (spec §3), single head, no positional
+ * encoding, which must agree: {@link #dense} builds the (B, L, L) mask as the reference code does
+ * (O(L^2) time and memory); {@link #sparse} gathers each query's selected keys (O(L*k)), in query
+ * blocks so that memory stays bounded at long L. A query with no key gets a zero output (spec §3,
+ * empty rows), never a softmax over all positions.
+ */
+public final class SparseAttention {
+
+    /** Floats one gathered block may hold (B * block * kmax * width), 64 MiB. */
+    static final long BLOCK_FLOATS = 1L << 24;
+
+    private SparseAttention() {
+    }
+
+    /**
+     * Softmax over {@code axis} restricted to entries where {@code valid} is 1; rows with no valid entry
+     * give all-zero weights. Masked entries are shifted far down before the max so they never win it,
+     * and multiplied by 0 after exp, so no NaN can appear in values or gradients.
+     */
+    public static NDArray maskedSoftmax(NDArray scores, NDArray valid, int axis) {
+        NDArray shifted = scores.add(valid.sub(1f).mul(1e9f));
+        NDArray max = shifted.max(new int[]{axis}, true).stopGradient();
+        NDArray e = shifted.sub(max).exp().mul(valid);
+        NDArray sum = e.sum(new int[]{axis}, true);
+        NDArray empty = sum.eq(0f).toType(DataType.FLOAT32, false);
+        return e.div(sum.add(empty));
+    }
+
+    /**
+     * Dense path: (B, L, L) scores, masked softmax, weighted sum.
+     *
+     * @param q    (B, L, N)
+     * @param k    (B, L, N)
+     * @param v    (B, L, D)
+     * @param mask (B, L, L) float, 1 where query i reads key j
+     * @return (B, L, D)
+     */
+    public static NDArray dense(NDArray q, NDArray k, NDArray v, NDArray mask) {
+        NDArray scores = q.batchMatMul(k.transpose(0, 2, 1));
+        return maskedSoftmax(scores, mask, -1).batchMatMul(v);
+    }
+
+    /** The (B, L, L) float mask of {@code pattern}'s rule for every sequence (spec §3 dense reference). */
+    public static NDArray denseMask(NDManager manager, SelectionPattern pattern, SelectionInput[] inputs) {
+        int batch = inputs.length;
+        int length = inputs[0].length();
+        float[] m = new float[batch * length * length];
+        for (int b = 0; b < batch; b++) {
+            if (inputs[b].length() != length) {
+                throw new IllegalArgumentException("dense mask: sequence " + b + " has length " + inputs[b].length()
+                        + ", expected " + length);
+            }
+            boolean[] rule = pattern.ruleMask(inputs[b]);
+            int base = b * length * length;
+            for (int e = 0; e < rule.length; e++) {
+                if (rule[e]) {
+                    m[base + e] = 1f;
+                }
+            }
+        }
+        return manager.create(m, new Shape(batch, length, length));
+    }
+
+    /**
+     * Sparse path: per query gather its selected K and V rows, softmax over the valid ones, weighted sum.
+     *
+     * @param q          (B, L, N)
+     * @param k          (B, L, N)
+     * @param v          (B, L, D)
+     * @param selections one selection per sequence, each of length L
+     * @return (B, L, D)
+     */
+    public static NDArray sparse(NDArray q, NDArray k, NDArray v, KeySelection[] selections) {
+        return sparse(q, k, v, selections, BLOCK_FLOATS);
+    }
+
+    /** {@link #sparse(NDArray, NDArray, NDArray, KeySelection[])} with a given block size in floats. */
+    static NDArray sparse(NDArray q, NDArray k, NDArray v, KeySelection[] selections, long blockFloats) {
+        long[] qs = q.getShape().getShape();
+        int batch = (int) qs[0];
+        int length = (int) qs[1];
+        int n = (int) qs[2];
+        int width = (int) v.getShape().get(2);
+        if (selections.length != batch) {
+            throw new IllegalArgumentException("sparse attention: " + selections.length + " selections for batch " + batch);
+        }
+        int kmax = 0;
+        for (int b = 0; b < batch; b++) {
+            if (selections[b].length() != length) {
+                throw new IllegalArgumentException("sparse attention: selection " + b + " has length "
+                        + selections[b].length() + ", expected " + length);
+            }
+            kmax = Math.max(kmax, selections[b].maxCount());
+        }
+        if (kmax == 0) {
+            return v.zerosLike();  // every row empty: nothing selected, nothing read
+        }
+        NDManager manager = q.getManager();
+        NDArray kFlat = k.reshape((long) batch * length, n);
+        NDArray vFlat = v.reshape((long) batch * length, width);
+        long perQuery = (long) batch * kmax * Math.max(n, width);
+        int block = (int) Math.max(1, Math.min(length, blockFloats / perQuery));
+        NDList parts = new NDList();
+        for (int start = 0; start < length; start += block) {
+            int rows = Math.min(block, length - start);
+            long[] index = new long[batch * rows * kmax];
+            float[] valid = new float[index.length];
+            for (int b = 0; b < batch; b++) {
+                KeySelection s = selections[b];
+                for (int r = 0; r < rows; r++) {
+                    int i = start + r;
+                    int at = (b * rows + r) * kmax;
+                    int e0 = s.start(i);
+                    int c = s.count(i);
+                    for (int t = 0; t < c; t++) {
+                        index[at + t] = (long) b * length + s.key(e0 + t);
+                        valid[at + t] = 1f;
+                    }
+                    for (int t = c; t < kmax; t++) {
+                        index[at + t] = (long) b * length + i;  // padding slot, masked out below
+                    }
+                }
+            }
+            int groups = batch * rows;
+            // Each block's gathers live in their own scope and are freed as soon as the block is done, so a
+            // 64K-long eval forward holds one block at a time (autograd keeps its own references when training).
+            try (NDScope scope = new NDScope()) {
+                NDArray idx = manager.create(index);
+                NDArray kg = kFlat.get(idx).reshape(groups, kmax, n);
+                NDArray vg = vFlat.get(idx).reshape(groups, kmax, width);
+                NDArray qb = q.get(":, " + start + ":" + (start + rows) + ", :").reshape(groups, 1, n);
+                NDArray scores = qb.batchMatMul(kg.transpose(0, 2, 1));              // (groups, 1, kmax)
+                NDArray w = maskedSoftmax(scores, manager.create(valid, new Shape(groups, 1, kmax)), -1);
+                NDArray part = w.batchMatMul(vg).reshape(batch, rows, width);
+                NDScope.unregister(part);
+                parts.add(part);
+            }
+        }
+        return join(parts);
+    }
+
+    /**
+     * Full causal attention (every j <= i) computed in query blocks: O(L^2) time like the dense path but
+     * only O(block * L) memory, so the FULL reference also runs at lengths where an L x L mask cannot exist.
+     *
+     * @return (B, L, D)
+     */
+    public static NDArray causal(NDArray q, NDArray k, NDArray v) {
+        return causal(q, k, v, BLOCK_FLOATS);
+    }
+
+    /** {@link #causal(NDArray, NDArray, NDArray)} with a given block size in floats. */
+    static NDArray causal(NDArray q, NDArray k, NDArray v, long blockFloats) {
+        long[] qs = q.getShape().getShape();
+        int batch = (int) qs[0];
+        int length = (int) qs[1];
+        NDManager manager = q.getManager();
+        int block = (int) Math.max(1, Math.min(length, blockFloats / ((long) batch * length)));
+        NDList parts = new NDList();
+        for (int start = 0; start < length; start += block) {
+            int rows = Math.min(block, length - start);
+            int keys = start + rows;  // later keys are never visible to this block
+            float[] mask = new float[rows * keys];
+            for (int r = 0; r < rows; r++) {
+                java.util.Arrays.fill(mask, r * keys, r * keys + start + r + 1, 1f);
+            }
+            try (NDScope scope = new NDScope()) {
+                NDArray qb = q.get(":, " + start + ":" + keys + ", :");
+                NDArray kb = k.get(":, 0:" + keys + ", :");
+                NDArray vb = v.get(":, 0:" + keys + ", :");
+                NDArray part = dense(qb, kb, vb, manager.create(mask, new Shape(1, rows, keys)));
+                NDScope.unregister(part);
+                parts.add(part);
+            }
+        }
+        return join(parts);
+    }
+
+    /** Concatenates block outputs along the query axis and hands the result to the caller's scope. */
+    private static NDArray join(NDList parts) {
+        if (parts.size() == 1) {
+            NDArray only = parts.singletonOrThrow();
+            NDScope.register(only);
+            return only;
+        }
+        NDArray out = NDArrays.concat(parts, 1);
+        parts.close();
+        return out;
+    }
+
+    /**
+     * Softmax weights of one sequence's selection on the host (for inspection): query i's weights over its
+     * selected keys from the scores Q_i . K_j.
+     *
+     * @param q (L * N) queries of the sequence
+     * @param k (L * N) keys of the sequence
+     */
+    public static float[] hostWeights(KeySelection s, float[] q, float[] k, int n) {
+        float[] w = new float[s.size()];
+        double[] logits = new double[s.maxCount()];
+        for (int i = 0; i < s.length(); i++) {
+            int e0 = s.start(i);
+            int c = s.count(i);
+            double max = Double.NEGATIVE_INFINITY;
+            for (int t = 0; t < c; t++) {
+                int j = s.key(e0 + t);
+                double dot = 0;
+                for (int d = 0; d < n; d++) {
+                    dot += (double) q[i * n + d] * k[j * n + d];
+                }
+                logits[t] = dot;
+                max = Math.max(max, dot);
+            }
+            double sum = 0;
+            for (int t = 0; t < c; t++) {
+                logits[t] = Math.exp(logits[t] - max);
+                sum += logits[t];
+            }
+            for (int t = 0; t < c; t++) {
+                w[e0 + t] = (float) (logits[t] / sum);
+            }
+        }
+        return w;
+    }
+}

@@ -32,6 +32,10 @@ public abstract class RasterView extends Region {
     /** The pixels of a width x height image (row-major, opaque ARGB); called on the FX thread. */
     protected abstract int[] renderPixels(int width, int height);
 
+    /** Called after new pixels were written (for example to redraw text on an overlay canvas). */
+    protected void afterRender(int width, int height) {
+    }
+
     /** Marks the pixels stale; they are re-rendered once at the next layout pass. */
     public final void invalidateRaster() {
         dirty = true;
@@ -76,6 +80,7 @@ public abstract class RasterView extends Region {
             image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
             dirty = false;
             renders++;
+            afterRender(w, h);
         }
         overlay.resizeRelocate(0, 0, w, h);
     }

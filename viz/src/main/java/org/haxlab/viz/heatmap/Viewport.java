@@ -55,7 +55,7 @@ public record Viewport(int rows, int cols, double x0, double y0, double spanX, d
      * when none does. Overlap rather than "pixel centre inside the cell" is what makes downsampling a
      * max-pool: every pixel sees every cell it covers, so a single selected key never disappears.
      */
-    static int[] pixelSpan(int index, double origin, double cellsPerPixel, int pixels) {
+    public static int[] pixelSpan(int index, double origin, double cellsPerPixel, int pixels) {
         int first = (int) Math.floor((index - origin) / cellsPerPixel);
         int last = (int) Math.ceil((index + 1 - origin) / cellsPerPixel) - 1;
         first = Math.max(first, 0);

@@ -83,7 +83,8 @@ public class BucketView extends VBox {
             getChildren().add(after);
         }
         hoveredQuery.set(-1);
-        strip.invalidateRaster();
+        info.setText(" ");
+        strip.drawLinks(-1, null, null);
     }
 
     /** Whether collisions count only keys at or before the query (spec §3 causal mask); default true. */
@@ -149,6 +150,9 @@ public class BucketView extends VBox {
     private final class Strip extends RasterView {
         private final Canvas links = new Canvas();
         private int[][] marked;
+        private int query = -1;
+        private int[] hits;
+        private int[] hitsAfter;
 
         Strip() {
             overlay().getChildren().add(links);
@@ -177,17 +181,20 @@ public class BucketView extends VBox {
         protected void afterRender(int width, int height) {
             links.setWidth(width);
             links.setHeight(height);
-            redrawCanvas(-1, null, null);
+            redrawCanvas();
         }
 
-        void drawLinks(int query, int[] hits, int[] hitsAfter) {
-            marked = query < 0 ? null : second == null ? new int[][] {{query}, hits}
-                    : new int[][] {{query}, hits, {query}, hitsAfter};
+        void drawLinks(int q, int[] keys, int[] keysAfter) {
+            query = q;
+            hits = keys;
+            hitsAfter = keysAfter;
+            marked = q < 0 ? null : second == null ? new int[][] {{q}, keys} : new int[][] {{q}, keys, {q}, keysAfter};
             invalidateRaster();
-            redrawCanvas(query, hits, hitsAfter);
+            redrawCanvas();
         }
 
-        private void redrawCanvas(int query, int[] hits, int[] hitsAfter) {
+        /** Row names, and lines from the hovered query to the keys in its bin (redrawn after every render). */
+        private void redrawCanvas() {
             GraphicsContext g = links.getGraphicsContext2D();
             int w = rasterWidth();
             int h = rasterHeight();
@@ -208,8 +215,8 @@ public class BucketView extends VBox {
                 return;
             }
             double cell = w / (double) first.qBucket().length;
-            g.setStroke(Color.rgb(0, 0, 0, 0.55));
-            g.setLineWidth(1);
+            g.setStroke(Color.rgb(0, 0, 0, 0.8));
+            g.setLineWidth(1.5);
             link(g, query, hits, 0, cell, rh, n, h);
             if (hitsAfter != null) {
                 link(g, query, hitsAfter, 2, cell, rh, n, h);

@@ -124,6 +124,8 @@ public class CapacityChart extends BorderPane {
             }
             ValueMarker chance = new ValueMarker(1.0 / vocab, Color.GRAY, new BasicStroke(1f));
             chance.setLabel(String.format(Locale.ROOT, "chance 1/|V| = %.4f", 1.0 / vocab));
+            chance.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+            chance.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
             plot.addRangeMarker(chance);
         } finally {
             chart.setNotify(true);

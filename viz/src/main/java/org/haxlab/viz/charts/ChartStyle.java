@@ -15,9 +15,12 @@ import java.text.DecimalFormat;
  * (colour-blind safe) and tooltips with exact values.
  */
 public final class ChartStyle {
-    /** Series colours in order (Okabe-Ito without black and yellow, which vanish on white). */
+    /**
+     * Series colours in order: Okabe-Ito without yellow (it vanishes on white) and without black, which
+     * the views keep for summary curves (maximum, bound); a dark yellow and grey complete eight.
+     */
     public static final int[] SERIES = {Palettes.BLUE, Palettes.VERMILLION, Palettes.BLUISH_GREEN, Palettes.ORANGE,
-        Palettes.REDDISH_PURPLE, Palettes.SKY_BLUE, 0xFF000000, 0xFF999999};
+        Palettes.REDDISH_PURPLE, Palettes.SKY_BLUE, 0xFF8C6D00, 0xFF999999};
 
     private ChartStyle() {
     }

@@ -102,10 +102,17 @@ public class SparsityChart extends VBox {
                 areaRenderer.setSeriesPaint(s++, ChartStyle.awt(ComponentColors.of(c)));
             }
             int total = budgets.values().stream().mapToInt(Integer::intValue).sum();
+            NumberAxis y = (NumberAxis) areaPlot.getRangeAxis();
+            y.setAutoRange(true);
             if (total > 0) {
                 ValueMarker k = new ValueMarker(total, Color.BLACK, new BasicStroke(1.5f));
                 k.setLabel("budget k = " + total);
+                k.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+                k.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
                 areaPlot.addRangeMarker(k);
+                // Markers do not widen the auto range; keep the budget line in view.
+                int most = java.util.Arrays.stream(stats.total()).max().orElse(0);
+                y.setRange(0, Math.max(total, most) * 1.08);
             }
             int b = 0;
             for (Map.Entry<Component, Integer> e : budgets.entrySet()) {

@@ -7,13 +7,16 @@ import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.Locale;
 
 /**
- * A vertical colour bar with an explicit range: the maximum's label on top, the minimum's at the
- * bottom, the middle value beside the centre, and a title. The range is two properties so a heatmap
+ * A vertical colour bar with an explicit range: a title above, and beside the bar the maximum's
+ * label at the top, the middle value at the centre and the minimum's at the bottom. The range is two properties so a heatmap
  * can bind it ({@link MatrixHeatmap#createColorBar(String)}).
  */
 public class ColorBar extends VBox {
@@ -35,11 +38,18 @@ public class ColorBar extends VBox {
     public ColorBar(Palettes.Scale scale, String title) {
         this.title.setText(title);
         setAlignment(Pos.CENTER_LEFT);
-        setSpacing(2);
+        setSpacing(4);
         ImageView bar = new ImageView(gradient(scale));
-        VBox.setMargin(midLabel, new javafx.geometry.Insets(0, 0, 0, BAR_W + 4));
-        getChildren().addAll(this.title, maxLabel, bar, minLabel, midLabel);
-        midLabel.setManaged(true);
+        Region gapTop = new Region();
+        Region gapBottom = new Region();
+        VBox.setVgrow(gapTop, Priority.ALWAYS);
+        VBox.setVgrow(gapBottom, Priority.ALWAYS);
+        // Labels sit in a column exactly as tall as the bar, so max, mid and min line up with its ends and centre.
+        VBox labels = new VBox(maxLabel, gapTop, midLabel, gapBottom, minLabel);
+        labels.setMinHeight(BAR_H);
+        labels.setPrefHeight(BAR_H);
+        labels.setMaxHeight(BAR_H);
+        getChildren().addAll(this.title, new HBox(4, bar, labels));
         min.addListener((o, a, b) -> updateLabels());
         max.addListener((o, a, b) -> updateLabels());
         updateLabels();
@@ -95,8 +105,8 @@ public class ColorBar extends VBox {
     }
 
     private void updateLabels() {
-        maxLabel.setText("max " + format(max.get()));
-        minLabel.setText("min " + format(min.get()));
-        midLabel.setText("mid " + format((min.get() + max.get()) / 2));
+        maxLabel.setText(format(max.get()));
+        minLabel.setText(format(min.get()));
+        midLabel.setText(format((min.get() + max.get()) / 2));
     }
 }

@@ -66,9 +66,26 @@ public final class SelectionRaster {
         return style.floor() + (1 - style.floor()) * w;
     }
 
-    /** The colour of a selected entry of primary component {@code c} at intensity {@code t}. */
+    /** Intensity steps of the colour tables: finer than an 8-bit channel can show. */
+    private static final int LEVELS = 256;
+    /** Per component, the colour at intensity level / (LEVELS - 1): rendering looks colours up instead of blending. */
+    private static final int[][] TABLE = new int[Component.values().length][LEVELS];
+
+    static {
+        for (Component c : Component.values()) {
+            for (int l = 0; l < LEVELS; l++) {
+                TABLE[c.ordinal()][l] = Palettes.lerp(Palettes.WHITE, ComponentColors.of(c), l / (double) (LEVELS - 1));
+            }
+        }
+    }
+
+    /**
+     * The colour of a selected entry of primary component {@code c} at intensity {@code t} in [0, 1]:
+     * white blended towards the component colour, in 256 steps.
+     */
     public static int colour(Component c, double t) {
-        return Palettes.lerp(Palettes.WHITE, ComponentColors.of(c), t);
+        int level = (int) Math.round(Math.max(0, Math.min(1, t)) * (LEVELS - 1));
+        return TABLE[c.ordinal()][level];
     }
 
     /**
@@ -107,9 +124,11 @@ public final class SelectionRaster {
             }
             int e = lowerBound(keys, offsets[i], offsets[i + 1], colFirst);
             for (; e < offsets[i + 1] && keys[e] < colEnd; e++) {
-                int[] xs = Viewport.pixelSpan(keys[e], vp.x0(), cpp, width);
-                if (xs != null) {
-                    paintEntry(out, best, width, xs, ys, sel.components()[e], sel.weights()[e], rowMax, style);
+                // Same arithmetic as Viewport.pixelSpan, inlined: this loop runs once per selected cell.
+                int x0 = Math.max(0, (int) Math.floor((keys[e] - vp.x0()) / cpp));
+                int x1 = Math.min(Math.max(x0, (int) Math.ceil((keys[e] + 1 - vp.x0()) / cpp) - 1), width - 1);
+                if (x0 <= x1) {
+                    paintEntry(out, best, width, x0, x1, ys, sel.components()[e], sel.weights()[e], rowMax, style);
                 }
             }
         }
@@ -120,18 +139,19 @@ public final class SelectionRaster {
         double cpp = vp.colsPerPixel(width);
         double rpp = vp.rowsPerPixel(height);
         for (int py = 0; py < height; py++) {
-            double row = vp.y0() + (py + 0.5) * rpp;
+            double row = Math.floor(vp.y0() + (py + 0.5) * rpp);
+            // Causal mask (spec §3): key j is admissible for query i only when j <= i, i.e. the pixel
+            // centre column x0 + (px + 0.5) * cpp is below row + 1; two fills per pixel row.
+            double bound = Math.ceil((row + 1 - vp.x0()) / cpp - 0.5);
+            int causal = (int) Math.max(0, Math.min(width, bound));
             int base = py * width;
-            for (int px = 0; px < width; px++) {
-                double col = vp.x0() + (px + 0.5) * cpp;
-                // Causal mask (spec §3): key j is admissible for query i only when j <= i.
-                out[base + px] = Math.floor(col) <= Math.floor(row) ? CAUSAL : NON_CAUSAL;
-            }
+            java.util.Arrays.fill(out, base, base + causal, CAUSAL);
+            java.util.Arrays.fill(out, base + causal, base + width, NON_CAUSAL);
         }
     }
 
-    private static void paintEntry(int[] out, float[] best, int width, int[] xs, int[] ys, int mask, float weight,
-                                   float rowMax, Style style) {
+    private static void paintEntry(int[] out, float[] best, int width, int x0, int x1, int[] ys, int mask,
+                                   float weight, float rowMax, Style style) {
         Component first = ComponentColors.primary(mask);
         if (first == null) {
             return;
@@ -139,17 +159,17 @@ public final class SelectionRaster {
         float t = (float) intensity(style, weight, rowMax);
         int main = colour(first, t);
         Component second = ComponentColors.secondary(mask);
-        int w = xs[1] - xs[0] + 1;
+        int w = x1 - x0 + 1;
         int h = ys[1] - ys[0] + 1;
         boolean marker = second != null && w >= MARKER_MIN_PIXELS && h >= MARKER_MIN_PIXELS;
         int other = marker ? colour(second, t) : main;
         for (int py = ys[0]; py <= ys[1]; py++) {
-            for (int px = xs[0]; px <= xs[1]; px++) {
+            for (int px = x0; px <= x1; px++) {
                 int p = py * width + px;
                 if (t > best[p]) {
                     best[p] = t;
                     // Lower-right triangle of the cell: (dx / w) + (dy / h) > 1.
-                    boolean lower = marker && (px - xs[0] + 0.5) * h + (py - ys[0] + 0.5) * w > (double) w * h;
+                    boolean lower = marker && (px - x0 + 0.5) * h + (py - ys[0] + 0.5) * w > (double) w * h;
                     out[p] = lower ? other : main;
                 }
             }

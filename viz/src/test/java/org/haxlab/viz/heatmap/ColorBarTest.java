@@ -19,7 +19,7 @@ class ColorBarTest {
             ColorBar bar = map.createColorBar("ks score");
             return bar.labelTexts();
         });
-        assertArrayEquals(new String[] {"ks score", "max 2", "mid 0", "min -2"}, texts);
+        assertArrayEquals(new String[] {"ks score", "2", "0", "-2"}, texts);
     }
 
     @Test

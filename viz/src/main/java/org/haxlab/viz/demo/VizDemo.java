@@ -29,7 +29,6 @@ import org.haxlab.viz.heatmap.ComponentLegend;
 import org.haxlab.viz.heatmap.MatrixHeatmap;
 import org.haxlab.viz.heatmap.Palettes;
 import org.haxlab.viz.heatmap.SelectionMatrixView;
-import org.haxlab.viz.heatmap.SelectionRaster;
 import org.haxlab.viz.recall.RecallDiagnosisTable;
 import org.haxlab.viz.tokens.TokenLegend;
 import org.haxlab.viz.tokens.TokenStrip;
@@ -118,9 +117,7 @@ public final class VizDemo {
                 strip.setHighlight(keysOf(sel, cell), Palettes.VERMILLION);
             }
         });
-        ColorBar weight = new ColorBar(t -> SelectionRaster.colour(org.haxlab.model.sparse.Component.WINDOW,
-                SelectionRaster.intensity(SelectionRaster.Style.defaults(), (float) t, 1f)), "weight / row max");
-        weight.setRange(0, 1);
+        ColorBar weight = matrix.createWeightBar(org.haxlab.model.sparse.Component.WINDOW);
         HBox.setHgrow(matrix, Priority.ALWAYS);
         VBox selection = new VBox(6, new ComponentLegend(), new HBox(8, matrix, weight), hover, strip, new TokenLegend());
         VBox.setVgrow(selection.getChildren().get(1), Priority.ALWAYS);

@@ -16,6 +16,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.haxlab.model.inspect.AttentionSelection;
 import org.haxlab.model.inspect.LayerInspection;
+import org.haxlab.model.sparse.Component;
 
 /**
  * The L x L selection matrix of one layer: queries as rows, keys as columns, coloured by the
@@ -94,6 +95,23 @@ public class SelectionMatrixView extends RasterView {
     /** Weight-to-intensity options. */
     public final ObjectProperty<SelectionRaster.Style> rasterStyleProperty() {
         return rasterStyle;
+    }
+
+    /**
+     * A colour bar for the weight intensity as drawn in {@code component}'s colour under the current
+     * style: 0 to 1 of the weight (absolute) or of the row's largest weight (row-relative).
+     */
+    public final ColorBar createWeightBar(Component component) {
+        SelectionRaster.Style s = rasterStyle.get();
+        ColorBar bar = new ColorBar(t -> SelectionRaster.colour(component, SelectionRaster.intensity(s, (float) t, 1f)),
+                s.scale() == SelectionRaster.WeightScale.ROW_MAX ? "weight / row max" : "weight");
+        bar.setRange(0, 1);
+        return bar;
+    }
+
+    /** The text of the hover overlay (empty when nothing is hovered). */
+    public final String overlayText() {
+        return info.isVisible() ? info.getText() : "";
     }
 
     /** The visible part of the matrix (null when empty); changed by zoom, pan and reset. */

@@ -52,6 +52,8 @@ class SelectionMatrixViewTest {
             assertEquals(k, h.key());
             assertEquals(sel.weights()[sel.offsets()[q]], h.weight());
             assertEquals(sel.components()[sel.offsets()[q]], h.components());
+            assertTrue(view.overlayText().startsWith(h.describe()), view.overlayText());
+            assertTrue(view.overlayText().contains(sel.count(q) + " keys"), view.overlayText());
             WritableImage after = scene.snapshot(null);
             assertEquals(renders, view.renderCount(), "hover must not re-render the pixels");
             int x = sel.length() - 1;
@@ -76,6 +78,10 @@ class SelectionMatrixViewTest {
             scene.snapshot(null);
             view.resetView();
             assertTrue(view.viewportProperty().get().isFull());
+            ColorBar bar = view.createWeightBar(Component.WINDOW);
+            assertEquals("weight / row max", bar.labelTexts()[0]);
+            assertEquals("1", bar.labelTexts()[1]);
+            assertEquals("0", bar.labelTexts()[3]);
             return null;
         });
     }

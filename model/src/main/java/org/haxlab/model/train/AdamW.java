@@ -83,13 +83,14 @@ public final class AdamW implements AutoCloseable {
             NDArray g = grads.get(i);
             NDArray m = first.get(i);
             NDArray v = second.get(i);
+            // float scalars: a Java double would make PyTorch promote to float64
             if (weightDecay > 0) {
-                w.muli(1 - lr * weightDecay);
+                w.muli((float) (1 - lr * weightDecay));
             }
-            m.muli(beta1).addi(g.mul(1 - beta1));
-            v.muli(beta2).addi(g.square().muli(1 - beta2));
-            NDArray denom = v.div(c2).sqrt().addi(eps);
-            w.subi(m.div(denom).muli(lr / c1));
+            m.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
+            v.muli((float) beta2).addi(g.square().muli((float) (1 - beta2)));
+            NDArray denom = v.div((float) c2).sqrt().addi((float) eps);
+            w.subi(m.div(denom).muli((float) (lr / c1)));
         }
     }
 

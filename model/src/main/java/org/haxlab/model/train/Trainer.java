@@ -204,7 +204,7 @@ public final class Trainer {
             try (GradientCollector gc = engine.newGradientCollector()) {
                 out = model.forward(batch.tokens(), ForwardOptions.train(lshSeed(step)));
                 lm = Objective.maskedMean(Objective.crossEntropy(out.logits(), batch.targets()), batch.lossMask());
-                loss = lm.add(out.gateLoss().mul(config.gateLossWeight()));
+                loss = lm.add(out.gateLoss().mul((float) config.gateLossWeight()));
                 gc.backward(loss);
             }
             double lossValue = loss.getFloat();

@@ -94,7 +94,7 @@ public final class CheckpointStore {
             writeSynced(tmp.resolve(WEIGHTS_FILE), weights);
             hook.at("weights-written");
             RunRecord full = record.withWeights(sha256(weights), weights.length, shapes);
-            String json = new GsonBuilder().setPrettyPrinting().create().toJson(full.toJson());
+            String json = new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(full.toJson());
             writeSynced(tmp.resolve(RECORD_FILE), json.getBytes(StandardCharsets.UTF_8));
             hook.at("record-written");
             syncDirectory(tmp);

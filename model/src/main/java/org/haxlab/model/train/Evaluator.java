@@ -24,6 +24,7 @@ public final class Evaluator {
      * Loss and accuracy of {@code model} on {@code sequences}, in batches of {@code batchSize}, each
      * padded to its longest sequence. Frees everything it creates.
      */
+    @SuppressWarnings("try")
     public static EvalResult evaluate(SequenceModel model, List<RecallSequence> sequences, int batchSize) {
         if (sequences.isEmpty()) {
             throw new IllegalArgumentException("evaluate: no sequences");
@@ -39,7 +40,8 @@ public final class Evaluator {
         for (int from = 0; from < sequences.size(); from += batchSize) {
             List<RecallSequence> chunk = sequences.subList(from, Math.min(sequences.size(), from + batchSize));
             int length = chunk.stream().mapToInt(RecallSequence::length).max().orElseThrow();
-            try (NDManager work = model.params().manager().newSubManager(); NDScope scope = new NDScope()) {
+            try (NoGrad noGrad = NoGrad.of(model.params().manager().getEngine());
+                 NDManager work = model.params().manager().newSubManager(); NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 Batch batch = Batch.of(chunk, length, work);
                 ForwardOutput out = model.forward(batch.tokens(), ForwardOptions.eval());

@@ -28,6 +28,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * On the CPU a seed gives the same run every time: the data order comes from {@code Random(seed)} and the
  * per-step LSH projection seeds from the step number.
  *
+ * <p>PyTorch allows one gradient collector at a time per process: run one trainer at a time.
+ *
  * <p>If the loss or a gradient becomes NaN or infinite the run ends as {@link RunState#DIVERGED}, with the
  * last weights that gave a finite loss in place and a {@link DivergenceException} sent to
  * {@link TrainingListener#onError}.
@@ -96,6 +98,7 @@ public final class Trainer {
      * blocks the calling thread meanwhile (paused time included). Never throws for a divergence or a failed
      * step: both are in the returned summary and sent to {@link TrainingListener#onError}.
      */
+    @SuppressWarnings("try")
     public RunSummary run() {
         Random data = new Random(config.seed());
         int done = 0;
@@ -104,7 +107,8 @@ public final class Trainer {
         double activeNanos = 0;
         String message = null;
         RunState end = RunState.FINISHED;
-        try (AdamW adam = new AdamW(model.params(), config.weightDecay());
+        try (NoGrad noGrad = NoGrad.of(model.params().manager().getEngine());
+             AdamW adam = new AdamW(model.params(), config.weightDecay());
              WeightGuard guard = new WeightGuard(model.params());
              NDManager work = model.params().manager().newSubManager()) {
             while (done < config.steps()) {

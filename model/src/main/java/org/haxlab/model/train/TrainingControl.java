@@ -18,6 +18,8 @@ public final class TrainingControl {
     /** Steps left before pausing again; negative means unlimited. */
     private long budget = -1;
     private long version;
+    /** The version the loop saw at its last {@link #gate()}: a request made after it wakes the loop. */
+    private long observed;
 
     /** Pauses before the next step. */
     public synchronized void pause() {
@@ -60,6 +62,7 @@ public final class TrainingControl {
     }
 
     synchronized Gate gate() {
+        observed = version;
         if (stopRequested) {
             return Gate.STOP;
         }
@@ -74,10 +77,12 @@ public final class TrainingControl {
         }
     }
 
-    /** Blocks the loop until some control method is called (or the thread is interrupted). */
+    /**
+     * Blocks the loop until a control method is called after its last {@link #gate()} (returns at once if
+     * one already was), or the thread is interrupted.
+     */
     synchronized void awaitChange() throws InterruptedException {
-        long seen = version;
-        while (seen == version) {
+        while (observed == version) {
             wait();
         }
     }

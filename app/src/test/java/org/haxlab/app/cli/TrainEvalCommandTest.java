@@ -25,6 +25,12 @@ class TrainEvalCommandTest {
     private static final ModelFactory MODELS = TinyRecallModel::new;
     private static final TaskFactory TASKS = RecallFixture.factory();
 
+    static {
+        // tiny arrays: one intra-op thread avoids OpenMP spin-waiting on a shared, oversubscribed machine
+        ai.djl.engine.Engine.getEngine("PyTorch");
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
+    }
+
     @TempDir
     Path tmp;
 

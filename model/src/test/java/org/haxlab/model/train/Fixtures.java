@@ -12,6 +12,12 @@ final class Fixtures {
 
     static final TaskSpec SPEC = new TaskSpec(1, 2, 2, 3);
 
+    static {
+        // tiny arrays: one intra-op thread avoids OpenMP spin-waiting on a shared, oversubscribed machine
+        ai.djl.engine.Engine.getEngine("PyTorch");
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
+    }
+
     private Fixtures() {
     }
 

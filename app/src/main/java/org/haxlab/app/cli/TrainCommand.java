@@ -154,20 +154,30 @@ public final class TrainCommand implements Callable<Integer> {
                             System.console() != null));
             err.println("training " + modelConfig.label() + " (" + model.params().count() + " weights) on "
                     + dev + ", n_c " + contexts + ", n_k " + keys + ", " + steps + " steps -> " + out);
-            Thread stopper = new Thread(() -> trainer.control().stop(), "haxlab-train-stop");
+            // Ctrl-C: ask the trainer to stop between steps and wait (bounded) until last/ is saved
+            java.util.concurrent.CountDownLatch saved = new java.util.concurrent.CountDownLatch(1);
+            Thread stopper = new Thread(() -> {
+                trainer.control().stop();
+                try {
+                    saved.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "haxlab-train-stop");
             Runtime.getRuntime().addShutdownHook(stopper);
             RunSummary s;
             try {
                 s = trainer.run();
+                if (exportNpz) {
+                    NpzExporter.export(model.params(), out.resolve("weights.npz"));
+                }
             } finally {
+                saved.countDown();
                 try {
                     Runtime.getRuntime().removeShutdownHook(stopper);
                 } catch (IllegalStateException shuttingDown) {
-                    // the JVM is exiting (Ctrl-C): the hook has asked the trainer to stop
+                    // the JVM is exiting (Ctrl-C): the hook asked the trainer to stop and waits for us
                 }
-            }
-            if (exportNpz) {
-                NpzExporter.export(model.params(), out.resolve("weights.npz"));
             }
             stdout.printf(Locale.ROOT, "state=%s steps=%d loss=%.4f best_val_accuracy=%s out=%s%n",
                     s.state().name().toLowerCase(Locale.ROOT), s.steps(), s.lastLoss(),

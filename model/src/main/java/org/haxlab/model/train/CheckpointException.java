@@ -9,7 +9,10 @@ public final class CheckpointException extends Exception {
 
     private final transient Path file;
 
-    /** @param file the file or directory at fault, @param problem what is wrong with it */
+    /**
+     * @param file    the file or directory at fault
+     * @param problem what is wrong with it
+     */
     public CheckpointException(Path file, String problem) {
         super(file + ": " + problem);
         this.file = file;

@@ -11,7 +11,12 @@ public final class DivergenceException extends RuntimeException {
     private final int step;
     private final String what;
 
-    /** @param step the 1-based step, @param what "loss" or "gradient of &lt;param&gt;", @param value the bad value */
+    /**
+     * @param step         the 1-based step at which it diverged
+     * @param what         {@code loss}, {@code gradient of 'NAME'} or {@code weight 'NAME'}
+     * @param value        the non-finite value seen
+     * @param learningRate the rate of that step (the message suggests a third of it)
+     */
     public DivergenceException(int step, String what, double value, double learningRate) {
         super("training diverged at step " + step + ": " + what + " is " + value
                 + " (learning rate " + learningRate + "); kept the last good weights."
@@ -26,7 +31,7 @@ public final class DivergenceException extends RuntimeException {
         return step;
     }
 
-    /** What diverged: {@code loss} or {@code gradient of <param name>}. */
+    /** What diverged: {@code loss}, {@code gradient of 'NAME'} or {@code weight 'NAME'}. */
     public String what() {
         return what;
     }

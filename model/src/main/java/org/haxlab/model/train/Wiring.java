@@ -1,5 +1,12 @@
 package org.haxlab.model.train;
 
+import org.haxlab.model.task.JointRecallTask;
+import org.haxlab.model.task.TaskConfig;
+import org.haxlab.model.task.Variant;
+import org.haxlab.model.task.Vocabulary;
+
+import java.util.SplittableRandom;
+
 /**
  * The one place that names the concrete model and task behind {@link ModelFactory} and
  * {@link TaskFactory} for the CLI and the app.
@@ -22,11 +29,20 @@ public final class Wiring {
         };
     }
 
-    /** The real joint-recall generator (JointRecallTask). */
+    /**
+     * The joint-recall generator of spec §1: n_c and n_k uniform over the spec's ranges, 16 values,
+     * every draw a function of the trainer's {@link java.util.Random} only.
+     */
     public static TaskFactory tasks() {
-        // MERGE: return spec -> new JointRecallTask(TaskConfig...)::draw;
         return spec -> {
-            throw new IllegalStateException("no task generator is wired in this build (Wiring.tasks(); JointRecallTask lands at merge)");
+            TaskConfig config = new TaskConfig(spec.minContexts(), spec.maxContexts(), spec.minKeys(), spec.maxKeys(),
+                    Vocabulary.SLOTS, 0, 0L, Variant.MQJR, 2);
+            JointRecallTask task = new JointRecallTask(config);
+            return rng -> {
+                int nc = spec.minContexts() + rng.nextInt(spec.maxContexts() - spec.minContexts() + 1);
+                int nk = spec.minKeys() + rng.nextInt(spec.maxKeys() - spec.minKeys() + 1);
+                return task.generate(nc, nk, new SplittableRandom(rng.nextLong()));
+            };
         };
     }
 }

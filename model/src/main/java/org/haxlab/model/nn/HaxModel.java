@@ -80,6 +80,9 @@ public final class HaxModel implements SequenceModel {
 
     @Override
     public ForwardOutput forward(NDArray tokens, ForwardOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("forward: options are required (e.g. ForwardOptions.eval())");
+        }
         if (tokens.getShape().dimension() != 2) {
             throw new IllegalArgumentException("forward: tokens must be (B, L), got " + tokens.getShape());
         }
@@ -87,7 +90,9 @@ public final class HaxModel implements SequenceModel {
         if (ids.getDataType() != DataType.INT64) {
             ids = ids.toType(DataType.INT64, false);
         }
-        // The branch must not attend to padding (spec §1: every sample is right-padded with PAD).
+        // The branch must not attend to padding (spec §1: every sample is right-padded with PAD); the
+        // contract passes only token ids, so the mask is read off them. The SSM itself is causal, so
+        // trailing padding never affects real positions and needs no mask.
         NDArray padMask = config.sparse().pattern().hasAttention()
                 ? ids.neq(Vocabulary.PAD).toType(DataType.FLOAT32, false) : null;
         NDArray h = Embedding.embedding(ids, embedding, SparseFormat.DENSE).singletonOrThrow();

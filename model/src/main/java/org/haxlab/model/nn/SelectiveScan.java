@@ -10,12 +10,12 @@ import ai.djl.ndarray.types.Shape;
  * Mamba-1's selective scan (spec §2), vectorised over chunks of positions:
  * h_t = exp(dt_t A) * h_{t-1} + dt_t B_t x_t (state (B, d_inner, N)), y_t = C_t . h_t.
  *
- * <p>Within a chunk of T positions let S_t = A * (sum of dt from the chunk start to t) (<= 0). Then
- * h_t = exp(S_t) * (h_0 + cumsum_{s<=t} exp(-S_s) dt_s B_s x_s), two cumsums and no per-token loop
- * (the first on (B, L, D) only, because A does not change over time).
- * exp(-S) grows within a chunk, so T is chosen per call such that T * max|dt*A| stays below
+ * <p>Within a chunk of T positions starting at position f let S'_t = A * (dt_{f+1} + ... + dt_t) (<= 0).
+ * Then h_t = exp(S'_t) * (exp(dt_f A) h_in + cumsum_{s<=t} exp(-S'_s) dt_s B_s x_s), two cumsums and no
+ * per-token loop (the first on (B, L, D) only, because A does not change over time).
+ * exp(-S') grows within a chunk, so T is chosen per call such that (T - 1) * max|dt*A| stays below
  * {@link #MAX_LOG_GROWTH} (float32 overflows near e^88); only the state carried between chunks is a
- * Java loop, L / T iterations of two small ops. The result is exact (no truncation) for every dt.
+ * Java loop, L / T iterations of three small ops. The result is exact (no truncation) for every dt.
  * The skip term D*x is added by the mixer.
  */
 public final class SelectiveScan {
@@ -64,40 +64,55 @@ public final class SelectiveScan {
             bb = bb.pad(pad, 0);
             cc = cc.pad(pad, 0);
         }
-        // A is constant over time, so S_t = A * cumsum(dt): the cumsum runs on (B, L, D), not (B, L, D, N).
-        NDArray cum = steps.reshape(batch, chunks, t, d).cumSum(2).expandDims(4).mul(a);   // (B, c, T, D, N)
-        NDArray growth = cum.exp();                                                        // exp(S_t) >= e^-60
+        // S'_t = A * (sum of dt over (chunk start, t]): A is constant over time, so the cumsum runs on
+        // (B, L, D), not (B, L, D, N). The chunk's first step is left out of S' and applied to the carried
+        // state instead, so a chunk of one position never exponentiates anything large.
+        NDArray steps4 = steps.reshape(batch, chunks, t, d);
+        NDArray first = steps4.get(":, :, :1");                                            // (B, c, 1, D)
+        NDArray time = steps4.cumSum(2).sub(first).expandDims(4);                          // (B, c, T, D, 1)
+        NDArray growth = time.mul(a).exp();                                                // exp(S'_t) >= e^-60
+        // exp(-S') from -A rather than 1 / exp(S'): the backward of a division squares exp(S'), which
+        // underflows to 0 in float32 below e^-52 and turns the gradient into NaN.
+        NDArray shrink = time.mul(a.neg()).exp();                                          // <= e^60
         NDArray input = drive.reshape(batch, chunks, t, d, 1).mul(bb.reshape(batch, chunks, t, 1, n));
-        NDArray acc = input.div(growth).cumSum(2);                                        // sum exp(-S_s) u_s
+        NDArray acc = input.mul(shrink).cumSum(2);                                         // sum exp(-S'_s) u_s
         if (chunks > 1) {
-            acc = acc.add(carriedStates(growth, acc, chunks).expandDims(2));
+            NDArray firstDecay = first.expandDims(4).mul(a).exp();                         // (B, c, 1, D, N)
+            acc = acc.add(carriedStates(growth, acc, firstDecay, chunks).expandDims(2));
         }
         NDArray h = growth.mul(acc).reshape(batch, padded, d, n);        // every state h_t
         NDArray y = h.matMul(cc.expandDims(3)).reshape(batch, padded, d);
         return padded > len ? y.get(":, :{}, :", len) : y;
     }
 
-    /** State entering every chunk, (B, chunks, D, N): a loop over chunks only. */
-    private static NDArray carriedStates(NDArray growth, NDArray acc, long chunks) {
+    /**
+     * The entering state of every chunk already decayed by the chunk's first step, (B, chunks, D, N):
+     * a loop over chunks only. The state leaving chunk i is exp(S'_end) * (acc_end + carried_i).
+     */
+    private static NDArray carriedStates(NDArray growth, NDArray acc, NDArray firstDecay, long chunks) {
         NDList endGrowth = growth.get(":, :, -1").split(chunks, 1);      // (B, 1, D, N) each
         NDList endAcc = acc.get(":, :, -1").split(chunks, 1);
+        NDList decay = firstDecay.squeeze(2).split(chunks, 1);
         NDManager m = acc.getManager();
-        NDArray[] entering = new NDArray[(int) chunks];
-        entering[0] = m.zeros(endAcc.get(0).getShape(), acc.getDataType(), acc.getDevice());
-        entering[1] = endGrowth.get(0).mul(endAcc.get(0));
-        for (int i = 2; i < chunks; i++) {
-            entering[i] = endGrowth.get(i - 1).mul(endAcc.get(i - 1).add(entering[i - 1]));
+        NDArray[] carried = new NDArray[(int) chunks];
+        carried[0] = m.zeros(endAcc.get(0).getShape(), acc.getDataType(), acc.getDevice());
+        NDArray leaving = endGrowth.get(0).mul(endAcc.get(0));
+        for (int i = 1; i < chunks; i++) {
+            carried[i] = decay.get(i).mul(leaving);
+            if (i + 1 < chunks) {
+                leaving = endGrowth.get(i).mul(endAcc.get(i).add(carried[i]));
+            }
         }
-        return NDArrays.concat(new NDList(entering), 1);
+        return NDArrays.concat(new NDList(carried), 1);
     }
 
     /**
-     * Chunk length T for this call: the largest T with T * max(dt) * max|A| <= {@link #MAX_LOG_GROWTH},
+     * Chunk length T for this call: the largest T with (T - 1) * max(dt) * max|A| <= {@link #MAX_LOG_GROWTH},
      * capped at L and balanced so the last chunk is not mostly padding. Reads one scalar from the device.
      */
     static int chunkLength(NDArray dt, NDArray a, long len) {
         double bound = dt.max().mul(a.neg().max()).getFloat();
-        int max = bound > 0 && Double.isFinite(bound) ? (int) Math.max(1, Math.floor(MAX_LOG_GROWTH / bound))
+        int max = bound > 0 && Double.isFinite(bound) ? (int) Math.min(len, 1 + Math.floor(MAX_LOG_GROWTH / bound))
                 : (int) len;
         max = (int) Math.min(max, len);
         long chunks = (len + max - 1) / max;

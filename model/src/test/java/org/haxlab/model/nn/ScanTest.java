@@ -84,6 +84,8 @@ class ScanTest {
     void mamba1ChunkedMatchesRecurrenceWithLargeStepSizes() {
         // max|dt*A| = 80 > 60: one position per chunk, where a naive single chunk would overflow.
         checkMamba1(3, 2, 60, 4, 4, 5.0, 16);
+        // max|dt*A| = 320, beyond float32's exp range: chunks of one position must not exponentiate it.
+        checkMamba1(9, 1, 30, 3, 4, 20.0, 16);
         // Tiny dt: one chunk over the whole sequence.
         checkMamba1(4, 1, 90, 4, 4, 0.001, 1);
     }
@@ -96,6 +98,41 @@ class ScanTest {
             assertEquals(34, SelectiveScan.chunkLength(m.full(new Shape(1, 200, 1), 0.1f), a, 200));
             assertEquals(1, SelectiveScan.chunkLength(m.full(new Shape(1, 200, 1), 5f), a, 200));
             assertEquals(10, SelectiveScan.chunkLength(m.zeros(new Shape(1, 10, 1)), a, 10));
+        }
+    }
+
+    @Test
+    void mamba1GradientsStayFiniteAtTheEdgeOfTheChunkRange() {
+        // max|dt*A| = 1.6 on most positions: chunks of 38, where exp(S') reaches e^-60; then dt*A = 80.
+        int len = 120;
+        int d = 3;
+        int n = 4;
+        Random rng = new Random(13);
+        float[] dt = uniform(rng, len * d, 0, 0.1);
+        for (int i = 0; i < 80; i++) {
+            dt[i * d] = 0.1f;                       // channel 0 decays at the maximal rate for 80 steps
+        }
+        float[] a = uniform(rng, d * n, -16, -16);
+        for (float big : new float[] {0.1f, 5f}) {
+            dt[60 * d + 1] = big;
+            try (NDManager m = manager.newSubManager()) {
+                NDArray dtA = m.create(dt, new Shape(1, len, d));
+                NDArray x = m.create(uniform(rng, len * d, -1, 1), new Shape(1, len, d));
+                for (NDArray p : new NDArray[] {dtA, x}) {
+                    p.setRequiresGradient(true);
+                }
+                try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                    NDArray y = SelectiveScan.scan(x, dtA, m.create(a, new Shape(d, n)),
+                            m.create(uniform(rng, len * n, -1, 1), new Shape(1, len, n)),
+                            m.create(uniform(rng, len * n, -1, 1), new Shape(1, len, n)));
+                    gc.backward(y.sum());
+                }
+                for (NDArray p : new NDArray[] {dtA, x}) {
+                    for (float g : p.getGradient().toFloatArray()) {
+                        assertTrue(Float.isFinite(g), "non-finite gradient with dt spike " + big);
+                    }
+                }
+            }
         }
     }
 

@@ -17,6 +17,7 @@ public final class Main {
 
     /** Starts the GUI or runs a command. */
     public static void main(String[] args) {
+        quietLibraryLogs();
         if (args.length == 0) {
             if (!hasDisplay()) {
                 noDisplay(System.err);
@@ -45,6 +46,15 @@ public final class Main {
             commandLine.addSubcommand(EngineCommand.NAME, new EngineCommand());
         }
         return commandLine;
+    }
+
+    /**
+     * DJL logs every start at INFO and warns about CUDA on machines with a GPU stub; users should see our
+     * own messages, not those. A {@code -Dorg.slf4j.simpleLogger...} given on the command line wins.
+     */
+    static void quietLibraryLogs() {
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
     }
 
     /** On Linux a GUI needs an X11 or Wayland display; elsewhere assume there is one. */

@@ -75,6 +75,16 @@ class MainWindowTest {
     }
 
     @Test
+    void theRobotCanSwitchTabsAndType(FxRobot robot) {
+        // Exercises Monocle's glass robot (mouse and keyboard), not only the scene graph.
+        robot.clickOn("Buckets");
+        TabPane views = robot.lookup("#views").queryAs(TabPane.class);
+        assertEquals("Buckets", views.getSelectionModel().getSelectedItem().getText());
+        robot.clickOn("#sequenceText").write("A a 3 | A a ?");
+        assertEquals("A a 3 | A a ?", window.sequencePanel().sequenceText());
+    }
+
+    @Test
     void firstStartShowsTheSplashWithProgressThenTheEngine(FxRobot robot) throws Exception {
         NativesCache cache = new NativesCache(Path.of("/home/u/.djl.ai/pytorch"),
                 Path.of("/home/u/.djl.ai/pytorch/2.5.1-20241113-cpu-linux-x86_64"), "2.5.1-20241113", "cpu",

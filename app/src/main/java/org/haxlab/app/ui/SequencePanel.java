@@ -22,11 +22,18 @@ public final class SequencePanel extends VBox {
         getStyleClass().add("side-panel");
         Label title = new Label("Sequence");
         title.getStyleClass().add("panel-title");
+        // The prompt text vanishes while the area has focus, so the hint also stands above it.
+        Label hint = new Label(EMPTY + ".");
+        hint.setId("sequenceHint");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("placeholder-text");
+        hint.visibleProperty().bind(text.textProperty().isEmpty());
+        hint.managedProperty().bind(hint.visibleProperty());
         text.setId("sequenceText");
-        text.setPromptText(EMPTY + ", e.g.\nA a 3 b 2 B b 4 a 1 | B a ? b ? A b ? a ?");
+        text.setPromptText("e.g. A a 3 b 2 B b 4 a 1 | B a ? b ? A b ? a ?");
         text.setWrapText(true);
         VBox.setVgrow(text, Priority.ALWAYS);
-        getChildren().addAll(title, text);
+        getChildren().addAll(title, hint, text);
     }
 
     /** The sequence text as typed or generated. */

@@ -66,8 +66,8 @@ class MainWindowTest {
         assertEquals(ViewTabs.TITLES.size(), views.getTabs().size());
         Placeholder attention = (Placeholder) views.getTabs().get(0).getContent();
         assertTrue(attention.message().contains("Generate or type a sequence to begin"));
-        assertTrue(robot.lookup("#sequenceText").queryAs(TextArea.class).getPromptText()
-                .startsWith(SequencePanel.EMPTY));
+        assertTrue(robot.lookup("#sequenceText").queryAs(TextArea.class).getPromptText().startsWith("e.g. A a 3"));
+        assertEquals(SequencePanel.EMPTY + ".", robot.lookup("#sequenceHint").queryAs(Label.class).getText());
         assertEquals("Engine: starting…", robot.lookup("#engineStatus").queryAs(Label.class).getText());
         Stage stage = (Stage) window.getScene().getWindow();
         assertFalse(stage.getIcons().isEmpty(), "window icon from assets");
@@ -80,8 +80,10 @@ class MainWindowTest {
         robot.clickOn("Buckets");
         TabPane views = robot.lookup("#views").queryAs(TabPane.class);
         assertEquals("Buckets", views.getSelectionModel().getSelectedItem().getText());
+        assertTrue(robot.lookup("#sequenceHint").query().isVisible());
         robot.clickOn("#sequenceText").write("A a 3 | A a ?");
         assertEquals("A a 3 | A a ?", window.sequencePanel().sequenceText());
+        assertFalse(robot.lookup("#sequenceHint").query().isVisible(), "the hint goes once there is text");
     }
 
     @Test

@@ -4,6 +4,7 @@
 # unwritable cache fails with a clear message instead of a stack trace.
 #
 #   bash packaging/first-start-check.sh                 # the app image if built, else java -jar
+#   bash packaging/first-start-check.sh --jar           # java -jar app/target/haxlab.jar
 #   bash packaging/first-start-check.sh path/to/haxlab  # a given launcher
 #
 # Java takes user.home from the password database, not from $HOME, so the empty home is passed both
@@ -11,7 +12,9 @@
 # enforced by -Dai.djl.offline=true. Takes ~10-30 s and ~450 MB in /tmp; removes what it created.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [[ $# -ge 1 ]]; then
+if [[ "${1:-}" == --jar ]]; then
+  launcher=(java -jar "$repo/app/target/haxlab.jar")
+elif [[ $# -ge 1 ]]; then
   launcher=("$1")
 elif [[ -x "$repo/app/target/dist/haxlab/bin/haxlab" ]]; then
   launcher=("$repo/app/target/dist/haxlab/bin/haxlab")

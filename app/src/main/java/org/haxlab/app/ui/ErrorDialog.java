@@ -41,10 +41,13 @@ public final class ErrorDialog {
         alert.setHeaderText(headline);
         Label text = new Label(message);
         text.setWrapText(true);
+        // A wrapping label still asks for its one-line width; fix the width so the dialog stays readable.
+        text.setPrefWidth(520);
         text.setMaxWidth(520);
         text.setId("errorMessage");
         alert.getDialogPane().setContent(text);
         alert.getDialogPane().setId("errorDialog");
+        alert.getDialogPane().setPrefWidth(560);
         alert.show();
         return alert;
     }

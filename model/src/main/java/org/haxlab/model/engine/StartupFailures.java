@@ -38,8 +38,7 @@ final class StartupFailures {
         Path existing = nearestExisting(cache.cacheRoot());
         if (existing == null || !Files.isWritable(existing) || !Files.isDirectory(existing)) {
             throw new EngineUnavailableException("Cannot unpack the PyTorch natives: " + cache.cacheRoot()
-                    + " cannot be created or written (" + (existing == null ? "no parent folder exists"
-                    : existing + " is read-only") + "). Set DJL_CACHE_DIR to a writable folder with "
+                    + " cannot be created or written (" + why(existing) + "). Set DJL_CACHE_DIR to a writable folder with "
                     + megabytes(cache.expectedBytes()) + " free, e.g. DJL_CACHE_DIR=/tmp/djl haxlab ...");
         }
         long needed = cache.expectedBytes() + HEADROOM_BYTES;
@@ -48,6 +47,13 @@ final class StartupFailures {
                     + ": it needs " + megabytes(needed) + " but only " + megabytes(usableBytes)
                     + " are free there. Free some space or set DJL_CACHE_DIR to a folder on a larger disk.");
         }
+    }
+
+    private static String why(Path existing) {
+        if (existing == null) {
+            return "no parent folder exists";
+        }
+        return Files.isDirectory(existing) ? existing + " is read-only" : existing + " is a file, not a folder";
     }
 
     /** Free bytes on the disk that holds (or will hold) {@code dir}, or -1 when it cannot be known. */

@@ -35,6 +35,7 @@ class StartupFailuresTest {
                 () -> StartupFailures.checkBeforeUnpack(cache, 1L << 40));
         assertTrue(e.getMessage().contains(cache.cacheRoot().toString()), e.getMessage());
         assertTrue(e.getMessage().contains("DJL_CACHE_DIR"), e.getMessage());
+        assertTrue(e.getMessage().contains(blocker + " is a file, not a folder"), e.getMessage());
     }
 
     @Test

@@ -49,10 +49,11 @@ public final class EngineStartup {
         Engine engine;
         if (unpack && cache.expectedBytes() > 0) {
             listener.onUnpackStarted(cache);
-            try (UnpackMonitor monitor = new UnpackMonitor(cache.cacheRoot(), cache.expectedBytes(), POLL_MILLIS,
-                    listener)) {
+            UnpackMonitor monitor = new UnpackMonitor(cache.cacheRoot(), cache.expectedBytes(), POLL_MILLIS, listener);
+            try {
                 engine = load(cache);
             } finally {
+                monitor.close(); // one last report, then the listener hears that unpacking ended
                 listener.onUnpackFinished();
             }
         } else {

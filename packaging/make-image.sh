@@ -20,9 +20,10 @@ done
 [[ -f "$target/haxlab.jar" && -d "$target/lib" ]] || {
   echo "make-image.sh: $target/haxlab.jar or $target/lib missing: run 'mvn -B -Ppackage package -DskipTests'" >&2; exit 1; }
 
-# JDK modules the app, JavaFX (class path), DJL, gson, picocli and slf4j use; found with jdeps and by
-# running the image (jdeps: DJL api also references java.compiler). java.desktop: JavaFX-Swing, image I/O; jdk.unsupported: sun.misc.Unsafe (JavaFX, DJL);
-# jdk.zipfs and jdk.localedata keep jar and locale handling complete.
+# JDK modules the app, JavaFX (class path), DJL, gson, picocli and slf4j use; found with jdeps (which
+# also names java.compiler, referenced by DJL's api jar) and by running the image. java.desktop:
+# JavaFX-Swing and image I/O; jdk.unsupported: sun.misc.Unsafe (JavaFX, DJL); jdk.zipfs and
+# jdk.localedata keep jar and locale handling complete.
 modules="java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.jfr,jdk.unsupported,jdk.zipfs,jdk.localedata"
 
 input="$target/jpackage-input"

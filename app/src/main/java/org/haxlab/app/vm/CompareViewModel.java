@@ -37,7 +37,7 @@ public final class CompareViewModel {
 
     /** A comparison of {@code initial} (2 or 3 slots). */
     public CompareViewModel(List<ModelSlot> initial) {
-        if (initial == null || initial.size() < MIN_SLOTS || initial.size() > MAX_SLOTS || initial.contains(null)) {
+        if (initial == null || initial.size() < MIN_SLOTS || initial.size() > MAX_SLOTS || initial.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("a comparison holds " + MIN_SLOTS + " to " + MAX_SLOTS + " models, not "
                     + (initial == null ? "none" : initial.size()));
         }

@@ -7,12 +7,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import org.haxlab.model.inspect.Inspection;
 import org.haxlab.model.inspect.QueryPrediction;
+import org.haxlab.model.inspect.RecallDiagnosis;
 import org.haxlab.model.task.ParsedSequence;
 import org.haxlab.model.task.RecallSequence;
 import org.haxlab.model.task.AnswerTable;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +99,7 @@ public final class CompareViewModel {
     public void setInspection(int i, Inspection in) {
         checkIndex(i);
         RecallSequence s = sequence.get() == null ? null : sequence.get().sequence();
-        if (in != null && (s == null || !Arrays.equals(in.tokens(), s.tokens()))) {
+        if (in != null && (s == null || !RecallDiagnosis.ranOn(in, s))) {
             throw new IllegalArgumentException("slot " + i + ": the inspection ran on other tokens than the compared sequence");
         }
         inspections.set(i, in);

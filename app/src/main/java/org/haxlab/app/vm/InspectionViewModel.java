@@ -18,7 +18,6 @@ import org.haxlab.model.inspect.SelectedKey;
 import org.haxlab.model.inspect.SparsitySummary;
 import org.haxlab.model.task.RecallSequence;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,6 +31,11 @@ import java.util.List;
  * {@code Platform.runLater}); tests use it from any single thread.
  */
 public final class InspectionViewModel {
+    /** Smallest zoom of the matrix views. */
+    public static final double MIN_ZOOM = 0.125;
+    /** Largest zoom of the matrix views. */
+    public static final double MAX_ZOOM = 32;
+
     private final ReadOnlyObjectWrapper<Inspection> inspection = new ReadOnlyObjectWrapper<>(this, "inspection");
     private final ReadOnlyObjectWrapper<RecallSequence> sequence = new ReadOnlyObjectWrapper<>(this, "sequence");
     private final ReadOnlyIntegerWrapper selectedLayer = new ReadOnlyIntegerWrapper(this, "selectedLayer", 0);
@@ -49,11 +53,6 @@ public final class InspectionViewModel {
     private final ReadOnlyListWrapper<RecallDiagnosis> diagnoses =
             new ReadOnlyListWrapper<>(this, "diagnoses", FXCollections.observableArrayList());
 
-    /** Zoom range of the matrix views. */
-    public static final double MIN_ZOOM = 0.125;
-    /** Zoom range of the matrix views. */
-    public static final double MAX_ZOOM = 32;
-
     // ---- commands ----
 
     /**
@@ -66,7 +65,7 @@ public final class InspectionViewModel {
         if (in == null || seq == null) {
             throw new IllegalArgumentException("an inspection and its sequence are required");
         }
-        if (!Arrays.equals(in.tokens(), seq.tokens())) {
+        if (!RecallDiagnosis.ranOn(in, seq)) {
             throw new IllegalArgumentException("the inspection ran on other tokens than this sequence");
         }
         inspection.set(in);

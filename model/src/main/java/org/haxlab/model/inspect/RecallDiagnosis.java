@@ -126,7 +126,7 @@ public record RecallDiagnosis(int position, int expected, int predicted, float c
         if (!(retentionThreshold > 0 && retentionThreshold < 1)) {
             throw new IllegalArgumentException("retention threshold " + retentionThreshold + " must lie in (0, 1)");
         }
-        if (!java.util.Arrays.equals(inspection.tokens(), sequence.tokens())) {
+        if (!ranOn(inspection, sequence)) {
             throw new IllegalArgumentException("the inspection ran on other tokens than this sequence ("
                     + inspection.length() + " vs " + sequence.length() + " tokens)");
         }
@@ -149,6 +149,24 @@ public record RecallDiagnosis(int position, int expected, int predicted, float c
                     source, v.reason(), v.sentence(), facts));
         }
         return out;
+    }
+
+    /**
+     * True when {@code inspection} ran on {@code sequence}: the same tokens, possibly followed by
+     * right padding (spec §1 pads every sample to a fixed length).
+     */
+    public static boolean ranOn(Inspection inspection, RecallSequence sequence) {
+        int[] seen = inspection.tokens();
+        if (seen.length < sequence.length()) {
+            return false;
+        }
+        for (int i = 0; i < seen.length; i++) {
+            int expected = i < sequence.length() ? sequence.token(i) : Vocabulary.PAD;
+            if (seen[i] != expected) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** E.g. {@code a @12: expected 3, predicted 7 (41%)}: one line for lists. */

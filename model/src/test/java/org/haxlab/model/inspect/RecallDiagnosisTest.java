@@ -149,6 +149,20 @@ class RecallDiagnosisTest {
     }
 
     @Test
+    void paddedInspectionsBelongToTheirSequence() {
+        int[] padded = java.util.Arrays.copyOf(SPEC.tokens(), L + 3);
+        java.util.Arrays.fill(padded, L, L + 3, org.haxlab.model.task.Vocabulary.PAD);
+        Inspection in = new Inspection(inspection(Pattern.NONE, List.of(), firstWrong()).config(), padded, List.of(),
+                firstWrong(), new int[L + 3]);
+        assertTrue(RecallDiagnosis.ranOn(in, SPEC));
+        assertEquals(4, RecallDiagnosis.of(in, SPEC).size());
+        padded[L + 1] = org.haxlab.model.task.Vocabulary.SEP;
+        assertFalse(RecallDiagnosis.ranOn(in, SPEC), "only padding may follow");
+        assertFalse(RecallDiagnosis.ranOn(inspection(Pattern.NONE, List.of(), firstWrong()),
+                SequenceText.parse("A a 3 | A a ?").sequence()));
+    }
+
+    @Test
     void headlineNamesQueryAndValues() {
         Inspection in = inspection(Pattern.NONE, List.of(), firstWrong());
         String h = RecallDiagnosis.of(in, SPEC).get(0).headline(SPEC);

@@ -122,8 +122,13 @@ final class DiagnosisRules {
                     "%s: the SSM state kept at most %.2g of %s by position %d (threshold %.2g)",
                     wrong, kept, at, p.position(), threshold));
         }
+        if (Double.isNaN(kept)) {
+            return new Verdict(RecallDiagnosis.Reason.UNEXPLAINED, wrong
+                    + ": the inspection recorded no attention and no state decay to say why");
+        }
         return new Verdict(RecallDiagnosis.Reason.MISREAD, wrong + String.format(Locale.ROOT,
-                " although the SSM state still held %.2g of %s: other pairs crowd the state", kept, at));
+                " although the SSM state still held %.2g of %s (threshold %.2g): the readout failed, not the memory",
+                kept, at, threshold));
     }
 
     private static double maxRetention(List<RecallDiagnosis.LayerFact> facts) {

@@ -57,7 +57,9 @@ public record RecallDiagnosis(int position, int expected, int predicted, float c
         /** Selected, but other keys carried more attention weight. */
         OUTWEIGHED("selected but outweighed"),
         /** The evidence reached the query (heaviest selected key, or retained state) and the output is still wrong. */
-        MISREAD("reached but misread");
+        MISREAD("reached but misread"),
+        /** Wrong, and the inspection holds neither attention rows nor decay traces to tell why. */
+        UNEXPLAINED("no evidence");
 
         private final String label;
 

@@ -59,6 +59,15 @@ class RecallDiagnosisTest {
     }
 
     @Test
+    void withoutAttentionOrDecayThereIsNoEvidence() {
+        Inspection in = inspection(Pattern.NONE, List.of(layer(0, new InspectionFixtures.Rows(0).build(), NONE, NONE,
+                NO_SCORES, null)), firstWrong());
+        RecallDiagnosis d = RecallDiagnosis.of(in, SPEC).get(0);
+        assertEquals(RecallDiagnosis.Reason.UNEXPLAINED, d.reason());
+        assertFalse(d.explanation().contains("NaN"), d.explanation());
+    }
+
+    @Test
     void lshThatHashesTheAnswerAwayIsOtherBucket() {
         int[] qb = new int[L];
         int[] kb = new int[L];

@@ -13,10 +13,14 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.haxlab.app.vm.InspectionViewModel;
 import org.haxlab.model.inspect.RecallDiagnosis;
+import org.haxlab.model.task.AnswerTable;
 import org.haxlab.model.task.RecallSequence;
+import org.haxlab.model.task.SequenceText;
 import org.haxlab.model.task.Vocabulary;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -32,6 +36,7 @@ public final class DiagnosisPane extends BorderPane {
     private final InspectionViewModel vm;
     private final TableView<RecallDiagnosis> table = new TableView<>();
     private final CheckBox wrongOnly = new CheckBox("wrong only");
+    private Map<Integer, String> questions = Map.of();
 
     /** A pane bound to {@code vm}. */
     public DiagnosisPane(InspectionViewModel vm) {
@@ -41,7 +46,7 @@ public final class DiagnosisPane extends BorderPane {
                 rows.setPredicate(now ? d -> !d.correct() : null));
         table.setItems(rows);
         table.getColumns().add(column("position", RecallDiagnosis::position));
-        table.getColumns().add(column("query", d -> name(d.position())));
+        table.getColumns().add(column("query", d -> questions.getOrDefault(d.position(), "")));
         table.getColumns().add(column("expected", d -> Vocabulary.name(d.expected())));
         table.getColumns().add(column("predicted", d -> Vocabulary.name(d.predicted())));
         table.getColumns().add(column("confidence", d -> String.format(Locale.ROOT, "%.0f%%", 100.0 * d.confidence())));
@@ -70,6 +75,8 @@ public final class DiagnosisPane extends BorderPane {
             }
         });
         Label accuracy = new Label();
+        vm.sequenceProperty().addListener((o, was, now) -> questions = questions(now));
+        questions = questions(vm.sequenceProperty().get());
         vm.diagnosesProperty().addListener((javafx.collections.ListChangeListener<RecallDiagnosis>) c ->
                 accuracy.setText(summary()));
         accuracy.setText(summary());
@@ -88,9 +95,23 @@ public final class DiagnosisPane extends BorderPane {
         return String.format(Locale.ROOT, "%d of %d right (%.1f%%)", right, n, 100.0 * right / n);
     }
 
-    private String name(int position) {
-        RecallSequence s = vm.sequenceProperty().get();
-        return s == null || position >= s.length() ? "" : Vocabulary.name(s.token(position));
+    /** The question of every query as typed (e.g. {@code B a}), from the sequence's answer table. */
+    private static Map<Integer, String> questions(RecallSequence s) {
+        Map<Integer, String> out = new HashMap<>();
+        if (s == null) {
+            return out;
+        }
+        try {
+            for (AnswerTable.Answer a : SequenceText.analyse(s).answers().answers()) {
+                out.put(a.position(), a.question());
+            }
+        } catch (IllegalArgumentException e) {
+            // not in the task grammar (a hand-made token array): fall back to the key's name
+            for (int p : s.queryPositions()) {
+                out.put(p, Vocabulary.name(s.token(p)));
+            }
+        }
+        return out;
     }
 
     private static <T> TableColumn<RecallDiagnosis, T> column(String title, Function<RecallDiagnosis, T> get) {

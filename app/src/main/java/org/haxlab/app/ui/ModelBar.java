@@ -8,6 +8,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.haxlab.app.vm.DeviceChoice;
 import org.haxlab.app.vm.ModelBarViewModel;
@@ -21,11 +22,13 @@ import java.util.List;
 /**
  * The model bar: backbone, pattern and budget always; hash bits, LSH rule, LSH variant, attention
  * path and the Base (2x dim) baseline only outside classroom mode; device and layer; and the reason
- * when the combination is not a valid model.
+ * when the combination is not a valid model, on a line of its own under the tool bar so that it is
+ * never hidden in the tool bar's overflow menu.
  */
-public final class ModelBar extends ToolBar {
+public final class ModelBar extends VBox {
     private final List<Node> advanced = new ArrayList<>();
     private final Label error = new Label();
+    private final ToolBar toolBar = new ToolBar();
 
     /** A bar bound to {@code vm}. */
     public ModelBar(ModelBarViewModel vm) {
@@ -82,8 +85,17 @@ public final class ModelBar extends ToolBar {
             n.visibleProperty().bind(vm.classroomProperty().not());
             n.managedProperty().bind(n.visibleProperty());
         }
-        getItems().addAll(backbone, pattern, new Label("k"), budget, advancedStart, bitsLabel, hashBits, rule, variant,
-                path, base2x, new Separator(), device, new Label("layer"), layer, classroom, error);
+        toolBar.getItems().addAll(backbone, pattern, new Label("k"), budget, advancedStart, bitsLabel, hashBits, rule,
+                variant, path, base2x, new Separator(), device, new Label("layer"), layer, classroom);
+        error.setPadding(new javafx.geometry.Insets(2, 8, 2, 8));
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        getChildren().addAll(toolBar, error);
+    }
+
+    /** The tool bar holding the controls. */
+    public ToolBar toolBar() {
+        return toolBar;
     }
 
     /** The controls classroom mode hides. */

@@ -196,7 +196,7 @@ public final class SequencePanel extends BorderPane {
     private void refreshMarks() {
         preview.getChildren().clear();
         int n = vm.errorsProperty().size();
-        marker.setText(n == 0 ? "" : "\u25CF " + (n == 1 ? "1 error" : n + " errors"));
+        marker.setText(n == 0 ? "" : "\u25CF");
         text.setStyle(n == 0 ? "" : ERROR_STYLE);
         if (n == 0) {
             for (TokenCell c : vm.tokensProperty()) {

@@ -3,7 +3,7 @@ package org.haxlab.app.vm;
 /**
  * How a sequence fits the length the model is padded to (spec §1: samples are right-padded).
  *
- * @param length    tokens with BOS (0 when there is no valid sequence)
+ * @param length    tokens with BOS (0 when unknown: the text has errors other than its length)
  * @param maxLength the padded length
  */
 public record LengthCheck(int length, int maxLength) {
@@ -18,8 +18,14 @@ public record LengthCheck(int length, int maxLength) {
         return Math.max(0, maxLength - length);
     }
 
-    /** E.g. {@code 22 tokens, padded with 1036 PAD to 1058} or {@code too long: 1100 tokens > 1058}. */
+    /**
+     * E.g. {@code 22 tokens, padded with 1036 PAD to 1058}, {@code too long: 1100 tokens > 1058}, or
+     * {@code padded length 1058} while the length is unknown.
+     */
     public String message() {
+        if (length == 0) {
+            return "padded length " + maxLength;
+        }
         if (!fits()) {
             return "too long: " + length + " tokens > " + maxLength;
         }

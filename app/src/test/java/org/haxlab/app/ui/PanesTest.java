@@ -72,18 +72,20 @@ class PanesTest {
             ModelBar bar = new ModelBar(vm);
             show(bar);
             assertTrue(bar.advancedControls().stream().allMatch(Node::isVisible));
+            assertFalse(bar.errorLabel().isVisible(), "no error line while the config is valid");
             vm.setClassroom(true);
             assertTrue(bar.advancedControls().stream().noneMatch(Node::isVisible));
             @SuppressWarnings("unchecked")
-            ChoiceBox<Pattern> pattern = (ChoiceBox<Pattern>) bar.getItems().get(1);
+            ChoiceBox<Pattern> pattern = (ChoiceBox<Pattern>) bar.toolBar().getItems().get(1);
             pattern.setValue(Pattern.SW);
             assertEquals(Pattern.SW, vm.configProperty().get().sparse().pattern());
             pattern.setValue(Pattern.HAX);
             vm.setBudget(63);
             assertTrue(bar.errorLabel().getText().contains("multiple of 2"), bar.errorLabel().getText());
+            assertTrue(bar.errorLabel().isVisible());
             @SuppressWarnings("unchecked")
             ChoiceBox<org.haxlab.app.vm.DeviceChoice> device = (ChoiceBox<org.haxlab.app.vm.DeviceChoice>)
-                    bar.getItems().stream().filter(n -> n instanceof ChoiceBox<?> c
+                    bar.toolBar().getItems().stream().filter(n -> n instanceof ChoiceBox<?> c
                             && c.getItems().contains(org.haxlab.app.vm.DeviceChoice.GPU)).findFirst().orElseThrow();
             device.setValue(org.haxlab.app.vm.DeviceChoice.GPU);
             assertEquals(org.haxlab.app.vm.DeviceChoice.CPU, device.getValue(), "no GPU reported: the choice snaps back");
@@ -100,6 +102,7 @@ class PanesTest {
             DiagnosisPane pane = new DiagnosisPane(vm);
             show(pane);
             assertEquals(4, pane.table().getItems().size());
+            assertEquals("B a", pane.table().getColumns().get(1).getCellData(0), "the question with its context");
             List<TableRow<?>> wrongRows = new ArrayList<>();
             for (Node n : pane.table().lookupAll(".table-row-cell")) {
                 if (n.getStyleClass().contains(DiagnosisPane.WRONG)) {

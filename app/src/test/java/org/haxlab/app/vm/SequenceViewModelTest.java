@@ -50,6 +50,7 @@ class SequenceViewModelTest {
         assertEquals("x", e.token());
         assertEquals(15, e.column());
         assertEquals("A a 3 b 2 | A x ?".indexOf('x') + 1, e.column());
+        assertEquals("padded length 1058", vm.lengthCheckProperty().get().message());
         assertTrue(vm.summaryProperty().get().endsWith("error") || vm.summaryProperty().get().endsWith("errors"));
     }
 

@@ -13,8 +13,8 @@ public final class MainWindow extends BorderPane {
     /** Initial window height. */
     public static final double HEIGHT = 720;
 
-    private final ModelBar modelBar = new ModelBar();
-    private final SequencePanel sequencePanel = new SequencePanel();
+    private final ModelBar modelBar = new ModelBar(new org.haxlab.app.vm.ModelBarViewModel());
+    private final SequencePanel sequencePanel = new SequencePanel(new org.haxlab.app.vm.SequenceViewModel());
     private final ViewTabs views = new ViewTabs();
     private final TrainingPanel trainingPanel = new TrainingPanel();
     private final StatusBar statusBar = new StatusBar();

@@ -5,45 +5,26 @@ import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
+import org.haxlab.model.train.ConfigJson;
 
 /**
- * Explicit JSON form of {@link ModelConfig} and {@link SparseConfig}: every record component by
- * its name, enums by {@link Enum#name()}. Written by hand rather than reflected so that renaming a
- * Java field never silently changes the file format, and reading checks every field.
+ * JSON form of {@link ModelConfig} and {@link SparseConfig} in scenario files: written exactly as in a
+ * checkpoint's run record ({@link ConfigJson}); read here with errors that name the field's JSON path
+ * (e.g. {@code models[0].config.sparse.budget}), which a scenario's user needs to find the mistake.
  */
 public final class ModelConfigJson {
 
     private ModelConfigJson() {
     }
 
-    /** The JSON object of {@code c}. */
+    /** The JSON object of {@code c}: the same form as a checkpoint's run record ({@link ConfigJson}). */
     public static JsonObject write(ModelConfig c) {
-        JsonObject o = new JsonObject();
-        o.addProperty("backbone", c.backbone().name());
-        o.addProperty("vocabSize", c.vocabSize());
-        o.addProperty("dModel", c.dModel());
-        o.addProperty("layers", c.layers());
-        o.addProperty("expand", c.expand());
-        o.addProperty("dState", c.dState());
-        o.addProperty("dtRank", c.dtRank());
-        o.addProperty("heads", c.heads());
-        o.addProperty("convKernel", c.convKernel());
-        o.add("sparse", write(c.sparse()));
-        o.addProperty("initSeed", c.initSeed());
-        return o;
+        return ConfigJson.toJson(c);
     }
 
-    /** The JSON object of {@code s}. */
+    /** The JSON object of {@code s}, as in a run record. */
     public static JsonObject write(SparseConfig s) {
-        JsonObject o = new JsonObject();
-        o.addProperty("pattern", s.pattern().name());
-        o.addProperty("budget", s.budget());
-        o.addProperty("hashBits", s.hashBits());
-        o.addProperty("lshRule", s.lshRule().name());
-        o.addProperty("maxLen", s.maxLen());
-        o.addProperty("variant", s.variant().name());
-        o.addProperty("path", s.path().name());
-        return o;
+        return ConfigJson.toJson(s);
     }
 
     /**

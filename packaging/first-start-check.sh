@@ -60,6 +60,22 @@ run "$home/out2" "$home/err2" || { cat "$home/err2" >&2; fail "second start exit
 grep -q "engine:  PyTorch 2.5.1" "$home/out2" || fail "second start: engine info missing"
 echo "first-start-check: second start OK (cache reused)"
 
+# The CLI through the same launcher, offline: a sequence, then a short training run that writes its files.
+cli() {  # cli <stdout file> <stderr file> args...: like run, with a command of our choice
+  local out="$1" err="$2"; shift 2
+  env -u DJL_CACHE_DIR -u ENGINE_CACHE_DIR HOME="$home" \
+    JAVA_TOOL_OPTIONS="-Duser.home=$home -Dai.djl.offline=true" \
+    "${offline[@]}" "${launcher[@]}" "$@" >"$out" 2>"$err"
+}
+cli "$home/gen" "$home/gen.err" generate --contexts 2 --keys 2 || { cat "$home/gen.err" >&2; fail "generate failed"; }
+grep -q "|" "$home/gen" || fail "generate printed no sequence"
+cli "$home/train.out" "$home/train.err" train --backbone mamba2 --pattern hax --k 8 --steps 5 --batch 4 \
+  --contexts 2 --keys 2 --val-every 5 --val-samples 8 --out "$home/run" \
+  || { cat "$home/train.err" >&2; fail "train failed"; }
+[[ -s "$home/run/metrics.csv" ]] || fail "train wrote no metrics.csv"
+[[ -f "$home/run/last/run.json" ]] || fail "train wrote no checkpoint"
+echo "first-start-check: generate and a 5-step train run OK ($(wc -l < "$home/run/metrics.csv") metrics lines)"
+
 # A damaged cache (an interrupted copy): the message names the folder to delete.
 truncate -s 1000000 "$home"/.djl.ai/pytorch/2.5.1-*/libtorch_cpu.so
 set +e

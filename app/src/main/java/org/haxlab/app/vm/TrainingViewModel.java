@@ -1,0 +1,511 @@
+package org.haxlab.app.vm;
+
+import ai.djl.Device;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.haxlab.app.vm.training.CurveFeed;
+import org.haxlab.app.vm.training.ModelSnapshotListener;
+import org.haxlab.app.vm.training.Preset;
+import org.haxlab.app.vm.training.TrainingPlan;
+import org.haxlab.app.vm.training.TrainingSession;
+import org.haxlab.app.vm.training.TrainingSetting;
+import org.haxlab.app.vm.training.TrainingSettings;
+import org.haxlab.app.vm.training.TrainingStatus;
+import org.haxlab.app.vm.training.TrainingUpdate;
+import org.haxlab.app.work.ModelWorker;
+import org.haxlab.model.nn.SequenceModel;
+import org.haxlab.model.train.ModelFactory;
+import org.haxlab.model.train.RunRecord;
+import org.haxlab.model.train.TaskFactory;
+import org.haxlab.model.train.Wiring;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+
+/**
+ * The training side panel: settings (validated), the commands play / pause / step N / reset / new seed /
+ * stop / save / load, and what the run shows (status, progress, tokens/s, last loss and accuracy, best
+ * validation accuracy, curves). The model and its trainer live on the one {@link ModelWorker} thread
+ * ({@link TrainingSession}); their updates come back through a queue that the FX thread {@link #drain()}s
+ * once per frame, so every step reaches the curves and the FX thread never waits for training.
+ *
+ * <p>Views refresh from the model being trained through {@link #setSnapshotListener} (called on the model
+ * thread between steps) and {@link #submitModelWork} (work run with the live model between steps); the
+ * {@link #modelProperty()} says which model is current. Until {@link #attach} hands it the worker (once the
+ * engine is up) the commands answer that the engine is still starting.
+ */
+public final class TrainingViewModel implements AutoCloseable {
+
+    private final ReadOnlyObjectWrapper<TrainingSettings> settings =
+            new ReadOnlyObjectWrapper<>(this, "settings", TrainingSettings.defaults());
+    private final ReadOnlyObjectWrapper<Preset> preset = new ReadOnlyObjectWrapper<>(this, "preset", Preset.CUSTOM);
+    private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper(this, "settingsError", "");
+    private final ReadOnlyObjectWrapper<TrainingStatus> status =
+            new ReadOnlyObjectWrapper<>(this, "status", TrainingStatus.IDLE);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyBooleanWrapper noticeIsError = new ReadOnlyBooleanWrapper(this, "noticeIsError", false);
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready", false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyObjectWrapper<SequenceModel> model = new ReadOnlyObjectWrapper<>(this, "model");
+    private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", 0);
+    private final ReadOnlyIntegerWrapper totalSteps = new ReadOnlyIntegerWrapper(this, "totalSteps", 0);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyDoubleWrapper tokensPerSecond = new ReadOnlyDoubleWrapper(this, "tokensPerSecond", Double.NaN);
+    private final ReadOnlyDoubleWrapper lastLoss = new ReadOnlyDoubleWrapper(this, "lastLoss", Double.NaN);
+    private final ReadOnlyDoubleWrapper lastAccuracy = new ReadOnlyDoubleWrapper(this, "lastAccuracy", Double.NaN);
+    private final ReadOnlyDoubleWrapper bestValAccuracy = new ReadOnlyDoubleWrapper(this, "bestValAccuracy", Double.NaN);
+
+    private final ConcurrentLinkedQueue<TrainingUpdate> updates = new ConcurrentLinkedQueue<>();
+    private final CurveFeed run = new CurveFeed();
+    private final ModelFactory models;
+    private final TaskFactory tasks;
+    private final Device device;
+    private final LongSupplier seeds;
+    private TrainingSession session;
+    private ModelSnapshotListener snapshotListener;
+    private long snapshotPeriodMillis = 750;
+    /** The checkpoint the current model came from, while the settings still describe it. */
+    private RunRecord loaded;
+    private TrainingSettings settingsAtLoad;
+
+    /** The real model and task ({@link Wiring}) on the CPU, new seeds drawn at random. */
+    public TrainingViewModel() {
+        this(Wiring.models(), Wiring.tasks(), Device.cpu(), () -> ThreadLocalRandom.current().nextLong(1, 1_000_000));
+    }
+
+    /**
+     * @param models builds models
+     * @param tasks  builds task generators
+     * @param device where models live
+     * @param seeds  where {@link #newSeed()} gets its seeds (tests pass a fixed sequence)
+     */
+    public TrainingViewModel(ModelFactory models, TaskFactory tasks, Device device, LongSupplier seeds) {
+        this.models = models;
+        this.tasks = tasks;
+        this.device = device;
+        this.seeds = seeds;
+        validate();
+    }
+
+    /** Connects the model thread (the app calls it once the engine is up); the commands work from now on. */
+    public void attach(ModelWorker worker) {
+        if (session != null) {
+            throw new IllegalStateException("training: a worker is already attached");
+        }
+        session = new TrainingSession(worker, models, tasks, device, updates::add);
+        session.setSnapshotListener(snapshotListener);
+        session.setSnapshotPeriodMillis(snapshotPeriodMillis);
+        ready.set(true);
+    }
+
+    // ---- settings ----
+
+    /**
+     * Sets one setting; the preset becomes the one the settings now match (usually Custom).
+     *
+     * @return false (and {@link #settingsErrorProperty()} says why) when the value has the wrong type or a
+     *         run is active; a value that is well-typed but leaves the settings invalid is kept and reported
+     */
+    public boolean setSetting(TrainingSetting s, Object value) {
+        if (!editable()) {
+            return false;
+        }
+        try {
+            settings.set(settings.get().with(s, value));
+        } catch (IllegalArgumentException e) {
+            settingsError.set(e.getMessage());
+            return false;
+        }
+        validate();
+        return true;
+    }
+
+    /** Replaces the settings with a preset's (seed kept); {@link Preset#CUSTOM} only marks them custom. */
+    public boolean applyPreset(Preset p) {
+        if (!editable()) {
+            return false;
+        }
+        settings.set(p.apply(settings.get()));
+        validate();
+        preset.set(p);
+        return true;
+    }
+
+    private boolean editable() {
+        if (status.get().active()) {
+            settingsError.set("settings are locked while a run is active: stop or reset first");
+            return false;
+        }
+        return true;
+    }
+
+    private void validate() {
+        try {
+            settings.get().plan();
+            settingsError.set("");
+        } catch (IllegalArgumentException e) {
+            settingsError.set(e.getMessage());
+        }
+        preset.set(Preset.matching(settings.get()));
+    }
+
+    /** The plan of the current settings (a loaded checkpoint's own model while the settings still show it), or null. */
+    private TrainingPlan plan() {
+        try {
+            TrainingPlan p = settings.get().plan();
+            if (loaded != null && settings.get().equals(settingsAtLoad)) {
+                p = new TrainingPlan(loaded.model(), p.training(), p.task(), p.valSamples());
+            }
+            return p;
+        } catch (IllegalArgumentException e) {
+            settingsError.set(e.getMessage());
+            return null;
+        }
+    }
+
+    // ---- commands ----
+
+    /** Starts a run with the current settings, or resumes a paused one. */
+    public boolean play() {
+        if (!canCommand()) {
+            return false;
+        }
+        switch (status.get()) {
+            case PAUSED -> session.resume();
+            case RUNNING -> { }
+            case IDLE -> {
+                return start(0);
+            }
+            default -> {
+                return refuseEnded();
+            }
+        }
+        return true;
+    }
+
+    /** Pauses the run before its next step. */
+    public boolean pause() {
+        if (!canCommand() || status.get() != TrainingStatus.RUNNING) {
+            return false;
+        }
+        session.pause();
+        return true;
+    }
+
+    /** Runs exactly {@code n} more steps, then pauses (starts a run when idle). */
+    public boolean step(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("step: n=" + n + " must be >= 1");
+        }
+        if (!canCommand()) {
+            return false;
+        }
+        if (status.get().active()) {
+            session.step(n);
+            return true;
+        }
+        return status.get() == TrainingStatus.IDLE ? start(n) : refuseEnded();
+    }
+
+    /** Ends the run before its next step. */
+    public boolean stop() {
+        if (!canCommand() || !status.get().active()) {
+            return false;
+        }
+        session.stop();
+        return true;
+    }
+
+    /** Stops any run and rebuilds the model from the settings (same seed: same initial weights); curves restart. */
+    public boolean reset() {
+        if (session == null) {
+            return notReady();
+        }
+        TrainingPlan p;
+        try {
+            p = settings.get().plan();
+        } catch (IllegalArgumentException e) {
+            settingsError.set(e.getMessage());
+            return false;
+        }
+        loaded = null;
+        busy.set(true);
+        session.reset(p.model(), p);
+        return true;
+    }
+
+    /** A new random seed, then {@link #reset()}: a different initialisation and data order. */
+    public boolean newSeed() {
+        if (session == null) {
+            return notReady();
+        }
+        // the settings are locked during a run, but the reset below stops it: set the seed directly
+        settings.set(settings.get().with(TrainingSetting.SEED, seeds.getAsLong()));
+        validate();
+        return reset();
+    }
+
+    /**
+     * Saves the live model into the checkpoint directory {@code dir} (atomically; while training, between two
+     * steps). The outcome also arrives as a notice.
+     */
+    public CompletableFuture<RunRecord> save(Path dir) {
+        if (session == null) {
+            notReady();
+            return CompletableFuture.failedFuture(new IllegalStateException(message.get()));
+        }
+        CompletableFuture<RunRecord> f = session.save(dir);
+        f.whenComplete((r, e) -> {
+            if (e != null) {
+                updates.add(new TrainingUpdate.Notice("could not save to " + dir + ": " + cause(e).getMessage(), true));
+            }
+        });
+        return f;
+    }
+
+    /** Loads a checkpoint into a new model of its recorded config (not while a run is active); settings follow it. */
+    public CompletableFuture<RunRecord> load(Path dir) {
+        if (session == null) {
+            notReady();
+            return CompletableFuture.failedFuture(new IllegalStateException(message.get()));
+        }
+        if (status.get().active() || busy.get()) {
+            notice("stop the run before loading a checkpoint", true);
+            return CompletableFuture.failedFuture(new IllegalStateException(notice.get()));
+        }
+        busy.set(true);
+        return session.load(dir);
+    }
+
+    /**
+     * Runs {@code work} with the live model on the model thread (between steps while training).
+     *
+     * @throws IllegalStateException before {@link #attach}
+     */
+    public <T> CompletableFuture<T> submitModelWork(TrainingSession.ModelWork<T> work) {
+        if (session == null) {
+            throw new IllegalStateException("training: no model worker attached yet");
+        }
+        return session.submitModelWork(work);
+    }
+
+    /** Who hears the live model on the model thread between steps (see {@link ModelSnapshotListener}). */
+    public void setSnapshotListener(ModelSnapshotListener listener) {
+        snapshotListener = listener;
+        if (session != null) {
+            session.setSnapshotListener(listener);
+        }
+    }
+
+    /** Least time between two snapshots while running (default 750 ms). */
+    public void setSnapshotPeriodMillis(long millis) {
+        snapshotPeriodMillis = millis;
+        if (session != null) {
+            session.setSnapshotPeriodMillis(millis);
+        }
+    }
+
+    /** Adds a chart that receives the curves' points during {@link #drain()}. */
+    public void addCurveSink(CurveFeed.Sink sink) {
+        run.addSink(sink);
+    }
+
+    private boolean start(int stepsThenPause) {
+        if (busy.get()) {
+            message.set("still resetting or loading: try again in a moment");
+            return false;
+        }
+        TrainingPlan p = plan();
+        if (p == null) {
+            return false;
+        }
+        totalSteps.set(p.training().steps());
+        run.begin(p.training().steps());
+        status.set(TrainingStatus.RUNNING);
+        message.set("starting " + p.model().label() + "...");
+        session.start(p, stepsThenPause);
+        return true;
+    }
+
+    private boolean canCommand() {
+        return session != null || notReady();
+    }
+
+    private boolean notReady() {
+        message.set("the engine is still starting: training is available once it is up");
+        return false;
+    }
+
+    private boolean refuseEnded() {
+        message.set("the run has " + status.get().label() + ": press reset (same seed) or new seed to train again");
+        return false;
+    }
+
+    private void notice(String text, boolean error) {
+        notice.set(text);
+        noticeIsError.set(error);
+    }
+
+    private static Throwable cause(Throwable e) {
+        return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    // ---- FX thread: apply what the model thread sent ----
+
+    /** Applies every queued update (call once per frame on the FX thread). */
+    public void drain() {
+        for (TrainingUpdate u; (u = updates.poll()) != null; ) {
+            apply(u);
+        }
+    }
+
+    private void apply(TrainingUpdate u) {
+        if (u instanceof TrainingUpdate.Step s) {
+            run.step(s.event());
+            step.set(run.baseStep() + s.event().step());
+            progress.set(totalSteps.get() == 0 ? 0 : (double) s.event().step() / totalSteps.get());
+            tokensPerSecond.set(run.tokensPerSecond());
+            lastLoss.set(s.event().loss());
+            lastAccuracy.set(s.event().accuracy());
+            if (s.event().validation() != null) {
+                bestValAccuracy.set(s.event().validation().bestAccuracy());
+            }
+        } else if (u instanceof TrainingUpdate.Status s) {
+            status.set(s.status());
+            message.set(s.message());
+        } else if (u instanceof TrainingUpdate.ModelReady m) {
+            model.set(m.model());
+            run.newModel(m.step());
+            step.set(m.step());
+            progress.set(0);
+            tokensPerSecond.set(Double.NaN);
+            lastLoss.set(Double.NaN);
+            lastAccuracy.set(Double.NaN);
+            bestValAccuracy.set(Double.NaN);
+            busy.set(false);
+            if (m.loaded() != null) {
+                loaded = m.loaded();
+                settings.set(settings.get().from(m.loaded()));
+                settingsAtLoad = settings.get();
+                validate();
+                status.set(TrainingStatus.IDLE);
+                message.set("loaded at step " + m.step());
+            }
+        } else if (u instanceof TrainingUpdate.Notice n) {
+            notice(n.text(), n.error());
+            if (n.error()) {
+                busy.set(false);
+            }
+        }
+    }
+
+    /** Stops any run and frees the model (after the worker's queued work). */
+    @Override
+    public void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    // ---- read-only properties ----
+
+    /** The settings (change them with {@link #setSetting} or {@link #applyPreset}). */
+    public ReadOnlyObjectProperty<TrainingSettings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    /** The preset the settings match, or Custom. */
+    public ReadOnlyObjectProperty<Preset> presetProperty() {
+        return preset.getReadOnlyProperty();
+    }
+
+    /** Why the settings do not make a run ("" when they do). */
+    public ReadOnlyStringProperty settingsErrorProperty() {
+        return settingsError.getReadOnlyProperty();
+    }
+
+    /** Idle, running, paused, finished, stopped, diverged or failed. */
+    public ReadOnlyObjectProperty<TrainingStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** What to tell the user about the status (a divergence diagnosis and its suggested fix, say). */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The outcome of the last save or load. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** True when {@link #noticeProperty()} reports a failure. */
+    public ReadOnlyBooleanProperty noticeIsErrorProperty() {
+        return noticeIsError.getReadOnlyProperty();
+    }
+
+    /** True once a worker is attached. */
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready.getReadOnlyProperty();
+    }
+
+    /** True while a reset or load is on its way. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /**
+     * The model being trained (or the last one built or loaded), or null. It belongs to the model thread:
+     * read it only in {@link #submitModelWork} or a {@link ModelSnapshotListener}, which get the live model.
+     */
+    public ReadOnlyObjectProperty<SequenceModel> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    /** Steps the current model has seen. */
+    public ReadOnlyIntegerProperty stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    /** Steps of the current (or last) run. */
+    public ReadOnlyIntegerProperty totalStepsProperty() {
+        return totalSteps.getReadOnlyProperty();
+    }
+
+    /** Fraction of the run done, 0..1. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Training throughput (smoothed), NaN before the first step. */
+    public ReadOnlyDoubleProperty tokensPerSecondProperty() {
+        return tokensPerSecond.getReadOnlyProperty();
+    }
+
+    /** Total loss of the last step, NaN before the first. */
+    public ReadOnlyDoubleProperty lastLossProperty() {
+        return lastLoss.getReadOnlyProperty();
+    }
+
+    /** Training accuracy of the last step, NaN before the first. */
+    public ReadOnlyDoubleProperty lastAccuracyProperty() {
+        return lastAccuracy.getReadOnlyProperty();
+    }
+
+    /** Best validation accuracy of the run, NaN before the first validation. */
+    public ReadOnlyDoubleProperty bestValAccuracyProperty() {
+        return bestValAccuracy.getReadOnlyProperty();
+    }
+}

@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
@@ -68,6 +69,9 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ReadOnlyDoubleWrapper bestValAccuracy = new ReadOnlyDoubleWrapper(this, "bestValAccuracy", Double.NaN);
 
     private final ConcurrentLinkedQueue<TrainingUpdate> updates = new ConcurrentLinkedQueue<>();
+    /** True while a drain is requested and has not started yet (one wake-up per frame at most). */
+    private final AtomicBoolean drainRequested = new AtomicBoolean();
+    private volatile Runnable wakeUp;
     private final CurveFeed run = new CurveFeed();
     private final ModelFactory models;
     private final TaskFactory tasks;
@@ -104,7 +108,7 @@ public final class TrainingViewModel implements AutoCloseable {
         if (session != null) {
             throw new IllegalStateException("training: a worker is already attached");
         }
-        session = new TrainingSession(worker, models, tasks, device, updates::add);
+        session = new TrainingSession(worker, models, tasks, device, this::post);
         session.setSnapshotListener(snapshotListener);
         session.setSnapshotPeriodMillis(snapshotPeriodMillis);
         ready.set(true);
@@ -269,7 +273,7 @@ public final class TrainingViewModel implements AutoCloseable {
         CompletableFuture<RunRecord> f = session.save(dir);
         f.whenComplete((r, e) -> {
             if (e != null) {
-                updates.add(new TrainingUpdate.Notice("could not save to " + dir + ": " + cause(e).getMessage(), true));
+                post(new TrainingUpdate.Notice("could not save to " + dir + ": " + cause(e).getMessage(), true));
             }
         });
         return f;
@@ -364,8 +368,29 @@ public final class TrainingViewModel implements AutoCloseable {
 
     // ---- FX thread: apply what the model thread sent ----
 
+    /**
+     * Who to call (from any thread) when updates are waiting and no drain is requested yet; the panel passes
+     * a runnable that starts its per-frame timer, which then calls {@link #drain()}.
+     */
+    public void setWakeUp(Runnable wake) {
+        wakeUp = wake;
+        if (wake != null && !updates.isEmpty() && drainRequested.compareAndSet(false, true)) {
+            wake.run();
+        }
+    }
+
+    private void post(TrainingUpdate u) {
+        updates.add(u);
+        Runnable wake = wakeUp;
+        if (wake != null && drainRequested.compareAndSet(false, true)) {
+            wake.run();
+        }
+    }
+
     /** Applies every queued update (call once per frame on the FX thread). */
     public void drain() {
+        // cleared before polling: an update posted while draining requests the next frame's drain
+        drainRequested.set(false);
         for (TrainingUpdate u; (u = updates.poll()) != null; ) {
             apply(u);
         }

@@ -49,12 +49,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TrainingViewModelTest {
 
-    static {
-        // tiny arrays: one intra-op thread avoids OpenMP spin-waiting on a shared, oversubscribed machine
-        ai.djl.engine.Engine.getEngine("PyTorch");
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
-    }
-
     @TempDir
     Path tmp;
 
@@ -62,28 +56,10 @@ class TrainingViewModelTest {
     private TrainingViewModel vm;
     private final Map<Metric, Integer> points = Collections.synchronizedMap(new EnumMap<>(Metric.class));
 
-    /** The test's tiny run: Mamba-2 +HAX k=8, d_model 16, one layer, n_c = n_k = 2, batch 4, 200 steps. */
-    static void tiny(TrainingViewModel vm) {
-        vm.setSetting(TrainingSetting.D_MODEL, 16);
-        vm.setSetting(TrainingSetting.LAYERS, 1);
-        vm.setSetting(TrainingSetting.BUDGET, 8);
-        vm.setSetting(TrainingSetting.BATCH, 4);
-        vm.setSetting(TrainingSetting.STEPS, 200);
-        vm.setSetting(TrainingSetting.WARMUP, 5);
-        vm.setSetting(TrainingSetting.LEARNING_RATE, 3e-3);
-        vm.setSetting(TrainingSetting.MIN_CONTEXTS, 2);
-        vm.setSetting(TrainingSetting.MAX_CONTEXTS, 2);
-        vm.setSetting(TrainingSetting.MIN_KEYS, 2);
-        vm.setSetting(TrainingSetting.MAX_KEYS, 2);
-        vm.setSetting(TrainingSetting.VALIDATE_EVERY, 2);
-        vm.setSetting(TrainingSetting.VAL_SAMPLES, 4);
-        vm.setSetting(TrainingSetting.SEED, 7L);
-    }
-
     private TrainingViewModel create(ModelFactory models) {
         AtomicLong seeds = new AtomicLong(100);
         TrainingViewModel v = new TrainingViewModel(models, Wiring.tasks(), Device.cpu(), seeds::incrementAndGet);
-        tiny(v);
+        TrainingFixtures.tiny(v);
         v.addCurveSink(new CurveFeed.Sink() {
             @Override
             public void append(Metric metric, double step, double value) {

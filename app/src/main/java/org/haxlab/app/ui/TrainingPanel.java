@@ -99,15 +99,15 @@ public final class TrainingPanel extends VBox {
         wireButtons();
         progress.setId("trainProgress");
         progress.setMaxWidth(Double.MAX_VALUE);
-        progress.progressProperty().bind(vm.progressProperty());
+        progress.progressProperty().bind(vm.readout().progressProperty());
         stepLabel.setId("trainStepLabel");
         stepLabel.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "step %d / %d  ·  %s",
-                        vm.stepProperty().get(), vm.totalStepsProperty().get(), rate(vm.tokensPerSecondProperty().get())),
-                vm.stepProperty(), vm.totalStepsProperty(), vm.tokensPerSecondProperty()));
+                        vm.stepProperty().get(), vm.readout().totalStepsProperty().get(), rate(vm.readout().tokensPerSecondProperty().get())),
+                vm.stepProperty(), vm.readout().totalStepsProperty(), vm.readout().tokensPerSecondProperty()));
         metrics.setId("trainMetrics");
-        metrics.textProperty().bind(Bindings.createStringBinding(() -> "loss " + num(vm.lastLossProperty().get())
-                        + "  ·  acc " + num(vm.lastAccuracyProperty().get()) + "  ·  best val " + num(vm.bestValAccuracyProperty().get()),
-                vm.lastLossProperty(), vm.lastAccuracyProperty(), vm.bestValAccuracyProperty()));
+        metrics.textProperty().bind(Bindings.createStringBinding(() -> "loss " + num(vm.readout().lastLossProperty().get())
+                        + "  ·  acc " + num(vm.readout().lastAccuracyProperty().get()) + "  ·  best val " + num(vm.readout().bestValAccuracyProperty().get()),
+                vm.readout().lastLossProperty(), vm.readout().lastAccuracyProperty(), vm.readout().bestValAccuracyProperty()));
         status.setId("trainStatus");
         status.setWrapText(true);
         status.textProperty().bind(Bindings.createStringBinding(this::statusText, vm.statusProperty(),

@@ -3,10 +3,7 @@ package org.haxlab.app.vm;
 import ai.djl.Device;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -15,9 +12,11 @@ import org.haxlab.app.vm.training.CurveFeed;
 import org.haxlab.app.vm.training.ModelSnapshotListener;
 import org.haxlab.app.vm.training.Preset;
 import org.haxlab.app.vm.training.TrainingPlan;
+import org.haxlab.app.vm.training.TrainingReadout;
 import org.haxlab.app.vm.training.TrainingSession;
 import org.haxlab.app.vm.training.TrainingSetting;
 import org.haxlab.app.vm.training.TrainingSettings;
+import org.haxlab.app.vm.training.TrainingSettingsModel;
 import org.haxlab.app.vm.training.TrainingStatus;
 import org.haxlab.app.vm.training.TrainingUpdate;
 import org.haxlab.app.work.ModelWorker;
@@ -48,10 +47,6 @@ import java.util.function.LongSupplier;
  */
 public final class TrainingViewModel implements AutoCloseable {
 
-    private final ReadOnlyObjectWrapper<TrainingSettings> settings =
-            new ReadOnlyObjectWrapper<>(this, "settings", TrainingSettings.defaults());
-    private final ReadOnlyObjectWrapper<Preset> preset = new ReadOnlyObjectWrapper<>(this, "preset", Preset.CUSTOM);
-    private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper(this, "settingsError", "");
     private final ReadOnlyObjectWrapper<TrainingStatus> status =
             new ReadOnlyObjectWrapper<>(this, "status", TrainingStatus.IDLE);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -60,19 +55,14 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready", false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyObjectWrapper<SequenceModel> model = new ReadOnlyObjectWrapper<>(this, "model");
-    private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", 0);
-    private final ReadOnlyIntegerWrapper totalSteps = new ReadOnlyIntegerWrapper(this, "totalSteps", 0);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyDoubleWrapper tokensPerSecond = new ReadOnlyDoubleWrapper(this, "tokensPerSecond", Double.NaN);
-    private final ReadOnlyDoubleWrapper lastLoss = new ReadOnlyDoubleWrapper(this, "lastLoss", Double.NaN);
-    private final ReadOnlyDoubleWrapper lastAccuracy = new ReadOnlyDoubleWrapper(this, "lastAccuracy", Double.NaN);
-    private final ReadOnlyDoubleWrapper bestValAccuracy = new ReadOnlyDoubleWrapper(this, "bestValAccuracy", Double.NaN);
 
     private final ConcurrentLinkedQueue<TrainingUpdate> updates = new ConcurrentLinkedQueue<>();
     /** True while a drain is requested and has not started yet (one wake-up per frame at most). */
     private final AtomicBoolean drainRequested = new AtomicBoolean();
     private volatile Runnable wakeUp;
     private final CurveFeed run = new CurveFeed();
+    private final TrainingReadout readout = new TrainingReadout();
+    private final TrainingSettingsModel settings = new TrainingSettingsModel(() -> status.get().active());
     private final ModelFactory models;
     private final TaskFactory tasks;
     private final Device device;
@@ -80,9 +70,6 @@ public final class TrainingViewModel implements AutoCloseable {
     private TrainingSession session;
     private ModelSnapshotListener snapshotListener;
     private long snapshotPeriodMillis = 750;
-    /** The checkpoint the current model came from, while the settings still describe it. */
-    private RunRecord loaded;
-    private TrainingSettings settingsAtLoad;
 
     /** The real model and task ({@link Wiring}) on the CPU, new seeds drawn at random. */
     public TrainingViewModel() {
@@ -100,7 +87,6 @@ public final class TrainingViewModel implements AutoCloseable {
         this.tasks = tasks;
         this.device = device;
         this.seeds = seeds;
-        validate();
     }
 
     /** Connects the model thread (the app calls it once the engine is up); the commands work from now on. */
@@ -116,67 +102,19 @@ public final class TrainingViewModel implements AutoCloseable {
 
     // ---- settings ----
 
-    /**
-     * Sets one setting; the preset becomes the one the settings now match (usually Custom).
-     *
-     * @return false (and {@link #settingsErrorProperty()} says why) when the value has the wrong type or a
-     *         run is active; a value that is well-typed but leaves the settings invalid is kept and reported
-     */
+    /** The editable settings (see {@link TrainingSettingsModel}). */
+    public TrainingSettingsModel settings() {
+        return settings;
+    }
+
+    /** Sets one setting (refused while a run is active); see {@link TrainingSettingsModel#set}. */
     public boolean setSetting(TrainingSetting s, Object value) {
-        if (!editable()) {
-            return false;
-        }
-        try {
-            settings.set(settings.get().with(s, value));
-        } catch (IllegalArgumentException e) {
-            settingsError.set(e.getMessage());
-            return false;
-        }
-        validate();
-        return true;
+        return settings.set(s, value);
     }
 
-    /** Replaces the settings with a preset's (seed kept); {@link Preset#CUSTOM} only marks them custom. */
+    /** Applies a preset (refused while a run is active); see {@link TrainingSettingsModel#applyPreset}. */
     public boolean applyPreset(Preset p) {
-        if (!editable()) {
-            return false;
-        }
-        settings.set(p.apply(settings.get()));
-        validate();
-        preset.set(p);
-        return true;
-    }
-
-    private boolean editable() {
-        if (status.get().active()) {
-            settingsError.set("settings are locked while a run is active: stop or reset first");
-            return false;
-        }
-        return true;
-    }
-
-    private void validate() {
-        try {
-            settings.get().plan();
-            settingsError.set("");
-        } catch (IllegalArgumentException e) {
-            settingsError.set(e.getMessage());
-        }
-        preset.set(Preset.matching(settings.get()));
-    }
-
-    /** The plan of the current settings (a loaded checkpoint's own model while the settings still show it), or null. */
-    private TrainingPlan plan() {
-        try {
-            TrainingPlan p = settings.get().plan();
-            if (loaded != null && settings.get().equals(settingsAtLoad)) {
-                p = new TrainingPlan(loaded.model(), p.training(), p.task(), p.valSamples());
-            }
-            return p;
-        } catch (IllegalArgumentException e) {
-            settingsError.set(e.getMessage());
-            return null;
-        }
+        return settings.applyPreset(p);
     }
 
     // ---- commands ----
@@ -237,14 +175,11 @@ public final class TrainingViewModel implements AutoCloseable {
         if (session == null) {
             return notReady();
         }
-        TrainingPlan p;
-        try {
-            p = settings.get().plan();
-        } catch (IllegalArgumentException e) {
-            settingsError.set(e.getMessage());
+        TrainingPlan p = settings.freshPlan();
+        if (p == null) {
             return false;
         }
-        loaded = null;
+        settings.forgetLoaded();
         busy.set(true);
         session.reset(p.model(), p);
         return true;
@@ -256,8 +191,7 @@ public final class TrainingViewModel implements AutoCloseable {
             return notReady();
         }
         // the settings are locked during a run, but the reset below stops it: set the seed directly
-        settings.set(settings.get().with(TrainingSetting.SEED, seeds.getAsLong()));
-        validate();
+        settings.setSeed(seeds.getAsLong());
         return reset();
     }
 
@@ -331,11 +265,11 @@ public final class TrainingViewModel implements AutoCloseable {
             message.set("still resetting or loading: try again in a moment");
             return false;
         }
-        TrainingPlan p = plan();
+        TrainingPlan p = settings.plan();
         if (p == null) {
             return false;
         }
-        totalSteps.set(p.training().steps());
+        readout.begin(p.training().steps());
         run.begin(p.training().steps());
         status.set(TrainingStatus.RUNNING);
         message.set("starting " + p.model().label() + "...");
@@ -399,32 +333,17 @@ public final class TrainingViewModel implements AutoCloseable {
     private void apply(TrainingUpdate u) {
         if (u instanceof TrainingUpdate.Step s) {
             run.step(s.event());
-            step.set(run.baseStep() + s.event().step());
-            progress.set(totalSteps.get() == 0 ? 0 : (double) s.event().step() / totalSteps.get());
-            tokensPerSecond.set(run.tokensPerSecond());
-            lastLoss.set(s.event().loss());
-            lastAccuracy.set(s.event().accuracy());
-            if (s.event().validation() != null) {
-                bestValAccuracy.set(s.event().validation().bestAccuracy());
-            }
+            readout.step(s.event(), run.baseStep(), run.tokensPerSecond());
         } else if (u instanceof TrainingUpdate.Status s) {
             status.set(s.status());
             message.set(s.message());
         } else if (u instanceof TrainingUpdate.ModelReady m) {
             model.set(m.model());
             run.newModel(m.step());
-            step.set(m.step());
-            progress.set(0);
-            tokensPerSecond.set(Double.NaN);
-            lastLoss.set(Double.NaN);
-            lastAccuracy.set(Double.NaN);
-            bestValAccuracy.set(Double.NaN);
+            readout.newModel(m.step());
             busy.set(false);
             if (m.loaded() != null) {
-                loaded = m.loaded();
-                settings.set(settings.get().from(m.loaded()));
-                settingsAtLoad = settings.get();
-                validate();
+                settings.followLoaded(m.loaded());
                 status.set(TrainingStatus.IDLE);
                 message.set("loaded at step " + m.step());
             }
@@ -448,17 +367,17 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /** The settings (change them with {@link #setSetting} or {@link #applyPreset}). */
     public ReadOnlyObjectProperty<TrainingSettings> settingsProperty() {
-        return settings.getReadOnlyProperty();
+        return settings.settingsProperty();
     }
 
     /** The preset the settings match, or Custom. */
     public ReadOnlyObjectProperty<Preset> presetProperty() {
-        return preset.getReadOnlyProperty();
+        return settings.presetProperty();
     }
 
     /** Why the settings do not make a run ("" when they do). */
     public ReadOnlyStringProperty settingsErrorProperty() {
-        return settingsError.getReadOnlyProperty();
+        return settings.errorProperty();
     }
 
     /** Idle, running, paused, finished, stopped, diverged or failed. */
@@ -499,38 +418,13 @@ public final class TrainingViewModel implements AutoCloseable {
         return model.getReadOnlyProperty();
     }
 
-    /** Steps the current model has seen. */
+    /** Step, progress, tokens/s, last loss and accuracy, best validation accuracy. */
+    public TrainingReadout readout() {
+        return readout;
+    }
+
+    /** Steps the current model has seen (shortcut for {@code readout().stepProperty()}). */
     public ReadOnlyIntegerProperty stepProperty() {
-        return step.getReadOnlyProperty();
-    }
-
-    /** Steps of the current (or last) run. */
-    public ReadOnlyIntegerProperty totalStepsProperty() {
-        return totalSteps.getReadOnlyProperty();
-    }
-
-    /** Fraction of the run done, 0..1. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    /** Training throughput (smoothed), NaN before the first step. */
-    public ReadOnlyDoubleProperty tokensPerSecondProperty() {
-        return tokensPerSecond.getReadOnlyProperty();
-    }
-
-    /** Total loss of the last step, NaN before the first. */
-    public ReadOnlyDoubleProperty lastLossProperty() {
-        return lastLoss.getReadOnlyProperty();
-    }
-
-    /** Training accuracy of the last step, NaN before the first. */
-    public ReadOnlyDoubleProperty lastAccuracyProperty() {
-        return lastAccuracy.getReadOnlyProperty();
-    }
-
-    /** Best validation accuracy of the run, NaN before the first validation. */
-    public ReadOnlyDoubleProperty bestValAccuracyProperty() {
-        return bestValAccuracy.getReadOnlyProperty();
+        return readout.stepProperty();
     }
 }

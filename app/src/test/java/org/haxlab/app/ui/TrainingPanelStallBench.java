@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Benchmark (not a test): opens the training panel headless (Monocle) on a stage, trains the "HAX recalls"
- * preset (the classroom model: Mamba-2 +HAX, d_model 64, 2 layers, batch 16, n_c and n_k in 4..8) for a given
+ * preset (the classroom model: Mamba-2 +HAX, d_model 64, 2 layers, batch 16, n_c in 3..6, n_k in 2..4) for a given
  * time with a snapshot listener that runs a real inspection on the model thread every 750 ms, and reports the
  * longest FX-thread stall ({@link FxStallMonitor}). A watchdog prints the FX thread's stack whenever a probe
  * waits more than 50 ms, so a stall can be traced to its cause.

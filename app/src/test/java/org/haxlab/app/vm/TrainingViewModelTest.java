@@ -110,7 +110,7 @@ class TrainingViewModelTest {
     private double firstLoss() throws InterruptedException {
         assertTrue(vm.step(1));
         awaitPausedAt(1);
-        return vm.lastLossProperty().get();
+        return vm.readout().lastLossProperty().get();
     }
 
     private float[] weights() throws Exception {
@@ -138,8 +138,8 @@ class TrainingViewModelTest {
         assertNotNull(vm.modelProperty().get(), "the model being trained is exposed");
         assertTrue(points.getOrDefault(Metric.LOSS, 0) >= 9, "every step reaches the loss curve: " + points);
         assertTrue(points.getOrDefault(Metric.VAL_ACCURACY, 0) >= 4, "validations reach their curve: " + points);
-        assertTrue(vm.tokensPerSecondProperty().get() > 0);
-        assertTrue(vm.progressProperty().get() > 0 && vm.progressProperty().get() < 1);
+        assertTrue(vm.readout().tokensPerSecondProperty().get() > 0);
+        assertTrue(vm.readout().progressProperty().get() > 0 && vm.readout().progressProperty().get() < 1);
         assertTrue(vm.pause());
         await("paused", () -> vm.statusProperty().get() == TrainingStatus.PAUSED);
         int at = vm.stepProperty().get();

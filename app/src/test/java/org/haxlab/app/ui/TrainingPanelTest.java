@@ -43,6 +43,15 @@ class TrainingPanelTest {
         worker = new ModelWorker();
         TrainingViewModel vm = new TrainingViewModel(Wiring.models(), Wiring.tasks(), Device.cpu(), () -> 11L);
         TrainingFixtures.tiny(vm);
+        // at most ~10 steps a second, so that the 200-step run cannot end before the robot has clicked pause
+        vm.setSnapshotPeriodMillis(0);
+        vm.setSnapshotListener((model, step) -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         FxToolkit.setupSceneRoot(() -> {
             panel = new TrainingPanel(vm);
             panel.setPrefSize(300, 720);
@@ -86,6 +95,8 @@ class TrainingPanelTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status() == TrainingStatus.PAUSED);
         assertTrue(onFx(() -> panel.statusLabel().getText()).startsWith("paused"));
         assertTrue(onFx(() -> panel.curves().series(Metric.VAL_ACCURACY).getItemCount()) > 0, "validation curve");
+        // the steps done while the pause was on its way reach the chart on the next drains
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lossPoints() == onFx(() -> panel.viewModel().stepProperty().get()));
         int paused = lossPoints();
 
         onFx(() -> {

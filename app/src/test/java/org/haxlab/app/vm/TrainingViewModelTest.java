@@ -195,6 +195,14 @@ class TrainingViewModelTest {
         assertTrue(Files.isRegularFile(dir.resolve(CheckpointStore.WEIGHTS_FILE)));
         await("save notice", () -> vm.noticeProperty().get().startsWith("saved step 2"));
 
+        Path foreign = Files.createDirectories(tmp.resolve("mine"));
+        Files.writeString(foreign.resolve("notes.txt"), "keep me");
+        java.util.concurrent.ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> vm.save(foreign).get(30, TimeUnit.SECONDS));
+        assertTrue(refused.getCause().getMessage().contains("holds other files"), refused.getCause().getMessage());
+        assertTrue(Files.exists(foreign.resolve("notes.txt")), "a folder of other files is never replaced");
+        await("save error notice", () -> vm.noticeIsErrorProperty().get());
+
         assertTrue(vm.newSeed());
         await("new model", () -> !vm.busyProperty().get() && vm.statusProperty().get() == TrainingStatus.IDLE);
         assertFalse(java.util.Arrays.equals(trained, weights()), "a new seed gives other weights");

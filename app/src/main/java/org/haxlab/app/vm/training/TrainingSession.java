@@ -162,6 +162,10 @@ public final class TrainingSession implements AutoCloseable {
             updates.accept(new TrainingUpdate.Status(TrainingStatus.IDLE, "fresh " + config.label() + ", seed "
                     + config.initSeed()));
             return null;
+        }).whenComplete((r, e) -> {
+            if (e != null) {
+                updates.accept(new TrainingUpdate.Notice("could not build the model: " + e.getMessage(), true));
+            }
         });
     }
 
@@ -204,6 +208,7 @@ public final class TrainingSession implements AutoCloseable {
     public CompletableFuture<RunRecord> save(Path dir) {
         Objects.requireNonNull(dir, "dir");
         return submitModelWork(m -> {
+            refuseForeignFolder(dir);
             Map<String, Long> seeds = new LinkedHashMap<>();
             seeds.put("init", m.config().initSeed());
             if (trainingJson.has("seed")) {
@@ -214,6 +219,22 @@ public final class TrainingSession implements AutoCloseable {
             updates.accept(new TrainingUpdate.Notice("saved step " + modelStep + " to " + dir, false));
             return saved;
         });
+    }
+
+    /**
+     * A save replaces its target folder: refuse a folder that holds anything but a checkpoint, so that a
+     * mistaken choice never deletes a user's files.
+     */
+    private static void refuseForeignFolder(Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(dir) || java.nio.file.Files.isRegularFile(dir.resolve(CheckpointStore.RECORD_FILE))) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(dir)) {
+            if (entries.findAny().isPresent()) {
+                throw new IllegalArgumentException(dir + " holds other files and is not a checkpoint: a save replaces the "
+                        + "whole folder, so choose an empty folder or a new name");
+            }
+        }
     }
 
     /**

@@ -22,7 +22,7 @@ public final class TrainingFixtures {
         vm.setSetting(TrainingSetting.BATCH, 4);
         vm.setSetting(TrainingSetting.STEPS, 200);
         vm.setSetting(TrainingSetting.WARMUP, 5);
-        vm.setSetting(TrainingSetting.LEARNING_RATE, 3e-3);
+        vm.setSetting(TrainingSetting.LEARNING_RATE, 1e-3);
         vm.setSetting(TrainingSetting.MIN_CONTEXTS, 2);
         vm.setSetting(TrainingSetting.MAX_CONTEXTS, 2);
         vm.setSetting(TrainingSetting.MIN_KEYS, 2);

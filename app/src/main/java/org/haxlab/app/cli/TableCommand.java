@@ -50,7 +50,7 @@ public final class TableCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--backbone", defaultValue = "mamba2", description = "mamba1 or mamba2 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backbone", defaultValue = "mamba1", description = "mamba1 or mamba2 (default: ${DEFAULT-VALUE}).")
     String backbone;
     @Option(names = "--patterns", defaultValue = "ssm,sw,a,d,swd,lsh,ks,hax,base2x",
             description = "Rows, comma-separated, from ssm, sw, a, d, swd, lsh, ks, hax, base2x (default: ${DEFAULT-VALUE}).")
@@ -58,11 +58,11 @@ public final class TableCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "3",
             description = "N (seeds 0..N-1) or a list such as 4,7 (a single seed S: 'S,') (default: ${DEFAULT-VALUE}).")
     String seeds;
-    @Option(names = "--steps", defaultValue = "600", description = "Optimiser steps per run (paper: 400000; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "2500", description = "Optimiser steps per run (paper: 400000; default: ${DEFAULT-VALUE}).")
     int steps;
     @Option(names = "--batch", defaultValue = "16", description = "Sequences per step (paper: 64; default: ${DEFAULT-VALUE}).")
     int batch;
-    @Option(names = "--lr", defaultValue = "2e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "3e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
     @Option(names = "--warmup", defaultValue = "-1", description = "Linear warm-up steps (default: a tenth of --steps).")
     int warmup;
@@ -275,8 +275,11 @@ public final class TableCommand implements Callable<Integer> {
         o.addProperty("patterns", String.join(",", entries.stream().map(TableEntry::id).toList()));
         o.addProperty("seeds", seedList.toString());
         o.addProperty("command", command);
-        Files.writeString(out.resolve(SCALE_FILE), new GsonBuilder().setPrettyPrinting().create().toJson(o) + "\n",
-                StandardCharsets.UTF_8);
+        // temp file + rename: a second process of the same table (run-table.sh runs two) never reads half a file
+        Path tmp = Files.createTempFile(out, SCALE_FILE, ".tmp");
+        Files.writeString(tmp, new GsonBuilder().setPrettyPrinting().create().toJson(o) + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, out.resolve(SCALE_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The command line as typed (arguments with spaces quoted), for the markdown. */

@@ -39,8 +39,11 @@ class TrainEvalCommandTest {
     }
 
     private static Result run(String... args) {
-        CommandLine cli = new CommandLine(new HaxLabCli())
-                .addSubcommand(new TrainCommand(MODELS, TASKS))
+        CommandLine cli = new CommandLine(new HaxLabCli());
+        // the root registers the real commands; these tests swap in the fixture model and task
+        cli.getCommandSpec().removeSubcommand("train");
+        cli.getCommandSpec().removeSubcommand("eval");
+        cli.addSubcommand(new TrainCommand(MODELS, TASKS))
                 .addSubcommand(new EvalCommand(MODELS, TASKS));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -62,6 +62,8 @@ public final class HaxModel implements SequenceModel {
                         : new Mamba2Mixer(config, i, params, prefix + "mixer.", rng, branchRng, ssdChunk));
             }
             finalNorm = params.constant("norm_f", new Shape(d), 1f);
+            // the fixed evaluation projection follows the model's seed (spec §3: seeded for inspection)
+            redrawProjection(config.initSeed());
         } catch (RuntimeException e) {
             params.close();
             throw e;
@@ -111,10 +113,11 @@ public final class HaxModel implements SequenceModel {
         return new ForwardOutput(logits, gateLoss);
     }
 
+    /** Redraws every layer's fixed LSH projection; layer i draws from its own seed derived from {@code seed}. */
     @Override
     public void redrawProjection(long seed) {
-        for (Mixer m : mixers) {
-            m.redrawProjection(seed);
+        for (int i = 0; i < mixers.size(); i++) {
+            mixers.get(i).redrawProjection(seed * 0x9E3779B97F4A7C15L + i);
         }
     }
 

@@ -37,7 +37,7 @@ public final class Layers {
     /** RMSNorm over the last axis: x / sqrt(mean(x^2) + eps) * weight. */
     public static NDArray rmsNorm(NDArray x, NDArray weight) {
         int last = x.getShape().dimension() - 1;
-        NDArray inv = x.square().mean(new int[] {last}, true).add(RMS_EPS).pow(-0.5f);
+        NDArray inv = Scalars.pow(Scalars.add(x.square().mean(new int[] {last}, true), RMS_EPS), -0.5f);
         return x.mul(inv).mul(weight);
     }
 

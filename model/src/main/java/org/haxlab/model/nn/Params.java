@@ -47,7 +47,7 @@ public final class Params implements AutoCloseable {
         if (values.length != shape.size()) {
             throw new IllegalArgumentException("parameter '" + name + "': " + values.length + " values for shape " + shape);
         }
-        NDArray a = manager.create(values, shape);
+        NDArray a = HostArrays.floats(manager, values, shape);
         a.setName(name);
         a.setRequiresGradient(true);
         arrays.put(name, a);

@@ -102,8 +102,8 @@ public final class SsdScan {
             }
         }
         NDManager m = v.getManager();
-        NDArray strictMask = m.create(strict, new Shape(t, t)).toDevice(v.getDevice(), false);
-        NDArray lowerMask = m.create(lower, new Shape(t, t)).toDevice(v.getDevice(), false);
+        NDArray strictMask = HostArrays.floats(m, strict, new Shape(t, t)).toDevice(v.getDevice(), false);
+        NDArray lowerMask = HostArrays.floats(m, lower, new Shape(t, t)).toDevice(v.getDevice(), false);
         // rep[..., i, j] = v[i], kept where i > j, summed over i: entries above the diagonal stay 0.
         return v.expandDims(last + 1).mul(strictMask).cumSum(last).exp().mul(lowerMask);
     }

@@ -36,5 +36,12 @@
  * exact, vectorised versions of the per-token recurrences; the tests hold them to those recurrences.
  * The causal depthwise conv is written as shifted multiply-adds ({@link org.haxlab.model.nn.Layers#causalConv}),
  * never a library convolution.
+ *
+ * <h2>Arrays that autograd may save</h2>
+ * Code that can run under a gradient collector (here, in {@code sparse} and in the trainer's loss) never
+ * writes {@code x.mul(2f)} or {@code manager.create(float[])}: DJL 0.33 backs both with a Java direct buffer
+ * that the garbage collector may free while the graph still holds the tensor, and the backward then reads
+ * freed memory (random or NaN gradients). It uses {@link org.haxlab.model.nn.Scalars} and
+ * {@link org.haxlab.model.nn.HostArrays}, whose arrays own engine memory.
  */
 package org.haxlab.model.nn;

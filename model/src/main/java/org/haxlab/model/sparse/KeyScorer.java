@@ -5,7 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import org.haxlab.model.nn.HostArrays;
 import org.haxlab.model.nn.Params;
+import org.haxlab.model.nn.Scalars;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -56,10 +58,10 @@ public final class KeyScorer {
         NDArray kd = k.stopGradient();
         NDArray summary = qd.cumSum(1);
         // F.normalize: divide by max(||v||, 1e-12)
-        NDArray norm = summary.square().sum(new int[]{-1}, true).sqrt().maximum(1e-12f);
+        NDArray norm = Scalars.maximum(summary.square().sum(new int[]{-1}, true).sqrt(), 1e-12f);
         NDArray in = kd.concat(summary.div(norm), -1);
-        NDArray h = in.matMul(w1).add(b1).maximum(0f);
-        h = h.matMul(w2).add(b2).maximum(0f);
+        NDArray h = Scalars.maximum(in.matMul(w1).add(b1), 0f);
+        h = Scalars.maximum(h.matMul(w2).add(b2), 0f);
         return h.matMul(w3).add(b3).squeeze(-1);
     }
 
@@ -120,7 +122,7 @@ public final class KeyScorer {
         }
         NDManager m = scores.getManager();
         if (width < 2) {
-            return scores.sum().mul(0f);
+            return Scalars.mul(scores.sum(), 0f);
         }
         long[] flat = new long[batch * width];
         float[] validPick = new float[batch * width];
@@ -138,20 +140,21 @@ public final class KeyScorer {
                 }
             }
         }
-        NDArray index = m.create(flat);
+        NDArray index = HostArrays.longs(m, flat);
         NDArray qd = q.stopGradient();
         NDArray kPicked = k.stopGradient().reshape(batch * length, n).get(index).reshape(batch, width, n);
         NDArray logits = qd.batchMatMul(kPicked.transpose(0, 2, 1));                 // (B, L, width)
-        NDArray target = Activation.sigmoid(logits).mul(m.create(queryMask, new Shape(batch, length, width)))
+        NDArray target = Activation.sigmoid(logits).mul(HostArrays.floats(m, queryMask, new Shape(batch, length, width)))
                 .sum(new int[]{1});                                                    // (B, width)
         NDArray ya = target.expandDims(2);
         NDArray yb = target.expandDims(1);
         NDArray t = ya.gt(yb).toType(DataType.FLOAT32, false)
-                .add(ya.gte(yb).toType(DataType.FLOAT32, false)).div(2f);
+                .add(ya.gte(yb).toType(DataType.FLOAT32, false));
+        t = Scalars.div(t, 2f);
         NDArray x = scores.reshape(batch * length).get(index).reshape(batch, width);
         NDArray d = x.expandDims(2).sub(x.expandDims(1));                              // x_a - x_b
         // BCE with logits, stable form: max(d, 0) - d t + log(1 + exp(-|d|))
-        NDArray bce = d.maximum(0f).sub(d.mul(t)).add(d.abs().neg().exp().add(1f).log());
+        NDArray bce = Scalars.maximum(d, 0f).sub(d.mul(t)).add(Scalars.add(d.abs().neg().exp(), 1f).log());
         float[] pairMask = new float[batch * width * width];
         float pairs = 0;
         for (int b = 0; b < batch; b++) {
@@ -165,9 +168,9 @@ public final class KeyScorer {
             }
         }
         if (pairs == 0) {
-            return scores.sum().mul(0f);
+            return Scalars.mul(scores.sum(), 0f);
         }
-        return bce.mul(m.create(pairMask, new Shape(batch, width, width))).sum().div(pairs);
+        return Scalars.div(bce.mul(HostArrays.floats(m, pairMask, new Shape(batch, width, width))).sum(), pairs);
     }
 
     /** N, the width of Q and K this scorer reads. */

@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.haxlab.model.nn.HostArrays;
+import org.haxlab.model.nn.Scalars;
 
 /**
  * The two ways to compute O = softmax(Q K^T masked by S) V (spec §3), single head, no positional
@@ -29,7 +31,7 @@ public final class SparseAttention {
      * and multiplied by 0 after exp, so no NaN can appear in values or gradients.
      */
     public static NDArray maskedSoftmax(NDArray scores, NDArray valid, int axis) {
-        NDArray shifted = scores.add(valid.sub(1f).mul(1e9f));
+        NDArray shifted = scores.add(Scalars.mul(Scalars.sub(valid, 1f), 1e9f));
         NDArray max = shifted.max(new int[]{axis}, true).stopGradient();
         NDArray e = shifted.sub(max).exp().mul(valid);
         NDArray sum = e.sum(new int[]{axis}, true);
@@ -69,7 +71,7 @@ public final class SparseAttention {
                 }
             }
         }
-        return manager.create(m, new Shape(batch, length, length));
+        return HostArrays.floats(manager, m, new Shape(batch, length, length));
     }
 
     /**
@@ -136,12 +138,12 @@ public final class SparseAttention {
             // Each block's gathers live in their own scope and are freed as soon as the block is done, so a
             // 64K-long eval forward holds one block at a time (autograd keeps its own references when training).
             try (NDScope scope = new NDScope()) {
-                NDArray idx = manager.create(index);
+                NDArray idx = HostArrays.longs(manager, index);
                 NDArray kg = kFlat.get(idx).reshape(groups, kmax, n);
                 NDArray vg = vFlat.get(idx).reshape(groups, kmax, width);
                 NDArray qb = q.get(":, " + start + ":" + (start + rows) + ", :").reshape(groups, 1, n);
                 NDArray scores = qb.batchMatMul(kg.transpose(0, 2, 1));              // (groups, 1, kmax)
-                NDArray w = maskedSoftmax(scores, manager.create(valid, new Shape(groups, 1, kmax)), -1);
+                NDArray w = maskedSoftmax(scores, HostArrays.floats(manager, valid, new Shape(groups, 1, kmax)), -1);
                 NDArray part = w.batchMatMul(vg).reshape(batch, rows, width);
                 NDScope.unregister(part);
                 parts.add(part);
@@ -179,7 +181,7 @@ public final class SparseAttention {
                 NDArray qb = q.get(":, " + start + ":" + keys + ", :");
                 NDArray kb = k.get(":, 0:" + keys + ", :");
                 NDArray vb = v.get(":, 0:" + keys + ", :");
-                NDArray part = dense(qb, kb, vb, manager.create(mask, new Shape(1, rows, keys)));
+                NDArray part = dense(qb, kb, vb, HostArrays.floats(manager, mask, new Shape(1, rows, keys)));
                 NDScope.unregister(part);
                 parts.add(part);
             }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import org.haxlab.model.inspect.AttentionSelection;
 import org.haxlab.model.nn.ForwardOptions;
 import org.haxlab.model.nn.Params;
+import org.haxlab.model.nn.Scalars;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -119,7 +120,7 @@ public final class SparseBranch {
         int length = (int) shape[1];
         NDManager manager = x.getManager();
         NDArray kq = x.matMul(wxx);
-        NDArray k = kq.get("..., 0:" + dState).div((float) Math.sqrt(dState));
+        NDArray k = Scalars.div(kq.get("..., 0:" + dState), (float) Math.sqrt(dState));
         NDArray q = kq.get("..., " + dState + ":");
 
         int[] qBins = null;

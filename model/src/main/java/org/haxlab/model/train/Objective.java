@@ -2,6 +2,7 @@ package org.haxlab.model.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import org.haxlab.model.nn.Scalars;
 
 /**
  * The task's loss and accuracy (spec §1): both are taken only at the inquiry key positions
@@ -20,7 +21,7 @@ public final class Objective {
 
     /** Mean of {@code perPosition} over the positions where {@code mask} is 1 (0 when the mask is empty). */
     public static NDArray maskedMean(NDArray perPosition, NDArray mask) {
-        return perPosition.mul(mask).sum().div(mask.sum().maximum(1f));
+        return perPosition.mul(mask).sum().div(Scalars.maximum(mask.sum(), 1f));
     }
 
     /**

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
 import org.haxlab.model.nn.ForwardOptions;
 import org.haxlab.model.nn.ForwardOutput;
+import org.haxlab.model.nn.Scalars;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.task.Batch;
 import org.haxlab.model.task.RecallSequence;
@@ -208,7 +209,7 @@ public final class Trainer {
             try (GradientCollector gc = engine.newGradientCollector()) {
                 out = model.forward(batch.tokens(), ForwardOptions.train(lshSeed(step)));
                 lm = Objective.maskedMean(Objective.crossEntropy(out.logits(), batch.targets()), batch.lossMask());
-                loss = lm.add(out.gateLoss().mul((float) config.gateLossWeight()));
+                loss = lm.add(Scalars.mul(out.gateLoss(), (float) config.gateLossWeight()));
                 gc.backward(loss);
             }
             double lossValue = loss.getFloat();

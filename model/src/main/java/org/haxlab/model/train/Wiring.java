@@ -1,5 +1,6 @@
 package org.haxlab.model.train;
 
+import org.haxlab.model.nn.HaxModel;
 import org.haxlab.model.task.JointRecallTask;
 import org.haxlab.model.task.TaskConfig;
 import org.haxlab.model.task.Variant;
@@ -11,22 +12,15 @@ import java.util.SplittableRandom;
  * The one place that names the concrete model and task behind {@link ModelFactory} and
  * {@link TaskFactory} for the CLI and the app.
  *
- * <p>MERGE: this branch was written before {@code org.haxlab.model.nn.HaxModel} and
- * {@code org.haxlab.model.task.JointRecallTask} existed. The lead replaces the two bodies below with
- * {@code return HaxModel::new;} (or the model's factory method) and a {@code JointRecallTask}-backed
- * factory; nothing else refers to the concrete classes.
  */
 public final class Wiring {
 
     private Wiring() {
     }
 
-    /** The real model (HaxModel). */
+    /** The model of spec §2-3 ({@link HaxModel}). */
     public static ModelFactory models() {
-        // MERGE: return (config, manager, device) -> new HaxModel(config, manager, device);
-        return (config, manager, device) -> {
-            throw new IllegalStateException("no model is wired in this build (Wiring.models(); HaxModel lands at merge)");
-        };
+        return HaxModel::new;
     }
 
     /**

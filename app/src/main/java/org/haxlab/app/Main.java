@@ -17,8 +17,7 @@ public final class Main {
 
     /** Starts the GUI or runs a command. */
     public static void main(String[] args) {
-        // Before any DJL class loads: the natives ship in our jars, and DJL's online mode was seen here
-        // to give nondeterministic (sometimes NaN) gradients in the same training run (see docs/NOTES.md).
+        // Before any DJL class loads: the natives ship in our jars, so DJL must never reach for the network.
         System.getProperties().putIfAbsent("ai.djl.offline", "true");
         quietLibraryLogs();
         if (args.length == 0) {

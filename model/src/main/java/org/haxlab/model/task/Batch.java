@@ -3,6 +3,7 @@ package org.haxlab.model.task;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.haxlab.model.nn.HostArrays;
 
 import java.util.List;
 
@@ -59,7 +60,8 @@ public record Batch(NDArray tokens, NDArray targets, NDArray lossMask, NDArray p
             }
         }
         Shape shape = new Shape(b, length);
-        return new Batch(manager.create(tok, shape), manager.create(tgt, shape), manager.create(loss, shape),
-                manager.create(pad, shape), b, length);
+        // engine-owned copies: autograd may keep these after the Java arrays are gone (see HostArrays)
+        return new Batch(HostArrays.longs(manager, tok, shape), HostArrays.longs(manager, tgt, shape),
+                HostArrays.floats(manager, loss, shape), HostArrays.floats(manager, pad, shape), b, length);
     }
 }

@@ -43,8 +43,12 @@ class TableCommandTest {
     }
 
     private static Result run(String... args) {
+        return run(new TableCommand(MODELS, TASKS), args);
+    }
+
+    private static Result run(TableCommand command, String... args) {
         // the command alone (not under HaxLabCli), so this test does not depend on where it is registered
-        CommandLine cli = new CommandLine(new TableCommand(MODELS, TASKS));
+        CommandLine cli = new CommandLine(command);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));
@@ -109,6 +113,24 @@ class TableCommandTest {
         assertTrue(r.out().contains("| Base (2x dim) |"), r.out());
         assertTrue(r.err().contains("[1/2 ssm-s0]") && r.err().contains("[2/2 base2x-s0] test accuracy"), r.err());
         assertTrue(Files.isRegularFile(out.resolve(TableCommand.SCALE_FILE)));
+    }
+
+    @Test
+    void theRealModelAndTaskRunATinyTable() throws Exception {
+        // HaxModel and the joint-recall generator (Wiring): Base and +HAX, whose LSH and KS branch must run
+        Path out = tmp.resolve("real");
+        Result r = run(new TableCommand(), "--backbone", "mamba1", "--patterns", "ssm,hax", "--seeds", "1",
+                "--steps", "3", "--batch", "4", "--contexts", "1..2", "--keys", "2", "--d-model", "16",
+                "--d-state", "4", "--k", "4", "--max-len", "32", "--hash-bits", "2", "--val-every", "3",
+                "--val-samples", "4", "--test-samples", "6", "--threads", "1", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        RunResult hax = RunResult.load(out.resolve("runs/hax-s0"));
+        RunResult ssm = RunResult.load(out.resolve("runs/ssm-s0"));
+        assertEquals("finished", hax.state(), r.err());
+        assertEquals(3, hax.bestStep());
+        assertTrue(hax.params() > ssm.params(), "the branch adds weights: " + hax.params() + " vs " + ssm.params());
+        assertTrue(hax.testAccuracy() >= 0 && hax.testAccuracy() <= 1, hax.toString());
+        assertEquals(3, Files.readAllLines(out.resolve(TableWriter.CSV)).size());
     }
 
     @Test

@@ -58,7 +58,7 @@ public final class TableCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "3",
             description = "N (seeds 0..N-1) or a list such as 4,7 (a single seed S: 'S,') (default: ${DEFAULT-VALUE}).")
     String seeds;
-    @Option(names = "--steps", defaultValue = "2500", description = "Optimiser steps per run (paper: 400000; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "3000", description = "Optimiser steps per run (paper: 400000; default: ${DEFAULT-VALUE}).")
     int steps;
     @Option(names = "--batch", defaultValue = "16", description = "Sequences per step (paper: 64; default: ${DEFAULT-VALUE}).")
     int batch;

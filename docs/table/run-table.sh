@@ -20,6 +20,10 @@ SCALE=(--backbone mamba1 --seeds 3 --steps 3000 --batch 16 --lr 3e-3
 
 mvn -o -B -q -pl app -am package -DskipTests
 HAXLAB=(java -Dai.djl.offline=true -jar app/target/haxlab.jar table)
+if ! "${HAXLAB[@]}" --help >/dev/null 2>&1; then
+  echo "run-table: this build has no 'table' command (is TableCommand registered in HaxLabCli?)" >&2
+  exit 2
+fi
 
 if [ "$JOBS" -ge 2 ]; then
   # two halves of about equal cost (Base is the cheapest row; +KS, +HAX and Base (2x dim) the dearest)

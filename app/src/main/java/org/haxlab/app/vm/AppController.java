@@ -193,7 +193,7 @@ public final class AppController implements AutoCloseable {
     // ---- helpers ----
 
     /** The model bar's model, with the chosen checkpoint while its config is the checkpoint's; null when invalid. */
-    ModelSlot wantedSlot() {
+    public ModelSlot wantedSlot() {
         ModelConfig c = bar.configProperty().get();
         if (c == null) {
             return null;

@@ -63,7 +63,15 @@ public final class AppController implements AutoCloseable {
         this.debounce = Objects.requireNonNull(debounce, "debounce");
         this.status = Objects.requireNonNull(status, "status");
         sequence.parsedProperty().addListener((o, was, now) -> debounce.schedule(this::refresh));
+        // an invalid text that stays invalid changes only its errors: the status must follow them too
+        sequence.errorsProperty().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            if (sequence.parsedProperty().get() == null) {
+                debounce.schedule(this::refresh);
+            }
+        });
         bar.configProperty().addListener((o, was, now) -> debounce.schedule(this::refresh));
+        // the bar sets its config before its error: the status must show the error, so follow both
+        bar.errorProperty().addListener((o, was, now) -> debounce.schedule(this::refresh));
         bar.deviceProperty().addListener((o, was, now) -> debounce.schedule(this::refresh));
         bar.selectedLayerProperty().addListener((o, was, now) -> followLayer());
     }

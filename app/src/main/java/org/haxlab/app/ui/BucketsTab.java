@@ -36,6 +36,7 @@ final class BucketsTab extends BorderPane {
         top.setPadding(new Insets(4));
         setTop(top);
         vm.currentLayerProperty().addListener((o, was, now) -> refresh());
+        vm.pinnedProperty().addListener((o, was, now) -> showPinned());
         controller.beforeRedrawProperty().addListener((o, was, now) -> refresh());
         refresh();
     }
@@ -63,6 +64,21 @@ final class BucketsTab extends BorderPane {
             buckets.setInspection(layer);
         }
         setCenter(buckets);
+        showPinned();
+    }
+
+    /** Draws the pinned query's bin links as if hovered (after layout, when the strip has its width). */
+    private void showPinned() {
+        Integer p = vm.pinnedProperty().get();
+        LayerInspection layer = vm.currentLayerProperty().get();
+        if (p == null || layer == null || !layer.hasBuckets() || p >= layer.qBucket().length) {
+            return;
+        }
+        javafx.application.Platform.runLater(() -> {
+            if (buckets.getWidth() > 0) {
+                buckets.hoverAt((p + 0.5) * buckets.getWidth() / layer.qBucket().length, 1);
+            }
+        });
     }
 
     BucketView bucketView() {

@@ -25,7 +25,8 @@ public final class HaxLabApp extends Application {
     public void start(Stage stage) {
         worker = new ModelWorker();
         window = new MainWindow(worker);
-        Scene scene = new Scene(window, MainWindow.WIDTH, MainWindow.HEIGHT);
+        double[] size = size(System.getProperty("haxlab.window"));
+        Scene scene = new Scene(window, size[0], size[1]);
         Assets.dress(stage, scene);
         stage.setTitle("HAX Lab");
         stage.setScene(scene);
@@ -51,6 +52,15 @@ public final class HaxLabApp extends Application {
         if (tab != null) {
             window.views().select(tab);
         }
+    }
+
+    /** Window size from {@code -Dhaxlab.window=WIDTHxHEIGHT} (screenshots, projectors), else the default. */
+    static double[] size(String spec) {
+        if (spec != null && spec.matches("\\d{3,5}x\\d{3,5}")) {
+            String[] p = spec.split("x");
+            return new double[] {Double.parseDouble(p[0]), Double.parseDouble(p[1])};
+        }
+        return new double[] {MainWindow.WIDTH, MainWindow.HEIGHT};
     }
 
     /** The value after {@code name} in {@code args}, or null. */

@@ -44,6 +44,8 @@ public final class MainWindow extends BorderPane {
     public static final double HEIGHT = 720;
     /** Quiet period after typing before the model runs (ms). */
     public static final double DEBOUNCE_MS = 350;
+    /** Height of the collapsed lesson line (about three lines of text). */
+    private static final double LESSON_LINES = 62;
     private static final String CLASSROOM_FONT = "-fx-font-size: 16px;";
 
     private final SequenceViewModel sequenceVm = new SequenceViewModel();
@@ -95,6 +97,14 @@ public final class MainWindow extends BorderPane {
         lesson.setWrapText(true);
         lesson.setPadding(new Insets(4, 8, 4, 8));
         lesson.setStyle("-fx-background-color: #fff8e1;");
+        // a long teaching note must not push the views away: three lines, the rest on click or hover
+        lesson.setMaxHeight(LESSON_LINES);
+        lesson.setTooltip(new javafx.scene.control.Tooltip());
+        lesson.getTooltip().textProperty().bind(lesson.textProperty());
+        lesson.getTooltip().setWrapText(true);
+        lesson.getTooltip().setMaxWidth(600);
+        lesson.setOnMouseClicked(e -> lesson.setMaxHeight(lesson.getMaxHeight() == LESSON_LINES
+                ? Double.MAX_VALUE : LESSON_LINES));
         lesson.visibleProperty().bind(lesson.textProperty().isNotEmpty());
         lesson.managedProperty().bind(lesson.visibleProperty());
         sequencePanel.setPrefWidth(340);
@@ -113,6 +123,10 @@ public final class MainWindow extends BorderPane {
             inspectionVm.selectTab(views.selectedId());
             if ("compare".equals(views.selectedId())) {
                 compareRunner.run(sequenceVm.parsedProperty().get(), barVm.deviceProperty().get());
+            }
+            // the first visit measures by itself: an empty chart would only say "press the button"
+            if ("capacity".equals(views.selectedId()) && capacityVm.boundModelProperty().get() == null) {
+                measureCapacity();
             }
         });
         inspectionVm.tabProperty().addListener((o, was, now) -> {

@@ -67,6 +67,12 @@ final class CapacityTab extends BorderPane {
         long floats = CapacityViewModel.stateFloats(c);
         double bits = CapacityViewModel.stateBits(c);
         chart.setBound(bits, CapacityViewModel.VALUES);
+        // the renderer keeps per-series strokes across refreshes: the bound's dashes (series 0 while no
+        // model was measured) would stick to the first model's line, so the models get solid lines here
+        var renderer = chart.chart().getXYPlot().getRenderer();
+        for (int i = 0; i < byModel.size(); i++) {
+            renderer.setSeriesStroke(i, new java.awt.BasicStroke(2f));
+        }
         chart.chart().getXYPlot().getDomainAxis().setRange(0, maxN * 1.1 + 1);
         note.setText(String.format(Locale.ROOT, "Bound for %s: b = 32 bits x %d state floats (%d layers x d_inner %d x N %d)"
                         + " = %.0f bits, so the bound stays at 1 up to n = b / log2|V| = %.0f; the gap to it is what "

@@ -47,17 +47,18 @@ final class CompareTab extends BorderPane {
         this.vm = vm;
         setId("compareTab");
         table.setId("compareTable");
-        Button defaults = Controls.tip(new Button("SSM vs +SW vs +HAX"),
+        Button defaults = Controls.tip(new Button("SSM / +SW / +HAX"),
                 "Compare the plain SSM, +SW and +HAX of the model bar's backbone (spec §4, Table 1)");
         defaults.setOnAction(e -> useDefaults.run());
-        Button bar = Controls.tip(new Button("Model bar's model in the last slot"),
+        Button bar = Controls.tip(new Button("Use the model bar's model"),
                 "Put the model bar's model (with its checkpoint) in place of the last compared model");
         bar.setOnAction(e -> addModelBar.run());
-        HBox top = new HBox(10, defaults, bar, new Label("Wrong answers: red marks under the strips and red cells below."));
+        HBox top = new HBox(10, defaults, bar);
         top.setPadding(new Insets(4));
         setTop(top);
         table.setItems(vm.rowsProperty());
         table.setPlaceholder(new Label("open this tab with a valid sequence to run the compared models"));
+        table.setTooltip(new javafx.scene.control.Tooltip("Red: a wrong answer. Shaded rows: the models disagree."));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(CompareRow r, boolean empty) {
@@ -94,6 +95,8 @@ final class CompareTab extends BorderPane {
             s.setMinHeight(30);
             Label title = new Label();
             title.getStyleClass().add("panel-title");
+            title.setWrapText(true);
+            title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             VBox col = new VBox(4, title, m, s);
             VBox.setVgrow(m, Priority.ALWAYS);
             HBox.setHgrow(col, Priority.ALWAYS);
@@ -108,15 +111,17 @@ final class CompareTab extends BorderPane {
         table.getColumns().add(column("expected", r -> Vocabulary.name(r.expected())));
         for (int i = 0; i < vm.slotsProperty().size(); i++) {
             int slot = i;
-            TableColumn<CompareRow, String> c = column(vm.slotsProperty().get(i).label(), r -> r.predicted().get(slot) == null
-                    ? "…" : Vocabulary.name(r.predicted().get(slot)));
+            // the cell gets the whole row, so its text and its colour come from the same item
+            TableColumn<CompareRow, CompareRow> c = new TableColumn<>(vm.slotsProperty().get(i).label());
+            c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+            c.setSortable(false);
             c.setCellFactory(col -> new TableCell<>() {
                 @Override
-                protected void updateItem(String text, boolean empty) {
-                    super.updateItem(text, empty);
-                    CompareRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
-                    setText(empty ? null : text);
-                    setStyle(r != null && r.wrong(slot) ? "-fx-text-fill: #c62828; -fx-font-weight: bold;" : "");
+                protected void updateItem(CompareRow r, boolean empty) {
+                    super.updateItem(r, empty);
+                    Integer p = empty || r == null ? null : r.predicted().get(slot);
+                    setText(empty || r == null ? null : p == null ? "…" : Vocabulary.name(p));
+                    setStyle(r != null && !empty && r.wrong(slot) ? "-fx-text-fill: #c62828; -fx-font-weight: bold;" : "");
                 }
             });
             table.getColumns().add(c);
@@ -140,7 +145,7 @@ final class CompareTab extends BorderPane {
             long wrong = in.predictions().stream().filter(q -> !q.correct()).count();
             strips.get(i).setHighlight(in.predictions().stream().filter(q -> !q.correct())
                     .mapToInt(QueryPrediction::position).toArray(), Palettes.VERMILLION);
-            titles.get(i).setText(String.format(Locale.ROOT, "%s: %.1f%% right, %d wrong (layer %d)", label,
+            titles.get(i).setText(String.format(Locale.ROOT, "%s\n%.1f%% right, %d wrong (layer %d)", label,
                     100 * in.accuracy(), wrong, l));
         }
     }

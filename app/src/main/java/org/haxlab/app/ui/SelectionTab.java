@@ -39,8 +39,10 @@ final class SelectionTab extends BorderPane {
     private final SelectionMatrixView matrix = new SelectionMatrixView();
     private final TokenStrip strip = new TokenStrip(Vocabulary::name);
     private final Label exact = new Label(" ");
-    private final Label empty = new Label("Generate or type a valid sequence: the model runs by itself and its "
-            + "selected keys appear here.");
+    private static final String EMPTY_TEXT = "Generate or type a valid sequence: the model runs by itself and its "
+            + "selected keys appear here.";
+    private final Label empty = new Label(EMPTY_TEXT);
+    private final VBox side = new VBox(10);
     private boolean fromStrip;
 
     SelectionTab(InspectionViewModel vm) {
@@ -51,9 +53,11 @@ final class SelectionTab extends BorderPane {
         exact.setId("selectionExact");
         exact.setWrapText(true);
         empty.getStyleClass().add("placeholder-text");
+        empty.setWrapText(true);
+        empty.setPadding(new Insets(6));
         strip.setPrefHeight(44);
         strip.setMinHeight(36);
-        VBox side = new VBox(10, matrix.createWeightBar(Component.WINDOW), new Label("colour = component"),
+        side.getChildren().setAll(matrix.createWeightBar(Component.WINDOW), new Label("colour = component"),
                 new Label("intensity = weight"));
         side.setPadding(new Insets(4, 4, 4, 8));
         ComponentLegend legend = new ComponentLegend();
@@ -86,16 +90,20 @@ final class SelectionTab extends BorderPane {
         } else {
             strip.setInspection(in);
         }
-        empty.setVisible(in == null);
-        empty.setManaged(in == null);
+        if (in != null && !in.config().sparse().pattern().components().isEmpty()) {
+            // the bar in the colour of the pattern's first component (a weight's hue is its component's)
+            side.getChildren().set(0, matrix.createWeightBar(in.config().sparse().pattern().components().get(0)));
+        }
+        boolean noBranch = in != null && !in.config().sparse().pattern().hasAttention();
+        empty.setText(noBranch ? in.config().label() + " has no attention branch: no query selects a key, the state "
+                + "carries everything (see State decay)." : EMPTY_TEXT);
+        empty.setVisible(in == null || noBranch);
+        empty.setManaged(empty.isVisible());
         lightKeys();
     }
 
     private void showLayer(LayerInspection layer) {
         matrix.setInspection(layer);
-        if (layer != null && layer.selection() != null && layer.selection().keys().length == 0) {
-            exact.setText("Layer " + layer.layer() + " selects no keys: the plain SSM has no attention branch.");
-        }
     }
 
     private void onMatrixHover(CellHover cell) {

@@ -141,6 +141,7 @@ public final class MainWindow extends BorderPane {
             }
         });
         barVm.selectedLayerProperty().addListener((o, was, now) -> compareTab.setLayer(now.intValue()));
+        inspectionVm.selectTab(views.selectedId()); // the tab open at start, which no change event reports
     }
 
     // ---- commands (menus call these after their dialogs; tests call them directly) ----

@@ -30,6 +30,7 @@ import org.haxlab.model.sparse.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -137,6 +138,48 @@ class MainWindowTest {
         // the layer selector drives the views
         robot.interact(() -> window.modelBarViewModel().selectLayer(1));
         assertEquals(in.layers().get(1).selection(), tab.matrix().selectionProperty().get());
+    }
+
+    @Test
+    void exportsAndSavedScenariosHoldWhatTheWindowShows(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> {
+            window.modelBarViewModel().setPattern(Pattern.HAX);
+            var seq = window.sequenceViewModel();
+            seq.setContexts(2);
+            seq.setKeys(2);
+            seq.generate();
+        });
+        drain();
+        Inspection in = window.inspectionViewModel().inspectionProperty().get();
+        assertNotNull(in, window.statusBar().workText());
+        var layer = window.inspectionViewModel().currentLayerProperty().get();
+        MainMenus.exportCsv(layer, dir.resolve("m.csv"));
+        var lines = Files.readAllLines(dir.resolve("m.csv"));
+        assertEquals("query,key,components,weight", lines.get(0));
+        assertEquals(layer.selection().keys().length + 1, lines.size(), "one line per selected pair");
+        assertTrue(MainMenus.matrixSvg(layer).contains("<svg "));
+        assertTrue(MainMenus.stripSvg(in).contains("<text"));
+        robot.interact(() -> {
+            try {
+                MainMenus.exportPng(window.views().selectedContent(), dir.resolve("v.png"));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(Files.size(dir.resolve("v.png")) > 1000);
+
+        robot.interact(() -> {
+            try {
+                window.saveScenario(dir.resolve("s.json"), "my lesson");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        var saved = org.haxlab.app.scenario.ScenarioFiles.load(dir.resolve("s.json"));
+        assertEquals("my lesson", saved.title());
+        assertEquals(window.sequenceViewModel().textProperty().get(), saved.sequence());
+        assertEquals(in.config(), saved.models().get(0).config());
+        assertEquals("selection", saved.view().tab());
     }
 
     @Test

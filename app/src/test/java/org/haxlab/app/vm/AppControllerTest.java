@@ -117,6 +117,14 @@ class AppControllerTest {
     }
 
     @Test
+    void aTypedTableSetsTheGeneratorsSize() {
+        sequence.setText("A a 3 b 2 c 1 B b 4 a 1 c 0 | B a ? b ? c ? A b ? a ? c ?");
+        assertEquals(2, sequence.contextsProperty().get());
+        assertEquals(3, sequence.keysProperty().get());
+        assertEquals(6, view.inspectionProperty().get().predictions().size());
+    }
+
+    @Test
     void anInvalidSequenceRunsNoModel() {
         sequence.setText("A a 3 b 2 | A x ?");
         assertTrue(loader.opened.isEmpty(), "no model was built");

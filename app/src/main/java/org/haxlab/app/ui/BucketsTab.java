@@ -37,6 +37,8 @@ final class BucketsTab extends BorderPane {
         setTop(top);
         vm.currentLayerProperty().addListener((o, was, now) -> refresh());
         vm.pinnedProperty().addListener((o, was, now) -> showPinned());
+        // the first layout gives the strip its width: only then can the pinned query's links be placed
+        buckets.widthProperty().addListener((o, was, now) -> showPinned());
         controller.beforeRedrawProperty().addListener((o, was, now) -> refresh());
         refresh();
     }

@@ -7,7 +7,7 @@ import org.haxlab.app.ui.HaxLabApp;
 import picocli.CommandLine;
 
 /**
- * The jar's entry point: no arguments open the GUI, anything else runs the command line
+ * The jar's entry point: no arguments (or {@code --scenario FILE [--tab ID]}) open the GUI, anything else runs the command line
  * ({@code haxlab <command> ...}) and exits with its code.
  */
 public final class Main {
@@ -20,12 +20,13 @@ public final class Main {
         // Before any DJL class loads: the natives ship in our jars, so DJL must never reach for the network.
         System.getProperties().putIfAbsent("ai.djl.offline", "true");
         quietLibraryLogs();
-        if (args.length == 0) {
+        if (args.length == 0 || args[0].equals("--scenario") || args[0].equals("--tab")) {
             if (!hasDisplay()) {
                 noDisplay(System.err);
                 System.exit(2);
             }
-            Application.launch(HaxLabApp.class);
+            // --scenario FILE [--tab ID] opens the window on a saved lesson (see HaxLabApp)
+            Application.launch(HaxLabApp.class, args);
             return;
         }
         System.exit(run(args));

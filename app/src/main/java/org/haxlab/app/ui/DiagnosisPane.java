@@ -51,9 +51,11 @@ public final class DiagnosisPane extends BorderPane {
         table.getColumns().add(column("predicted", d -> Vocabulary.name(d.predicted())));
         table.getColumns().add(column("confidence", d -> String.format(Locale.ROOT, "%.0f%%", 100.0 * d.confidence())));
         table.getColumns().add(column("answer at", d -> d.source().found() ? d.source().valuePosition() : -1));
-        table.getColumns().add(column("reason", d -> d.reason().label()));
+        TableColumn<RecallDiagnosis, String> reason = column("reason", d -> d.reason().label());
+        reason.setPrefWidth(140);
+        table.getColumns().add(reason);
         TableColumn<RecallDiagnosis, String> why = column("why", RecallDiagnosis::explanation);
-        why.setPrefWidth(420);
+        why.setPrefWidth(640);
         table.getColumns().add(why);
         table.setRowFactory(t -> new TableRow<>() {
             @Override

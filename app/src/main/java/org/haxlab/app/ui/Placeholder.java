@@ -18,6 +18,11 @@ final class Placeholder extends StackPane {
         getChildren().add(text);
     }
 
+    /** Replaces the sentence. */
+    void setMessage(String message) {
+        text.setText(message);
+    }
+
     /** The sentence shown. */
     String message() {
         return text.getText();

@@ -3,16 +3,23 @@ package org.haxlab.app.ui;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import org.haxlab.app.vm.WorkStatus;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.haxlab.model.engine.EngineInfo;
 
-/** The bottom bar: engine state (starting, ready with its device, or failed) and a progress bar. */
+/**
+ * The bottom bar: the model work (running, done, or why it failed) on the left; the engine state
+ * (starting, ready with its device, or failed) and its start-up progress on the right.
+ */
 public final class StatusBar extends HBox {
 
     private final Label engine = new Label("Engine: starting…");
     private final ProgressBar progress = new ProgressBar();
+    private final Label work = new Label();
+    private final ProgressIndicator busy = new ProgressIndicator();
 
     /** A bar saying that the engine is starting. */
     public StatusBar() {
@@ -26,7 +33,30 @@ public final class StatusBar extends HBox {
         progress.managedProperty().bind(progress.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(engine, spacer, progress);
+        work.setId("workStatus");
+        busy.setId("workBusy");
+        busy.setPrefSize(16, 16);
+        busy.setVisible(false);
+        busy.managedProperty().bind(busy.visibleProperty());
+        getChildren().addAll(busy, work, spacer, engine, progress);
+    }
+
+    /** Shows the model-work line of {@code status}: what runs, what finished, or the reason of a failure. */
+    public void bind(WorkStatus status) {
+        work.textProperty().bind(status.messageProperty());
+        busy.visibleProperty().bind(status.busyProperty());
+        status.errorProperty().addListener((o, was, now) -> {
+            work.getStyleClass().remove("error");
+            work.setTextFill(now ? javafx.scene.paint.Color.web("#c62828") : javafx.scene.paint.Color.web("#1e2230"));
+            if (now) {
+                work.getStyleClass().add("error");
+            }
+        });
+    }
+
+    /** The model-work line as shown. */
+    public String workText() {
+        return work.getText();
     }
 
     /** The engine is starting; {@code fraction} &lt; 0 means unknown progress. */

@@ -189,6 +189,13 @@ public final class SequenceViewModel {
             return;
         }
         RecallSequence s = result.sequence();
+        // a joint-recall table typed, pasted or loaded sets the generator's n_c and n_k, so "Generate"
+        // with a new seed draws a table of the same size (the text stays the source of truth)
+        if (result.levels() == 2 && !result.mqar() && s.contexts() >= 1 && s.contexts() <= Vocabulary.SLOTS
+                && s.keys() >= 1 && s.keys() <= Vocabulary.SLOTS) {
+            contexts.set(s.contexts());
+            keys.set(s.keys());
+        }
         TokenRole[] roles = TokenRole.of(s);
         List<TokenCell> cells = new ArrayList<>(s.length());
         for (int i = 0; i < s.length(); i++) {

@@ -3,8 +3,10 @@ package org.haxlab.app.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -12,23 +14,33 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.haxlab.app.vm.Debouncer;
+import org.haxlab.app.vm.ModelLoader;
+import org.haxlab.app.vm.ModelWork;
 import org.haxlab.app.work.ModelWorker;
 import org.haxlab.model.engine.EngineInfo;
 import org.haxlab.model.engine.EngineUnavailableException;
 import org.haxlab.model.engine.NativesCache;
+import org.haxlab.model.inspect.Inspection;
+import org.haxlab.model.sparse.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Headless smoke test of the main window (Monocle in CI): its parts, the splash and the error path. */
+/**
+ * Headless smoke test of the main window (Monocle): its parts, a real model run on a generated
+ * sequence down to the selection matrix and the token strip, bad input, a sample scenario, the splash
+ * and the engine's error path.
+ */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
 
@@ -40,7 +52,8 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow();
+        // real models on the real model thread; no debounce so a test knows when the run was asked for
+        window = new MainWindow(ModelWork.of(worker), ModelLoader.standard(), Debouncer.immediate());
         Scene scene = new Scene(window, MainWindow.WIDTH, MainWindow.HEIGHT);
         Assets.dress(stage, scene);
         stage.setScene(scene);
@@ -48,26 +61,35 @@ class MainWindowTest {
     }
 
     @AfterEach
-    void closeWorker() {
+    void closeWorker() throws Exception {
+        window.dispose();
+        drain();
         worker.close();
+    }
+
+    /** Waits until the model thread is idle, then for the FX callbacks it posted. */
+    private void drain() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            worker.submit(() -> null).get(60, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
     }
 
     @Test
     void hasAllPartsWithHonestEmptyStates(FxRobot robot) {
-        for (String id : new String[] {"#modelBar", "#sequencePanel", "#views", "#trainingPanel", "#statusBar"}) {
+        for (String id : new String[] {"#modelBar", "#sequencePanel", "#views", "#trainingPanel", "#statusBar", "#menuBar"}) {
             Node node = robot.lookup(id).query();
             assertNotNull(node, id);
             assertTrue(node.isVisible() && node.getLayoutBounds().getWidth() > 0, id + " is laid out");
         }
-        assertEquals(window.getTop(), robot.lookup("#modelBar").query());
         assertEquals(window.getLeft(), robot.lookup("#sequencePanel").query());
         assertEquals(window.getRight(), robot.lookup("#trainingPanel").query());
         TabPane views = robot.lookup("#views").queryAs(TabPane.class);
-        assertEquals(ViewTabs.TITLES.size(), views.getTabs().size());
-        Placeholder attention = (Placeholder) views.getTabs().get(0).getContent();
-        assertTrue(attention.message().contains("Generate or type a sequence to begin"));
-        assertTrue(robot.lookup("#sequenceText").queryAs(TextArea.class).getPromptText().startsWith("e.g. A a 3"));
-        assertEquals(SequencePanel.EMPTY + ".", robot.lookup("#sequenceHint").queryAs(Label.class).getText());
+        assertEquals(ViewTabs.IDS.size(), views.getTabs().size());
+        assertEquals("Selected keys", views.getSelectionModel().getSelectedItem().getText());
+        MenuBar menus = robot.lookup("#menuBar").queryAs(MenuBar.class);
+        assertEquals("File View Help", String.join(" ", menus.getMenus().stream().map(m -> m.getText()).toList()));
+        assertTrue(window.statusBar().workText().contains("generate a sequence"), window.statusBar().workText());
         assertEquals("Engine: starting…", robot.lookup("#engineStatus").queryAs(Label.class).getText());
         Stage stage = (Stage) window.getScene().getWindow();
         assertFalse(stage.getIcons().isEmpty(), "window icon from assets");
@@ -75,15 +97,123 @@ class MainWindowTest {
     }
 
     @Test
-    void theRobotCanSwitchTabsAndType(FxRobot robot) {
-        // Exercises Monocle's glass robot (mouse and keyboard), not only the scene graph.
-        robot.clickOn("Buckets");
-        TabPane views = robot.lookup("#views").queryAs(TabPane.class);
-        assertEquals("Buckets", views.getSelectionModel().getSelectedItem().getText());
-        assertTrue(robot.lookup("#sequenceHint").query().isVisible());
-        robot.clickOn("#sequenceText").write("A a 3 | A a ?");
-        assertEquals("A a 3 | A a ?", window.sequencePanel().sequenceText());
-        assertFalse(robot.lookup("#sequenceHint").query().isVisible(), "the hint goes once there is text");
+    void generatedSequenceRunsTheModelAndHoverLightsTheQueryKeys(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.modelBarViewModel().setPattern(Pattern.SW); // a window: every query reads its recent keys
+            var seq = window.sequenceViewModel();
+            seq.setContexts(2);
+            seq.setKeys(2);
+            seq.setSeed(7);
+            seq.generate();
+        });
+        drain();
+        Inspection in = window.inspectionViewModel().inspectionProperty().get();
+        assertNotNull(in, window.statusBar().workText());
+        assertEquals(Pattern.SW, in.config().sparse().pattern());
+        SelectionTab tab = window.selectionTab();
+        assertEquals(in.layers().get(0).selection(), tab.matrix().selectionProperty().get(), "the matrix is filled");
+        assertTrue(window.statusBar().workText().contains("queries right"), window.statusBar().workText());
+
+        // the mouse (Monocle's robot) over the matrix: the row under it hovers, its keys light up
+        robot.moveTo(tab.matrix());
+        WaitForAsyncUtils.waitForFxEvents();
+        var cell = tab.matrix().hoveredCellProperty().get();
+        assertNotNull(cell, "the robot's mouse reached the matrix");
+        assertEquals(cell.query(), window.inspectionViewModel().hoveredProperty().get());
+        assertFalse(window.inspectionViewModel().activeKeysProperty().isEmpty());
+        assertTrue(tab.matrix().overlayText().startsWith("query " + cell.query()), tab.matrix().overlayText());
+        robot.moveTo(window.modelBar());
+
+        // hovering the first query in the token strip selects the same keys the view model derives
+        int query = in.predictions().get(0).position();
+        robot.interact(() -> tab.strip().hoverAt((query + 0.5) * tab.strip().getWidth() / in.length(), 5));
+        assertEquals(query, window.inspectionViewModel().activePositionProperty().get());
+        var keys = window.inspectionViewModel().activeKeysProperty();
+        assertFalse(keys.isEmpty());
+        assertTrue(keys.stream().allMatch(k -> k.key() <= query && query - k.key() < 64), "window keys, causal");
+        assertTrue(tab.exactText().startsWith("query " + query), tab.exactText());
+        assertTrue(tab.exactText().contains(keys.size() + " keys: "), tab.exactText());
+        assertTrue(tab.matrix().overlayText().startsWith("query " + query), "the strip lights the matrix row too");
+
+        // the layer selector drives the views
+        robot.interact(() -> window.modelBarViewModel().selectLayer(1));
+        assertEquals(in.layers().get(1).selection(), tab.matrix().selectionProperty().get());
+    }
+
+    @Test
+    void exportsAndSavedScenariosHoldWhatTheWindowShows(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> {
+            window.modelBarViewModel().setPattern(Pattern.HAX);
+            var seq = window.sequenceViewModel();
+            seq.setContexts(2);
+            seq.setKeys(2);
+            seq.generate();
+        });
+        drain();
+        Inspection in = window.inspectionViewModel().inspectionProperty().get();
+        assertNotNull(in, window.statusBar().workText());
+        var layer = window.inspectionViewModel().currentLayerProperty().get();
+        MainMenus.exportCsv(layer, dir.resolve("m.csv"));
+        var lines = Files.readAllLines(dir.resolve("m.csv"));
+        assertEquals("query,key,components,weight", lines.get(0));
+        assertEquals(layer.selection().keys().length + 1, lines.size(), "one line per selected pair");
+        assertTrue(MainMenus.matrixSvg(layer).contains("<svg "));
+        assertTrue(MainMenus.stripSvg(in).contains("<text"));
+        robot.interact(() -> {
+            try {
+                MainMenus.exportPng(window.views().selectedContent(), dir.resolve("v.png"));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(Files.size(dir.resolve("v.png")) > 1000);
+
+        robot.interact(() -> {
+            try {
+                window.saveScenario(dir.resolve("s.json"), "my lesson");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        var saved = org.haxlab.app.scenario.ScenarioFiles.load(dir.resolve("s.json"));
+        assertEquals("my lesson", saved.title());
+        assertEquals(window.sequenceViewModel().textProperty().get(), saved.sequence());
+        assertEquals(in.config(), saved.models().get(0).config());
+        assertEquals("selection", saved.view().tab());
+    }
+
+    @Test
+    void anInvalidSequenceRunsNothingAndSaysWhy(FxRobot robot) throws Exception {
+        robot.interact(() -> window.sequencePanel().textArea().setText("A a 3 b 2 | A x ?"));
+        drain();
+        assertNull(window.inspectionViewModel().inspectionProperty().get());
+        assertFalse(window.sequencePanel().errorList().getItems().isEmpty(), "the errors stay inline");
+        assertTrue(window.statusBar().workText().startsWith("No model run: the sequence has"),
+                window.statusBar().workText());
+    }
+
+    @Test
+    void aSampleScenarioLoadsItsSequenceModelsAndTab(FxRobot robot) throws Exception {
+        Path file = Path.of("..", "samples", "scenarios", "hax-recalls.json");
+        assertTrue(Files.isRegularFile(file), file.toAbsolutePath().toString());
+        robot.interact(() -> {
+            try {
+                window.openScenario(file);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        drain();
+        assertEquals("buckets", window.views().selectedId());
+        assertTrue(window.lesson().getText().startsWith("HAX recalls"));
+        assertEquals(3, window.compareViewModel().slotsProperty().size());
+        Inspection in = window.inspectionViewModel().inspectionProperty().get();
+        assertNotNull(in, window.statusBar().workText());
+        assertEquals(274, in.length());
+        assertTrue(in.layers().get(0).hasBuckets(), "HAX hashes");
+        assertEquals(139, window.inspectionViewModel().pinnedProperty().get());
+        assertTrue(window.modelBarViewModel().classroomProperty().get());
+        assertTrue(window.getStyle().contains("font-size"), "classroom mode enlarges the fonts");
     }
 
     @Test
@@ -108,9 +238,7 @@ class MainWindowTest {
         assertEquals("100 / 400 MB", detail.getText());
         assertTrue(robot.lookup("#engineStatus").queryAs(Label.class).getText().contains("unpacking"));
         release.countDown();
-        // Wait for the model thread to drain, then for the FX callbacks it posted.
-        worker.submit(() -> null).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        drain();
         assertEquals("Engine: " + ENGINE.summary(), window.statusBar().engineText());
         assertEquals(ENGINE, flow.engineProperty().get());
         assertFalse(Window.getWindows().stream().anyMatch(w -> w.getScene().lookup("#startupSplash") != null),
@@ -124,8 +252,7 @@ class MainWindowTest {
             throw new EngineUnavailableException(message, new IllegalStateException("raw"));
         }, window);
         robot.interact(flow::start);
-        worker.submit(() -> null).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        drain();
         Label shown = robot.lookup("#errorMessage").queryAs(Label.class);
         assertEquals(message, shown.getText());
         assertEquals("Engine unavailable: " + message, window.statusBar().engineText());

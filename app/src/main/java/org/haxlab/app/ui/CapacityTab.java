@@ -1,0 +1,87 @@
+package org.haxlab.app.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.haxlab.app.vm.CapacityPoint;
+import org.haxlab.app.vm.CapacityViewModel;
+import org.haxlab.model.nn.ModelConfig;
+import org.haxlab.viz.charts.CapacityBound;
+import org.haxlab.viz.charts.CapacityChart;
+
+/**
+ * "Capacity" (spec §1, theory): measured accuracy of the models against n = n_c * n_k, with the bound
+ * 2^b / |V|^n for the state of the first model. Measuring is a button: it evaluates generated
+ * sequences on the model thread.
+ */
+final class CapacityTab extends BorderPane {
+    private final CapacityViewModel vm;
+    private final CapacityChart chart = new CapacityChart();
+    private final Label note = new Label();
+
+    CapacityTab(CapacityViewModel vm, Runnable measure) {
+        this.vm = vm;
+        setId("capacityTab");
+        chart.setId("capacityChart");
+        Button run = Controls.tip(new Button("Measure"), "Evaluate the model bar's model (and the compared models) on "
+                + CapacityViewModel.SAMPLES + " generated MQJR sequences at each of " + CapacityViewModel.SIZES.size()
+                + " table sizes");
+        run.setId("measureCapacity");
+        run.setOnAction(e -> measure.run());
+        note.setWrapText(true);
+        note.setId("capacityNote");
+        VBox top = new VBox(6, run, note);
+        top.setPadding(new Insets(4));
+        setTop(top);
+        setCenter(chart);
+        vm.pointsProperty().addListener((ListChangeListener<CapacityPoint>) c -> refresh());
+        vm.boundModelProperty().addListener((o, was, now) -> refresh());
+        refresh();
+    }
+
+    private void refresh() {
+        Map<String, List<CapacityChart.CapacityPoint>> byModel = new LinkedHashMap<>();
+        int maxN = 1;
+        for (CapacityPoint p : vm.pointsProperty()) {
+            byModel.computeIfAbsent(p.model(), k -> new ArrayList<>())
+                    .add(new CapacityChart.CapacityPoint(p.contexts(), p.keys(), p.accuracy()));
+            maxN = Math.max(maxN, p.n());
+        }
+        chart.clearModels();
+        byModel.forEach(chart::setModel);
+        ModelConfig c = vm.boundModelProperty().get();
+        if (c == null) {
+            chart.setBound(Double.NaN, CapacityViewModel.VALUES);
+            note.setText("Press Measure: accuracy at n = n_c x n_k from 2 to 64 (|V| = 16, " + CapacityViewModel.SAMPLES
+                    + " sequences each, untrained models answer near chance 1/16).");
+            return;
+        }
+        long floats = CapacityViewModel.stateFloats(c);
+        double bits = CapacityViewModel.stateBits(c);
+        chart.setBound(bits, CapacityViewModel.VALUES);
+        // the renderer keeps per-series strokes across refreshes: the bound's dashes (series 0 while no
+        // model was measured) would stick to the first model's line, so the models get solid lines here
+        var renderer = chart.chart().getXYPlot().getRenderer();
+        for (int i = 0; i < byModel.size(); i++) {
+            renderer.setSeriesStroke(i, new java.awt.BasicStroke(2f));
+        }
+        chart.chart().getXYPlot().getDomainAxis().setRange(0, maxN * 1.1 + 1);
+        note.setText(String.format(Locale.ROOT, "Bound for %s: b = 32 bits x %d state floats (%d layers x d_inner %d x N %d)"
+                        + " = %.0f bits, so the bound stays at 1 up to n = b / log2|V| = %.0f; the gap to it is what "
+                        + "training has to close. Desktop estimate: %d sequences per point.", c.label(), floats,
+                c.layers(), c.dInner(), c.dState(), bits, CapacityBound.breakEven(bits, CapacityViewModel.VALUES),
+                CapacityViewModel.SAMPLES));
+    }
+
+    CapacityChart chart() {
+        return chart;
+    }
+}

@@ -1,0 +1,228 @@
+package org.haxlab.app.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.haxlab.app.scenario.ScenarioException;
+import org.haxlab.model.inspect.AttentionSelection;
+import org.haxlab.model.inspect.Inspection;
+import org.haxlab.model.inspect.LayerInspection;
+import org.haxlab.model.task.Vocabulary;
+import org.haxlab.viz.export.CsvExport;
+import org.haxlab.viz.export.ImageExport;
+import org.haxlab.viz.export.SvgExport;
+
+/**
+ * The menu bar: File (scenarios, checkpoints, exports, quit), View (classroom mode) and Help (about).
+ * Menu items open the dialogs; the work is done by {@link MainWindow}'s commands and the static
+ * export methods here, which tests call without dialogs.
+ */
+final class MainMenus {
+    /** Cell size of the exported selection matrix in SVG user units. */
+    static final double SVG_CELL = 4;
+
+    private final MainWindow window;
+    private final MenuBar bar = new MenuBar();
+
+    MainMenus(MainWindow window) {
+        this.window = window;
+        bar.setId("menuBar");
+        bar.getMenus().addAll(file(), view(), help());
+    }
+
+    MenuBar menuBar() {
+        return bar;
+    }
+
+    private Menu file() {
+        MenuItem open = item("Open scenario…", "Shortcut+O", () -> {
+            File f = chooser("Open scenario", "*.json").showOpenDialog(owner());
+            if (f != null) {
+                try {
+                    window.openScenario(f.toPath());
+                } catch (ScenarioException e) {
+                    ErrorDialog.show(owner(), "This scenario cannot be opened", e.getMessage());
+                }
+            }
+        });
+        MenuItem save = item("Save scenario…", "Shortcut+S", () -> {
+            File f = chooser("Save scenario", "*.json").showSaveDialog(owner());
+            if (f == null) {
+                return;
+            }
+            String suggested = window.scenarioProperty().get() == null ? f.getName().replaceFirst("\\.json$", "")
+                    : window.scenarioProperty().get().title();
+            TextInputDialog title = new TextInputDialog(suggested);
+            title.initOwner(owner());
+            title.setHeaderText("Title of the scenario");
+            title.showAndWait().filter(t -> !t.isBlank()).ifPresent(t -> {
+                try {
+                    window.saveScenario(f.toPath(), t.trim());
+                } catch (ScenarioException | IllegalStateException e) {
+                    ErrorDialog.show(owner(), "The scenario was not saved", e.getMessage());
+                }
+            });
+        });
+        MenuItem checkpoint = item("Open checkpoint…", null, () -> {
+            DirectoryChooser c = new DirectoryChooser();
+            c.setTitle("Open checkpoint (a run directory or its best/ or last/)");
+            File d = c.showDialog(owner());
+            if (d != null) {
+                window.controller().openCheckpoint(d.toPath());
+            }
+        });
+        MenuItem png = item("Export view as PNG…", null, () -> save("Export view as PNG", "*.png",
+                p -> exportPng(window.views().selectedContent(), p)));
+        MenuItem svgMatrix = item("Export selection matrix as SVG…", null, () -> save("Export selection matrix as SVG",
+                "*.svg", p -> Files.writeString(p, matrixSvg(layer()), StandardCharsets.UTF_8)));
+        MenuItem svgStrip = item("Export token strip as SVG…", null, () -> save("Export token strip as SVG", "*.svg",
+                p -> Files.writeString(p, stripSvg(inspection()), StandardCharsets.UTF_8)));
+        MenuItem csv = item("Export matrix as CSV…", null, () -> save("Export selection matrix as CSV", "*.csv",
+                p -> exportCsv(layer(), p)));
+        MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
+        Menu m = new Menu("File");
+        m.getItems().addAll(open, save, checkpoint, new javafx.scene.control.SeparatorMenuItem(), png, svgMatrix,
+                svgStrip, csv, new javafx.scene.control.SeparatorMenuItem(), quit);
+        return m;
+    }
+
+    private Menu view() {
+        CheckMenuItem classroom = new CheckMenuItem("Classroom mode");
+        classroom.setId("classroomMenu");
+        classroom.setAccelerator(KeyCombination.keyCombination("Shortcut+M"));
+        var vm = window.modelBarViewModel();
+        classroom.setSelected(vm.classroomProperty().get());
+        classroom.selectedProperty().addListener((o, was, now) -> vm.setClassroom(now));
+        vm.classroomProperty().addListener((o, was, now) -> classroom.setSelected(now));
+        Menu m = new Menu("View");
+        m.getItems().add(classroom);
+        return m;
+    }
+
+    private Menu help() {
+        MenuItem about = item("About HAX Lab", null, () -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION);
+            a.initOwner(owner());
+            a.setTitle("About HAX Lab");
+            a.setHeaderText("HAX Lab: SSMs, sparse attention and HAX on joint recall");
+            a.setContentText(about());
+            a.show();
+        });
+        Menu m = new Menu("Help");
+        m.getItems().add(about);
+        return m;
+    }
+
+    /** The About text: what the app is, and the engine it got. */
+    String about() {
+        var info = window.engineProperty().get();
+        return "Mamba-1 / Mamba-2 with context-independent sparse attention and HAX (LSH + key selection), after "
+                + "Zhan et al., arXiv 2507.00449.\n\nEngine: " + (info == null ? "not started yet" : info.describe())
+                + "\nJava " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.version");
+    }
+
+    // ---- exports (static: tests call them without dialogs) ----
+
+    /** Writes a snapshot of {@code node} as PNG (FX thread). */
+    static void exportPng(Node node, Path file) throws IOException {
+        if (node == null) {
+            throw new IOException("no view is open");
+        }
+        ImageExport.nodeToPng(node, file);
+    }
+
+    /** The full-resolution selection matrix of {@code layer} as SVG. */
+    static String matrixSvg(LayerInspection layer) throws IOException {
+        return SvgExport.selection(selection(layer), org.haxlab.viz.heatmap.SelectionRaster.Style.defaults(), SVG_CELL);
+    }
+
+    /** The token strip with right / wrong marks of {@code in} as SVG. */
+    static String stripSvg(Inspection in) throws IOException {
+        if (in == null) {
+            throw new IOException("nothing to export: run a model on a valid sequence first");
+        }
+        return SvgExport.tokenStrip(in.tokens(), in.predictions(), Vocabulary::name, 14, 18);
+    }
+
+    /** Every selected (query, key) pair of {@code layer} with its components and weight, as CSV. */
+    static void exportCsv(LayerInspection layer, Path file) throws IOException {
+        AttentionSelection sel = selection(layer);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            CsvExport.selection(sel, w);
+        }
+    }
+
+    private static AttentionSelection selection(LayerInspection layer) throws IOException {
+        if (layer == null || layer.selection() == null) {
+            throw new IOException("nothing to export: run a model on a valid sequence first");
+        }
+        return layer.selection();
+    }
+
+    // ---- helpers ----
+
+    private interface Export {
+        void write(Path file) throws IOException;
+    }
+
+    private void save(String title, String pattern, Export export) {
+        File f = chooser(title, pattern).showSaveDialog(owner());
+        if (f == null) {
+            return;
+        }
+        try {
+            export.write(f.toPath());
+            window.workStatus().done("Exported " + f);
+        } catch (IOException | RuntimeException e) {
+            window.workStatus().failed("Export failed: " + e.getMessage());
+            ErrorDialog.show(owner(), "The export failed", ErrorDialog.userMessage(e));
+        }
+    }
+
+    private LayerInspection layer() {
+        return window.inspectionViewModel().currentLayerProperty().get();
+    }
+
+    private Inspection inspection() {
+        return window.inspectionViewModel().inspectionProperty().get();
+    }
+
+    private FileChooser chooser(String title, String pattern) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
+        File samples = new File("samples/scenarios");
+        if (pattern.equals("*.json") && samples.isDirectory()) {
+            c.setInitialDirectory(samples);
+        }
+        return c;
+    }
+
+    private Window owner() {
+        return window.getScene() == null ? null : window.getScene().getWindow();
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        if (accelerator != null) {
+            i.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+}

@@ -35,6 +35,7 @@ public final class HaxLabApp extends Application {
         flow.engineProperty().addListener((o, was, now) -> {
             if (now != null) {
                 window.setEngine(now);
+                window.trainingPanel().viewModel().attach(worker);   // the panel's commands work from now on
             }
         });
         // queued behind the engine start on the single model thread, so the scenario's run waits for it

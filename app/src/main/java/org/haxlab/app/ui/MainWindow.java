@@ -25,6 +25,8 @@ import org.haxlab.app.vm.ModelLoader;
 import org.haxlab.app.vm.ModelSlot;
 import org.haxlab.app.vm.ModelWork;
 import org.haxlab.app.vm.SequenceViewModel;
+import org.haxlab.app.vm.TrainingAwareWork;
+import org.haxlab.app.vm.TrainingViewModel;
 import org.haxlab.app.vm.WorkStatus;
 import org.haxlab.app.work.ModelWorker;
 import org.haxlab.model.engine.EngineInfo;
@@ -59,7 +61,7 @@ public final class MainWindow extends BorderPane {
     private final ModelBar modelBar = new ModelBar(barVm);
     private final SequencePanel sequencePanel = new SequencePanel(sequenceVm);
     private final ViewTabs views = new ViewTabs();
-    private final TrainingPanel trainingPanel = new TrainingPanel();
+    private final TrainingPanel trainingPanel;
     private final StatusBar statusBar = new StatusBar();
     private final Label lesson = new Label();
     private final SelectionTab selectionTab;
@@ -67,14 +69,26 @@ public final class MainWindow extends BorderPane {
     private final ReadOnlyObjectWrapper<EngineInfo> engine = new ReadOnlyObjectWrapper<>(this, "engine");
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
 
-    /** The window of the app: model work on {@code worker}, real models, typing debounced. */
+    /**
+     * The window of the app: model work on {@code worker}, real models, typing debounced. While the side
+     * panel trains, the views' model work runs between training steps, so they never wait for a run.
+     */
     public MainWindow(ModelWorker worker) {
-        this(ModelWork.of(worker), ModelLoader.standard(), Debouncer.fx(DEBOUNCE_MS));
+        this(new TrainingViewModel(), worker);
+    }
+
+    private MainWindow(TrainingViewModel training, ModelWorker worker) {
+        this(TrainingAwareWork.of(worker, training), ModelLoader.standard(), Debouncer.fx(DEBOUNCE_MS), training);
     }
 
     /** A window whose model work goes through {@code work} (tests pass small models or in-line work). */
     public MainWindow(ModelWork work, ModelLoader loader, Debouncer debounce) {
+        this(work, loader, debounce, new TrainingViewModel());
+    }
+
+    private MainWindow(ModelWork work, ModelLoader loader, Debouncer debounce, TrainingViewModel training) {
         setId("mainWindow");
+        trainingPanel = new TrainingPanel(training);
         getStyleClass().add("main-window");
         compareVm = new CompareViewModel(CompareRunner.defaultSlots(barVm.backboneProperty().get(), barVm.seed()));
         controller = new AppController(sequenceVm, barVm, inspectionVm, work, loader, debounce, status);
@@ -115,6 +129,9 @@ public final class MainWindow extends BorderPane {
         setRight(trainingPanel);
         setBottom(statusBar);
         barVm.classroomProperty().addListener((o, was, now) -> setStyle(now ? CLASSROOM_FONT : ""));
+        // the views follow the model being trained: the panel hands it over between steps (model thread)
+        training.setSnapshotListener((model, step) -> javafx.application.Platform.runLater(
+                () -> controller.showModel(model, model.config().label() + ", training step " + step)));
         controller.refresh();
     }
 
@@ -236,6 +253,7 @@ public final class MainWindow extends BorderPane {
 
     /** Frees the models the window built (on the model thread). */
     public void dispose() {
+        trainingPanel.viewModel().close();   // stops a run between steps before the models go
         controller.close();
         compareRunner.close();
     }

@@ -239,6 +239,14 @@ public final class TrainingViewModel implements AutoCloseable {
         return session.submitModelWork(work);
     }
 
+    /**
+     * Runs any model-thread work, between two steps while a run is active (see
+     * {@link TrainingSession#submitWork}); null until {@link #attach} (the caller then uses the worker).
+     */
+    public <T> CompletableFuture<T> submitWork(java.util.concurrent.Callable<T> work) {
+        return session == null ? null : session.submitWork(work);
+    }
+
     /** Who hears the live model on the model thread between steps (see {@link ModelSnapshotListener}). */
     public void setSnapshotListener(ModelSnapshotListener listener) {
         snapshotListener = listener;

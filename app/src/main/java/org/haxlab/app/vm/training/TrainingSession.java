@@ -177,13 +177,25 @@ public final class TrainingSession implements AutoCloseable {
      */
     public <T> CompletableFuture<T> submitModelWork(ModelWork<T> work) {
         Objects.requireNonNull(work, "work");
+        return submitWork(() -> {
+            if (model == null) {
+                throw new IllegalStateException("no model yet: press play or reset to build one");
+            }
+            return work.apply(model);
+        });
+    }
+
+    /**
+     * Runs any model-thread {@code work} (it need not use the live model): now (after queued work) when no
+     * run is active, else between two steps of the run or while it is paused. The window's inspection
+     * pipeline goes through here, so it is never stuck behind a long run.
+     */
+    public <T> CompletableFuture<T> submitWork(java.util.concurrent.Callable<T> work) {
+        Objects.requireNonNull(work, "work");
         CompletableFuture<T> result = new CompletableFuture<>();
         Runnable job = () -> {
             try {
-                if (model == null) {
-                    throw new IllegalStateException("no model yet: press play or reset to build one");
-                }
-                result.complete(work.apply(model));
+                result.complete(work.call());
             } catch (Throwable t) { // native errors included: the caller must hear about them
                 result.completeExceptionally(t);
             }

@@ -14,7 +14,7 @@ OUT=${1:-runs/table1}
 JOBS=${JOBS:-2}
 mkdir -p "$OUT"
 
-SCALE=(--backbone mamba2 --seeds 3 --steps 3000 --batch 16 --lr 3e-3
+SCALE=(--backbone mamba2 --seeds 2 --steps 3000 --batch 16 --lr 3e-3
        --contexts 2..4 --keys 2..4 --d-model 32 --d-state 8 --k 8 --max-len 148 --hash-bits 4
        --val-samples 128 --test-samples 512)
 

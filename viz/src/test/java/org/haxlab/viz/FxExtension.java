@@ -35,8 +35,8 @@ public final class FxExtension implements BeforeAllCallback {
                 latch.countDown();
             }
             Platform.setImplicitExit(false);
-            if (!latch.await(20, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("JavaFX toolkit did not start within 20 s");
+            if (!latch.await(90, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("JavaFX toolkit did not start within 90 s");
             }
             started = true;
         }
@@ -56,8 +56,8 @@ public final class FxExtension implements BeforeAllCallback {
                 done.countDown();
             }
         });
-        if (!done.await(20, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("FX work did not finish within 20 s");
+        if (!done.await(90, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("FX work did not finish within 90 s");
         }
         if (error.get() instanceof Exception e) {
             throw e;

@@ -24,7 +24,7 @@ public final class FxToolkitExtension implements BeforeAllCallback {
             Platform.startup(latch::countDown);
             // keep the toolkit alive between test classes that close their last window
             Platform.setImplicitExit(false);
-            if (!latch.await(30, TimeUnit.SECONDS)) {
+            if (!latch.await(90, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the JavaFX toolkit did not start within 30 s");
             }
         }
@@ -41,7 +41,7 @@ public final class FxToolkitExtension implements BeforeAllCallback {
             }
         });
         try {
-            return result.get(30, TimeUnit.SECONDS);
+            return result.get(90, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

@@ -133,15 +133,19 @@ public final class SparseAttention {
                 }
             }
             int groups = batch * rows;
+            // Arrays made from host buffers wrap those buffers without copying them, and autograd saves the
+            // index and the valid mask for the backward pass: they must outlive the block scope, so they stay
+            // in the caller's scope (L * kmax small values in all).
+            NDArray idx = manager.create(index);
+            NDArray validArray = manager.create(valid, new Shape(groups, 1, kmax));
             // Each block's gathers live in their own scope and are freed as soon as the block is done, so a
             // 64K-long eval forward holds one block at a time (autograd keeps its own references when training).
             try (NDScope scope = new NDScope()) {
-                NDArray idx = manager.create(index);
                 NDArray kg = kFlat.get(idx).reshape(groups, kmax, n);
                 NDArray vg = vFlat.get(idx).reshape(groups, kmax, width);
                 NDArray qb = q.get(":, " + start + ":" + (start + rows) + ", :").reshape(groups, 1, n);
                 NDArray scores = qb.batchMatMul(kg.transpose(0, 2, 1));              // (groups, 1, kmax)
-                NDArray w = maskedSoftmax(scores, manager.create(valid, new Shape(groups, 1, kmax)), -1);
+                NDArray w = maskedSoftmax(scores, validArray, -1);
                 NDArray part = w.batchMatMul(vg).reshape(batch, rows, width);
                 NDScope.unregister(part);
                 parts.add(part);
@@ -175,11 +179,12 @@ public final class SparseAttention {
             for (int r = 0; r < rows; r++) {
                 java.util.Arrays.fill(mask, r * keys, r * keys + start + r + 1, 1f);
             }
+            NDArray maskArray = manager.create(mask, new Shape(1, rows, keys));  // outlives the block: see sparse()
             try (NDScope scope = new NDScope()) {
                 NDArray qb = q.get(":, " + start + ":" + keys + ", :");
                 NDArray kb = k.get(":, 0:" + keys + ", :");
                 NDArray vb = v.get(":, 0:" + keys + ", :");
-                NDArray part = dense(qb, kb, vb, manager.create(mask, new Shape(1, rows, keys)));
+                NDArray part = dense(qb, kb, vb, maskArray);
                 NDScope.unregister(part);
                 parts.add(part);
             }

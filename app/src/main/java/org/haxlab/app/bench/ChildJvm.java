@@ -1,0 +1,117 @@
+package org.haxlab.app.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts {@link CaseMain} in a fresh JVM with this JVM's class path and collects its result rows.
+ * libtorch gets exactly the requested thread count (intra-op, and one inter-op thread).
+ */
+public final class ChildJvm {
+
+    private final int heapMb;
+    private final long timeoutSeconds;
+
+    /**
+     * @param heapMb         -Xmx of the child, MiB
+     * @param timeoutSeconds the child is killed after this long
+     */
+    public ChildJvm(int heapMb, long timeoutSeconds) {
+        if (heapMb < 64 || timeoutSeconds < 1) {
+            throw new IllegalArgumentException("child JVM: heap " + heapMb + " MiB (>= 64) and timeout " + timeoutSeconds
+                    + " s (>= 1)");
+        }
+        this.heapMb = heapMb;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** The command line that measures {@code c}. */
+    List<String> command(AttentionCase c, AttentionSettings s) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx" + heapMb + "m");
+        cmd.add("-Dai.djl.offline=true");
+        cmd.add("-Dai.djl.pytorch.num_threads=" + s.threads());
+        cmd.add("-Dai.djl.pytorch.num_interop_threads=1");
+        cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(CaseMain.class.getName());
+        cmd.add(c.pattern().id());
+        cmd.add(Integer.toString(c.length()));
+        cmd.add(c.pathName());
+        for (int v : new int[]{s.batch(), s.dInner(), s.dState(), s.warmup(), s.repetitions(), s.threads()}) {
+            cmd.add(Integer.toString(v));
+        }
+        return cmd;
+    }
+
+    /**
+     * Runs the case in a child JVM. A child that fails (out of memory, killed, timed out) gives rows whose
+     * note says so instead of throwing, so one bad case does not end a long run.
+     */
+    public List<AttentionRow> run(AttentionCase c, AttentionSettings s) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command(c, s)).redirectErrorStream(true);
+        Process p = pb.start();
+        List<AttentionRow> rows = new ArrayList<>();
+        StringBuilder log = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.startsWith(CaseMain.ROW)) {
+                        synchronized (rows) {
+                            rows.add(AttentionRow.parseChild(line.substring(CaseMain.ROW.length())));
+                        }
+                    } else {
+                        synchronized (log) {
+                            log.append(line).append('\n');
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                synchronized (log) {
+                    log.append("reading child output failed: ").append(e.getMessage());
+                }
+            }
+        }, "bench-child-reader");
+        reader.start();
+        boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        if (!done) {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+        reader.join();
+        int code = p.exitValue();
+        if (done && code == 0 && rows.size() == 2) {
+            return rows;
+        }
+        String why = !done ? "failed (timed out after " + timeoutSeconds + " s)"
+                : "failed (child exit " + code + ": " + lastLine(log.toString()) + ")";
+        List<AttentionRow> out = new ArrayList<>(rows);
+        for (String pass : new String[]{AttentionRow.FWD, AttentionRow.FWD_BWD}) {
+            if (out.stream().noneMatch(r -> r.pass().equals(pass))) {
+                out.add(AttentionRow.skipped(c, pass, why));
+            }
+        }
+        return out;
+    }
+
+    private static String lastLine(String log) {
+        String[] lines = log.strip().split("\n");
+        String last = lines.length == 0 ? "" : lines[lines.length - 1];
+        for (String l : lines) {
+            if (l.contains("OutOfMemoryError") || l.contains("Exception")) {
+                last = l;
+                break;
+            }
+        }
+        return last.length() > 160 ? last.substring(0, 160) + "..." : last;
+    }
+}

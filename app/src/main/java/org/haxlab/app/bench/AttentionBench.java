@@ -34,6 +34,11 @@ public final class AttentionBench {
 
     /** Measures both passes of {@code c}; rows are "fwd" then "fwd+bwd". */
     public List<AttentionRow> run(AttentionCase c) throws Exception {
+        return run(c, true, true);
+    }
+
+    /** Measures the chosen passes of {@code c}, forward first. */
+    public List<AttentionRow> run(AttentionCase c, boolean forward, boolean backward) throws Exception {
         List<AttentionRow> rows = new ArrayList<>();
         SparseConfig config = SparseConfig.paper(c.pattern()).withPath(c.path());
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -43,19 +48,25 @@ public final class AttentionBench {
             NDArray x = manager.create(gaussian(settings.batch() * c.length() * settings.dInner(), 1),
                     new Shape(settings.batch(), c.length(), settings.dInner()));
 
-            probe.reset();
-            Stats fwd = Timer.time(settings.warmup(), settings.repetitions(), () -> {
-                try (NDScope scope = new NDScope()) {
-                    branch.forward(x, null, ForwardOptions.eval()).output().sum().getFloat();
-                }
-            });
-            rows.add(new AttentionRow(c.pattern().id(), c.length(), c.pathName(), AttentionRow.FWD, fwd,
-                    probe.peakRssMb(), probe.peakHeapMb(), ""));
+            if (forward) {
+                probe.reset();
+                Stats fwd = Timer.time(settings.warmup(), settings.repetitions(), settings.passSeconds(), () -> {
+                    try (NDScope scope = new NDScope()) {
+                        branch.forward(x, null, ForwardOptions.eval()).output().sum().getFloat();
+                    }
+                });
+                rows.add(new AttentionRow(c.pattern().id(), c.length(), c.pathName(), AttentionRow.FWD, fwd,
+                        probe.peakRssMb(), probe.peakHeapMb(), ""));
+            }
+            if (!backward) {
+                params.close();
+                return rows;
+            }
 
             x.setRequiresGradient(true);
             long[] seed = {0};
             probe.reset();
-            Stats bwd = Timer.time(settings.warmup(), settings.repetitions(), () -> {
+            Stats bwd = Timer.time(settings.warmup(), settings.repetitions(), settings.passSeconds(), () -> {
                 try (NDScope scope = new NDScope();
                      GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     gc.zeroGradients();

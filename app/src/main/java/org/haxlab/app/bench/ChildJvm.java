@@ -31,8 +31,8 @@ public final class ChildJvm {
         this.timeoutSeconds = timeoutSeconds;
     }
 
-    /** The command line that measures {@code c}. */
-    List<String> command(AttentionCase c, AttentionSettings s) {
+    /** The command line that measures the chosen passes of {@code c}. */
+    List<String> command(AttentionCase c, AttentionSettings s, boolean forward, boolean backward) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heapMb + "m");
@@ -46,9 +46,11 @@ public final class ChildJvm {
         cmd.add(c.pattern().id());
         cmd.add(Integer.toString(c.length()));
         cmd.add(c.pathName());
+        cmd.add(forward && backward ? "both" : forward ? AttentionRow.FWD : AttentionRow.FWD_BWD);
         for (int v : new int[]{s.batch(), s.dInner(), s.dState(), s.warmup(), s.repetitions(), s.threads()}) {
             cmd.add(Integer.toString(v));
         }
+        cmd.add(Double.toString(s.passSeconds()));
         return cmd;
     }
 
@@ -56,8 +58,10 @@ public final class ChildJvm {
      * Runs the case in a child JVM. A child that fails (out of memory, killed, timed out) gives rows whose
      * note says so instead of throwing, so one bad case does not end a long run.
      */
-    public List<AttentionRow> run(AttentionCase c, AttentionSettings s) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command(c, s)).redirectErrorStream(true);
+    public List<AttentionRow> run(AttentionCase c, AttentionSettings s, boolean forward, boolean backward)
+            throws IOException, InterruptedException {
+        int expected = (forward ? 1 : 0) + (backward ? 1 : 0);
+        ProcessBuilder pb = new ProcessBuilder(command(c, s, forward, backward)).redirectErrorStream(true);
         Process p = pb.start();
         List<AttentionRow> rows = new ArrayList<>();
         StringBuilder log = new StringBuilder();
@@ -89,14 +93,15 @@ public final class ChildJvm {
         }
         reader.join();
         int code = p.exitValue();
-        if (done && code == 0 && rows.size() == 2) {
+        if (done && code == 0 && rows.size() == expected) {
             return rows;
         }
         String why = !done ? "failed (timed out after " + timeoutSeconds + " s)"
                 : "failed (child exit " + code + ": " + lastLine(log.toString()) + ")";
         List<AttentionRow> out = new ArrayList<>(rows);
         for (String pass : new String[]{AttentionRow.FWD, AttentionRow.FWD_BWD}) {
-            if (out.stream().noneMatch(r -> r.pass().equals(pass))) {
+            boolean wanted = pass.equals(AttentionRow.FWD) ? forward : backward;
+            if (wanted && out.stream().noneMatch(r -> r.pass().equals(pass))) {
                 out.add(AttentionRow.skipped(c, pass, why));
             }
         }

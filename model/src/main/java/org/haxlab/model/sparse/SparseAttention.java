@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 
 /**
  * The two ways to compute O = softmax(Q K^T masked by S) V (spec §3), single head, no positional
@@ -141,8 +142,8 @@ public final class SparseAttention {
             // Each block's gathers live in their own scope and are freed as soon as the block is done, so a
             // 64K-long eval forward holds one block at a time (autograd keeps its own references when training).
             try (NDScope scope = new NDScope()) {
-                NDArray kg = kFlat.get(idx).reshape(groups, kmax, n);
-                NDArray vg = vFlat.get(idx).reshape(groups, kmax, width);
+                NDArray kg = gatherRows(kFlat, idx).reshape(groups, kmax, n);
+                NDArray vg = gatherRows(vFlat, idx).reshape(groups, kmax, width);
                 NDArray qb = q.get(":, " + start + ":" + (start + rows) + ", :").reshape(groups, 1, n);
                 NDArray scores = qb.batchMatMul(kg.transpose(0, 2, 1));              // (groups, 1, kmax)
                 NDArray w = maskedSoftmax(scores, validArray, -1);
@@ -190,6 +191,16 @@ public final class SparseAttention {
             }
         }
         return join(parts);
+    }
+
+    /**
+     * Rows {@code index} of a 2-D {@code table}, differentiable in the table. Uses the embedding op rather
+     * than advanced indexing: same result and forward cost, but its backward (a row-wise index-add) measured
+     * about 30% faster on the CPU than advanced indexing's index_put backward (issue 6 profile: the gathers
+     * and their backward dominate the sparse path).
+     */
+    static NDArray gatherRows(NDArray table, NDArray index) {
+        return table.getNDArrayInternal().embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
     }
 
     /** Concatenates block outputs along the query axis and hands the result to the caller's scope. */

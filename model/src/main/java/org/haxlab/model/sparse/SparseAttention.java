@@ -176,12 +176,13 @@ public final class SparseAttention {
         for (int start = 0; start < length; start += block) {
             int rows = Math.min(block, length - start);
             int keys = start + rows;  // later keys are never visible to this block
-            float[] mask = new float[rows * keys];
-            for (int r = 0; r < rows; r++) {
-                java.util.Arrays.fill(mask, r * keys, r * keys + start + r + 1, 1f);
-            }
-            NDArray maskArray = manager.create(mask, new Shape(1, rows, keys));  // outlives the block: see sparse()
             try (NDScope scope = new NDScope()) {
+                // The causal mask is made by libtorch (not wrapped from a host buffer), so autograd's saved
+                // reference stays valid after this scope frees the handle, and only one block's mask is alive
+                // at a time in an eval forward (a 64K FULL forward would otherwise hold L^2/2 floats).
+                NDArray queries = manager.arange(start, keys, 1, DataType.INT64).reshape(1, rows, 1);
+                NDArray keyIds = manager.arange(0, keys, 1, DataType.INT64).reshape(1, 1, keys);
+                NDArray maskArray = keyIds.lte(queries).toType(DataType.FLOAT32, false);
                 NDArray qb = q.get(":, " + start + ":" + keys + ", :");
                 NDArray kb = k.get(":, 0:" + keys + ", :");
                 NDArray vb = v.get(":, 0:" + keys + ", :");

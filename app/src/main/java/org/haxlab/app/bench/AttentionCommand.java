@@ -55,6 +55,10 @@ public final class AttentionCommand implements Callable<Integer> {
             description = "soft time limit of one pass's repetitions; slow passes get fewer (>= 3) (default ${DEFAULT-VALUE})")
     double passSeconds = 60;
 
+    @Option(names = "--dense-max-length", paramLabel = "L",
+            description = "run the dense path only up to this length; longer dense cases are listed as skipped (default: no limit)")
+    int denseMaxLength = Integer.MAX_VALUE;
+
     @Option(names = "--timeout", paramLabel = "S", description = "a child JVM running longer is killed (default ${DEFAULT-VALUE})")
     long timeoutSeconds = 900;
 
@@ -136,6 +140,6 @@ public final class AttentionCommand implements Callable<Integer> {
             ph.add(AttentionCase.parsePath(p));
         }
         double budget = budgetMb != null ? budgetMb : Math.max(1024, 0.75 * MachineInfo.availableMb());
-        return new AttentionSuite(ps, ls, ph, !inProcess, budget, timeoutSeconds);
+        return new AttentionSuite(ps, ls, ph, !inProcess, budget, timeoutSeconds, denseMaxLength);
     }
 }

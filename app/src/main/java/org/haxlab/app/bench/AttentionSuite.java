@@ -18,9 +18,10 @@ import java.util.function.Consumer;
  * @param fork      one child JVM per case (honest resident peaks) instead of this JVM
  * @param budgetMb  memory a case may use, MiB
  * @param timeoutSeconds a child running longer is killed and its rows say so
+ * @param denseMaxLength dense cases longer than this are reported as skipped (to keep a run short)
  */
 public record AttentionSuite(List<Pattern> patterns, List<Integer> lengths, List<AttentionPath> paths, boolean fork,
-                             double budgetMb, long timeoutSeconds) {
+                             double budgetMb, long timeoutSeconds, int denseMaxLength) {
 
     public AttentionSuite {
         if (patterns.isEmpty() || lengths.isEmpty() || paths.isEmpty()) {
@@ -63,6 +64,11 @@ public record AttentionSuite(List<Pattern> patterns, List<Integer> lengths, List
             if (c.path() == AttentionPath.DENSE) {
                 skipFwd = DenseEstimate.skipReason(settings.batch(), c.length(), false, budgetMb);
                 skipBwd = DenseEstimate.skipReason(settings.batch(), c.length(), true, budgetMb);
+                if (c.length() > denseMaxLength) {
+                    String why = "skipped (--dense-max-length " + denseMaxLength + ")";
+                    skipFwd = skipFwd == null ? why : skipFwd;
+                    skipBwd = skipBwd == null ? why : skipBwd;
+                }
                 heapMb = DenseEstimate.heapMb(settings.batch(), c.length());
             }
             List<AttentionRow> rows = new ArrayList<>();

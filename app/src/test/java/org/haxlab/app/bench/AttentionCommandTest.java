@@ -46,6 +46,15 @@ class AttentionCommandTest {
     }
 
     @Test
+    void denseCasesAboveTheDenseMaxLengthAreListedAsSkipped() {
+        BenchCli.Result r = BenchCli.run("bench", "attention", "--lengths", "48", "--patterns", "sw", "--paths", "dense",
+                "--in-process", "--dense-max-length", "32", "--format", "csv");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of(AttentionRow.CSV_HEADER, "sw,48,dense,fwd,,,,skipped (--dense-max-length 32)",
+                "sw,48,dense,fwd+bwd,,,,skipped (--dense-max-length 32)"), rows(r.out()));
+    }
+
+    @Test
     void aChildJvmMeasuresACase() {
         BenchCli.Result r = BenchCli.run("bench", "attention", "--lengths", "40", "--patterns", "ks", "--paths", "sparse",
                 "--warmup", "0", "-r", "1", "--threads", "1", "--format", "csv");

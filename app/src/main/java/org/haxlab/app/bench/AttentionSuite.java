@@ -70,12 +70,16 @@ public record AttentionSuite(List<Pattern> patterns, List<Integer> lengths, List
                     skipBwd = skipBwd == null ? why : skipBwd;
                 }
                 heapMb = DenseEstimate.heapMb(settings.batch(), c.length());
+            } else if (c.pattern() == Pattern.FULL) {
+                // blocked causal attention: memory-bounded forward, but training keeps every block's
+                // weights for the backward pass, O(L^2) like the dense path
+                skipBwd = DenseEstimate.skipReasonFullBlocked(settings.batch(), c.length(), budgetMb);
             }
             List<AttentionRow> rows = new ArrayList<>();
             boolean fwd = skipFwd == null;
             boolean bwd = skipBwd == null;
             if (fwd || bwd) {
-                rows.addAll(fork ? new ChildJvm(heapMb, timeoutSeconds).run(c, settings, fwd, bwd)
+                rows.addAll(fork ? new ChildJvm(heapMb, timeoutSeconds, budgetMb).run(c, settings, fwd, bwd)
                         : new AttentionBench(settings, probe).run(c, fwd, bwd));
             }
             if (!fwd) {

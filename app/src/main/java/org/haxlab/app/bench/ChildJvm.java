@@ -15,20 +15,27 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildJvm {
 
+    /** How often the child's resident set is checked against the budget. */
+    private static final long WATCH_MILLIS = 100;
+
     private final int heapMb;
     private final long timeoutSeconds;
+    private final double budgetMb;
 
     /**
      * @param heapMb         -Xmx of the child, MiB
      * @param timeoutSeconds the child is killed after this long
+     * @param budgetMb       the child is killed when its resident set exceeds this (a shared machine must not
+     *                       swap or hit the OOM killer because an estimate was low)
      */
-    public ChildJvm(int heapMb, long timeoutSeconds) {
+    public ChildJvm(int heapMb, long timeoutSeconds, double budgetMb) {
         if (heapMb < 64 || timeoutSeconds < 1) {
             throw new IllegalArgumentException("child JVM: heap " + heapMb + " MiB (>= 64) and timeout " + timeoutSeconds
                     + " s (>= 1)");
         }
         this.heapMb = heapMb;
         this.timeoutSeconds = timeoutSeconds;
+        this.budgetMb = budgetMb;
     }
 
     /** The command line that measures the chosen passes of {@code c}. */
@@ -86,7 +93,18 @@ public final class ChildJvm {
             }
         }, "bench-child-reader");
         reader.start();
-        boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        Path status = Path.of("/proc", Long.toString(p.pid()), "status");
+        boolean done = false;
+        double overMb = -1;
+        while (!done && System.nanoTime() < deadline) {
+            done = p.waitFor(WATCH_MILLIS, TimeUnit.MILLISECONDS);
+            double rss = residentMb(status);
+            if (!done && rss > budgetMb) {
+                overMb = rss;
+                break;
+            }
+        }
         if (!done) {
             p.destroyForcibly();
             p.waitFor();
@@ -96,7 +114,9 @@ public final class ChildJvm {
         if (done && code == 0 && rows.size() == expected) {
             return rows;
         }
-        String why = !done ? "failed (timed out after " + timeoutSeconds + " s)"
+        String why = overMb > 0 ? String.format(java.util.Locale.ROOT,
+                "stopped (resident set passed the %.1f GB budget)", budgetMb / 1024)
+                : !done ? "failed (timed out after " + timeoutSeconds + " s)"
                 : "failed (child exit " + code + ": " + lastLine(log.toString()) + ")";
         List<AttentionRow> out = new ArrayList<>(rows);
         for (String pass : new String[]{AttentionRow.FWD, AttentionRow.FWD_BWD}) {
@@ -106,6 +126,20 @@ public final class ChildJvm {
             }
         }
         return out;
+    }
+
+    /** VmRSS of a process in MiB from its /proc status file; -1 when it cannot be read (exited, not Linux). */
+    static double residentMb(Path status) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(status)) {
+                if (line.startsWith("VmRSS:")) {
+                    return MemoryProbe.parseKb(line.substring("VmRSS:".length())) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private static String lastLine(String log) {

@@ -18,6 +18,12 @@ public final class DenseEstimate {
     static final double FWD_BWD_BYTES_PER_ENTRY = 84;
     /** Heap bytes per entry: boolean rule (1) + float mask (4), plus headroom. */
     static final double HEAP_BYTES_PER_ENTRY = 6;
+    /**
+     * Resident bytes per L^2 entry of FULL's blocked causal path in training: autograd keeps each block's
+     * scores, weights and masks (half the L x L matrix, several arrays); at least 10 bytes per entry were seen
+     * at 64K before the run was stopped, so this errs high.
+     */
+    static final double FULL_BLOCKED_BWD_BYTES_PER_ENTRY = 24;
     /** Resident set of a JVM with libtorch loaded and the branch built, MiB. */
     static final double BASE_MB = 450;
 
@@ -33,6 +39,13 @@ public final class DenseEstimate {
     public static double peakMb(int batch, int length, boolean backward) {
         double perEntry = backward ? FWD_BWD_BYTES_PER_ENTRY : FWD_BYTES_PER_ENTRY;
         return BASE_MB + entries(batch, length) * perEntry / (1024.0 * 1024.0);
+    }
+
+    /** Why FULL's blocked causal fwd+bwd must not run under {@code budgetMb}, or null when it may. */
+    public static String skipReasonFullBlocked(int batch, int length, double budgetMb) {
+        double need = BASE_MB + entries(batch, length) * FULL_BLOCKED_BWD_BYTES_PER_ENTRY / (1024.0 * 1024.0);
+        return need > budgetMb ? String.format(Locale.ROOT, "skipped (would need ~%.1f GB, budget %.1f GB)",
+                need / 1024, budgetMb / 1024) : null;
     }
 
     /** Heap a child JVM needs for the host-side mask, MiB (at least 1 GiB). */

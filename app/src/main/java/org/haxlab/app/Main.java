@@ -1,2 +1,80 @@
 package org.haxlab.app;
-public final class Main { public static void main(String[] a) { System.out.println("hax"); } }
+
+import java.io.PrintStream;
+import javafx.application.Application;
+import org.haxlab.app.cli.HaxLabCli;
+import org.haxlab.app.ui.HaxLabApp;
+import picocli.CommandLine;
+
+/**
+ * The jar's entry point: no arguments open the GUI, anything else runs the command line
+ * ({@code haxlab <command> ...}) and exits with its code.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /** Starts the GUI or runs a command. */
+    public static void main(String[] args) {
+        // Before any DJL class loads: the natives ship in our jars, and DJL's online mode was seen here
+        // to give nondeterministic (sometimes NaN) gradients in the same training run (see docs/NOTES.md).
+        System.getProperties().putIfAbsent("ai.djl.offline", "true");
+        quietLibraryLogs();
+        if (args.length == 0) {
+            if (!hasDisplay()) {
+                noDisplay(System.err);
+                System.exit(2);
+            }
+            Application.launch(HaxLabApp.class);
+            return;
+        }
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs a command and returns its exit code: the CLI of {@link HaxLabCli} plus the commands that the
+     * application shell adds ({@code engine}).
+     */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The full command line: {@link HaxLabCli}'s commands plus {@code engine}. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new HaxLabCli());
+        // HaxLabCli owns the annotated command list; the shell's extra commands join it here so that the
+        // two are edited independently. If HaxLabCli gains its own "engine" one day, it wins.
+        if (!commandLine.getSubcommands().containsKey(EngineCommand.NAME)) {
+            commandLine.addSubcommand(EngineCommand.NAME, new EngineCommand());
+        }
+        return commandLine;
+    }
+
+    /**
+     * DJL logs every start at INFO and warns about CUDA on machines with a GPU stub; users should see our
+     * own messages, not those. A {@code -Dorg.slf4j.simpleLogger...} given on the command line wins.
+     */
+    static void quietLibraryLogs() {
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
+    }
+
+    /** On Linux a GUI needs an X11 or Wayland display; elsewhere assume there is one. */
+    static boolean hasDisplay() {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            return true;
+        }
+        return notBlank(System.getenv("DISPLAY")) || notBlank(System.getenv("WAYLAND_DISPLAY"))
+                || "Monocle".equals(System.getProperty("glass.platform"));
+    }
+
+    static void noDisplay(PrintStream err) {
+        err.println("HAX Lab: no display (DISPLAY is not set), so the window cannot open.");
+        err.println("Run a command instead, e.g. 'haxlab engine' or 'haxlab --help', or start it under a desktop.");
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The root of the command-line interface: {@code haxlab <command> ...}; with no command it prints help. */
 @Command(name = "haxlab", mixinStandardHelpOptions = true, version = "HAX Lab 0.1.0",
         description = "HAX Lab: SSMs, context-independent sparse attention and HAX on joint recall.",
-        subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class, CheckCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class, CheckCommand.class,
+                TrainCommand.class, EvalCommand.class, InspectCommand.class})
 public final class HaxLabCli implements Runnable {
 
     @CommandLine.Spec

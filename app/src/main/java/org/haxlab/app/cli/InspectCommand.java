@@ -1,0 +1,282 @@
+package org.haxlab.app.cli;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import org.haxlab.model.inspect.Inspection;
+import org.haxlab.model.inspect.InspectionJson;
+import org.haxlab.model.inspect.Inspector;
+import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.nn.ModelConfig;
+import org.haxlab.model.nn.SequenceModel;
+import org.haxlab.model.sparse.Pattern;
+import org.haxlab.model.sparse.SparseConfig;
+import org.haxlab.model.task.ParsedSequence;
+import org.haxlab.model.task.RecallSequence;
+import org.haxlab.model.task.SequenceError;
+import org.haxlab.model.task.SequenceParseException;
+import org.haxlab.model.task.SequenceText;
+import org.haxlab.model.train.Checkpoint;
+import org.haxlab.model.train.CheckpointException;
+import org.haxlab.model.train.CheckpointStore;
+import org.haxlab.model.train.ModelFactory;
+import org.haxlab.model.train.Wiring;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code haxlab inspect}: one sequence through one model, printed as the JSON of docs/INSPECT_JSON.md
+ * (buckets, KS scores, selected keys with components and weights, decay, predictions).
+ */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = {"Runs one sequence through a model and prints what every layer did, as JSON "
+                + "(format haxlab-inspection/1, see docs/INSPECT_JSON.md).",
+            "The model is a fresh one built from --backbone/--pattern/--seed, or a trained --checkpoint.",
+            "Exit code 0: printed; 1: invalid sequence or unusable checkpoint; 2: usage error."},
+        footer = {"", "Examples:",
+            "  haxlab inspect --backbone mamba2 --pattern hax --sequence 'A a 3 b 2 B b 4 a 1 | B a ? b ?'",
+            "  haxlab inspect --checkpoint runs/hax --file samples/mqjr-4x4.txt --positions queries --layers 1",
+            "  haxlab generate --contexts 3 --keys 3 | haxlab inspect --pattern sw -"})
+public final class InspectCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--backbone", defaultValue = "mamba2", description = "mamba1 or mamba2 (default ${DEFAULT-VALUE})")
+    String backbone;
+
+    @Option(names = "--pattern", defaultValue = "hax",
+            description = "ssm, full, sw, a, d, swd, lsh, ks or hax (default ${DEFAULT-VALUE})")
+    String pattern;
+
+    @Option(names = "--k", defaultValue = "64", description = "keys per query, split over the components (default ${DEFAULT-VALUE})")
+    int k;
+
+    @Option(names = "--hash-bits", defaultValue = "8", description = "LSH hash bits (default ${DEFAULT-VALUE})")
+    int hashBits;
+
+    @Option(names = "--lsh-rule", defaultValue = "sign_bits", description = "sign_bits or argmax (default ${DEFAULT-VALUE})")
+    String lshRule;
+
+    @Option(names = "--variant", defaultValue = "causal",
+            description = "causal, or paper (LSH centring along the whole sequence as the reference code) (default ${DEFAULT-VALUE})")
+    String variant;
+
+    @Option(names = "--path", defaultValue = "auto", description = "auto, dense or sparse attention path (default ${DEFAULT-VALUE})")
+    String path;
+
+    @Option(names = "--seed", defaultValue = "0", description = "weight and LSH-projection seed of a fresh model (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "a trained checkpoint (or run directory: best/, else last/); its config replaces the model options")
+    Path checkpoint;
+
+    @Option(names = "--sequence", paramLabel = "TEXT", description = "the sequence in text form (samples/README.md)")
+    String sequence;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "read the sequence from FILE ('#' starts a comment line)")
+    Path file;
+
+    @CommandLine.Parameters(arity = "0..1", paramLabel = "-", description = "'-' reads the sequence from standard input")
+    String stdin;
+
+    @Option(names = "--layers", paramLabel = "L[,L...]", split = ",", description = "layers to print (default all)")
+    List<Integer> layers = new ArrayList<>();
+
+    @Option(names = "--positions", paramLabel = "SPEC",
+            description = "all (default), queries (the inquiry key positions), A..B (inclusive), or a list P,P,...")
+    String positions = "all";
+
+    @Option(names = "--full-decay", description = "Mamba-1: every channel x state decay instead of the mean over states")
+    boolean fullDecay;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
+    String device;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the JSON to FILE instead of standard output")
+    Path out;
+
+    private final ModelFactory models;
+
+    /** Standard input; replaced in tests. */
+    InputStream in = System.in;
+
+    /** The command with the real model. */
+    public InspectCommand() {
+        this(Wiring.models());
+    }
+
+    /** The command with a given model factory (tests). */
+    public InspectCommand(ModelFactory models) {
+        this.models = models;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        RecallSequence seq;
+        try {
+            seq = readSequence().sequence();
+        } catch (SequenceParseException e) {
+            err.println("invalid sequence: " + e.errors().size() + (e.errors().size() == 1 ? " error" : " errors"));
+            for (SequenceError error : e.errors()) {
+                err.println("  " + error.message());
+            }
+            err.flush();
+            return 1;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        ModelConfig config;
+        Checkpoint cp = null;
+        Device dev;
+        InspectionJson.Options options;
+        CheckpointStore store = new CheckpointStore();
+        try {
+            if (checkpoint != null) {
+                cp = store.read(checkpoint);
+                config = cp.record().model();
+            } else {
+                config = freshConfig();
+            }
+            dev = TrainCommand.device(device);
+            options = new InspectionJson.Options(layers, positionList(seq), fullDecay);
+        } catch (CheckpointException e) {
+            err.println("error: unusable checkpoint: " + e.getMessage());
+            err.flush();
+            return 1;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        try (NDManager manager = NDManager.newBaseManager(dev);
+             SequenceModel model = models.create(config, manager, dev)) {
+            if (cp != null) {
+                store.loadInto(cp.dir(), model);
+            }
+            Inspection inspection = Inspector.inspect(model, seq);
+            try (Writer w = out == null ? new PrintWriterNoClose(spec.commandLine().getOut())
+                    : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                InspectionJson.write(inspection, options, w);
+                w.write(System.lineSeparator());
+            }
+            return 0;
+        } catch (CheckpointException e) {
+            err.println("error: unusable checkpoint: " + e.getMessage());
+            err.flush();
+            return 1;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return 2;
+        } catch (IOException e) {
+            err.println("error: cannot write " + (out == null ? "the output" : out) + ": " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+    }
+
+    private ModelConfig freshConfig() {
+        SparseConfig sparse = SparseConfig.paper(Pattern.parse(pattern)).withBudget(k).withHashBits(hashBits)
+                .withLshRule(SparseConfig.LshRule.valueOf(upper(lshRule, "--lsh-rule")))
+                .withVariant(SparseConfig.Variant.valueOf(upper(variant, "--variant")))
+                .withPath(SparseConfig.AttentionPath.valueOf(upper(path, "--path")));
+        return ModelConfig.paper(Backbone.parse(backbone), sparse, seed);
+    }
+
+    private static String upper(String value, String option) {
+        String v = value.trim().toUpperCase(Locale.ROOT);
+        if (v.isEmpty()) {
+            throw new IllegalArgumentException(option + " is empty");
+        }
+        return v;
+    }
+
+    private ParsedSequence readSequence() throws IOException {
+        int sources = (sequence != null ? 1 : 0) + (file != null ? 1 : 0) + (stdin != null ? 1 : 0);
+        if (sources != 1) {
+            throw new IllegalArgumentException("give exactly one of --sequence TEXT, --file FILE or '-' (standard input)");
+        }
+        if (stdin != null && !"-".equals(stdin)) {
+            throw new IllegalArgumentException("unexpected argument '" + stdin + "' (use --sequence TEXT, --file FILE or '-')");
+        }
+        String text = sequence != null ? sequence
+                : file != null ? Files.readString(file, StandardCharsets.UTF_8)
+                : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return SequenceText.parse(stripComments(text), SequenceText.DEFAULT_MAX_LENGTH);
+    }
+
+    private static String stripComments(String text) {
+        StringBuilder b = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            b.append(line.stripLeading().startsWith("#") ? "" : line).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The positions option as a list (empty = all). */
+    List<Integer> positionList(RecallSequence seq) {
+        String p = positions.trim().toLowerCase(Locale.ROOT);
+        List<Integer> list = new ArrayList<>();
+        if (p.equals("all")) {
+            return list;
+        }
+        if (p.equals("queries")) {
+            for (int q : seq.queryPositions()) {
+                list.add(q);
+            }
+            return list;
+        }
+        try {
+            if (p.contains("..")) {
+                String[] ends = p.split("\\.\\.", -1);
+                int from = Integer.parseInt(ends[0].trim());
+                int to = Integer.parseInt(ends[1].trim());
+                if (from > to) {
+                    throw new IllegalArgumentException("--positions " + positions + ": the range is empty");
+                }
+                for (int i = from; i <= to; i++) {
+                    list.add(i);
+                }
+            } else {
+                for (String s : p.split(",")) {
+                    list.add(Integer.parseInt(s.trim()));
+                }
+                list.sort(Integer::compare);
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("--positions " + positions
+                    + ": expected all, queries, A..B or a comma-separated list of positions");
+        }
+        return list;
+    }
+
+    /** Writes to the command's output without closing it (picocli owns it). */
+    private static final class PrintWriterNoClose extends BufferedWriter {
+        PrintWriterNoClose(PrintWriter target) {
+            super(target);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

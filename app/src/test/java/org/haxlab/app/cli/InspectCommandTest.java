@@ -1,0 +1,97 @@
+package org.haxlab.app.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code haxlab inspect} with the real model on the spec's example sequence. */
+class InspectCommandTest {
+
+    private static final String SPEC_EXAMPLE = "A a 3 b 2 B b 4 a 1 | B a ? b ? A b ? a ?";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void printsEveryLayerWithSelectedKeysBucketsAndPredictions() {
+        CliTestSupport.Result r = CliTestSupport.run("inspect", "--backbone", "mamba2", "--pattern", "hax", "--k", "4",
+                "--sequence", SPEC_EXAMPLE);
+        assertEquals(0, r.code(), r.err());
+        JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals("haxlab-inspection/1", j.get("format").getAsString());
+        assertEquals("hax", j.getAsJsonObject("model").get("pattern").getAsString());
+        int length = j.get("length").getAsInt();
+        assertEquals(22, length, "BOS + 20 typed tokens + the teacher-forced values");
+        JsonArray layers = j.getAsJsonArray("layers");
+        assertEquals(2, layers.size());
+        for (JsonElement le : layers) {
+            JsonObject layer = le.getAsJsonObject();
+            assertEquals(length, layer.getAsJsonArray("q_bucket").size());
+            assertEquals(length, layer.getAsJsonArray("ks_score").size());
+            JsonArray selected = layer.getAsJsonArray("selected");
+            for (int i = 0; i < length; i++) {
+                JsonArray row = selected.get(i).getAsJsonArray();
+                assertTrue(row.size() <= 4, "at most k keys per query");
+                for (JsonElement key : row) {
+                    int k = key.getAsJsonObject().get("key").getAsInt();
+                    assertTrue(k <= i, "causal: key " + k + " for query " + i);
+                    String first = key.getAsJsonObject().getAsJsonArray("components").get(0).getAsString();
+                    assertTrue(first.equals("lsh") || first.equals("ks"), first);
+                }
+            }
+        }
+        assertEquals(4, j.getAsJsonArray("predictions").size());
+        JsonArray predictions = j.getAsJsonArray("predictions");
+        int[] expected = {11, 14, 12, 13};   // B a -> 1, B b -> 4, A b -> 2, A a -> 3 (value v is token 10 + v)
+        for (int q = 0; q < expected.length; q++) {
+            assertEquals(expected[q], predictions.get(q).getAsJsonObject().get("expected").getAsInt());
+        }
+    }
+
+    @Test
+    void positionsAndLayersNarrowTheOutput() {
+        CliTestSupport.Result r = CliTestSupport.run("inspect", "--pattern", "sw", "--sequence", SPEC_EXAMPLE,
+                "--positions", "queries", "--layers", "1");
+        assertEquals(0, r.code(), r.err());
+        JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals("[13,15,18,20]", j.getAsJsonArray("positions").toString());
+        assertEquals(1, j.getAsJsonArray("layers").size());
+        JsonObject layer = j.getAsJsonArray("layers").get(0).getAsJsonObject();
+        assertEquals(1, layer.get("layer").getAsInt());
+        assertTrue(layer.getAsJsonArray("q_bucket").get(0).isJsonNull(), "sliding window has no buckets");
+        JsonArray row = layer.getAsJsonArray("selected").get(0).getAsJsonArray();
+        assertEquals(14, row.size(), "window 64 covers positions 0..13 of query 13");
+    }
+
+    @Test
+    void invalidSequenceNamesThePositionAndExitsOne() {
+        CliTestSupport.Result r = CliTestSupport.run("inspect", "--sequence", "A a 3 | B a ?");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("invalid sequence"), r.err());
+    }
+
+    @Test
+    void unusableCheckpointIsOneLineAndExitOne() throws Exception {
+        Path bogus = Files.createDirectories(tmp.resolve("ckpt"));
+        Files.writeString(bogus.resolve("run.json"), "{ not json");
+        CliTestSupport.Result r = CliTestSupport.run("inspect", "--checkpoint", bogus.toString(), "--sequence", SPEC_EXAMPLE);
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("error: unusable checkpoint:"), r.err());
+    }
+
+    @Test
+    void badPositionsIsAUsageError() {
+        CliTestSupport.Result r = CliTestSupport.run("inspect", "--sequence", SPEC_EXAMPLE, "--positions", "x..y");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--positions"), r.err());
+    }
+}

@@ -1,0 +1,128 @@
+package org.haxlab.app.cli;
+
+import org.haxlab.model.train.ModelFactory;
+import org.haxlab.model.train.MetricsCsv;
+import org.haxlab.model.train.RecallFixture;
+import org.haxlab.model.train.TaskFactory;
+import org.haxlab.model.train.TinyRecallModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The train and eval commands, run through the CLI root with the fixture model and task. */
+class TrainEvalCommandTest {
+
+    private static final ModelFactory MODELS = TinyRecallModel::new;
+    private static final TaskFactory TASKS = RecallFixture.factory();
+
+    static {
+        // tiny arrays: one intra-op thread avoids OpenMP spin-waiting on a shared, oversubscribed machine
+        ai.djl.engine.Engine.getEngine("PyTorch");
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
+    }
+
+    @TempDir
+    Path tmp;
+
+    /** Exit code, stdout, stderr. */
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        CommandLine cli = new CommandLine(new HaxLabCli());
+        // the root registers the real commands; these tests swap in the fixture model and task
+        cli.getCommandSpec().removeSubcommand("train");
+        cli.getCommandSpec().removeSubcommand("eval");
+        cli.addSubcommand(new TrainCommand(MODELS, TASKS))
+                .addSubcommand(new EvalCommand(MODELS, TASKS));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Path train(String... extra) {
+        Path dir = tmp.resolve("run");
+        String[] base = {"train", "--backbone", "mamba1", "--pattern", "ssm", "--steps", "12", "--batch", "4",
+                "--lr", "3e-3", "--seed", "5", "--contexts", "1..2", "--keys", "2", "--val-every", "6",
+                "--val-samples", "8", "--device", "cpu", "--out", dir.toString()};
+        String[] args = Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        Result r = run(args);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("state=finished steps=12"), r.out());
+        return dir;
+    }
+
+    @Test
+    void helpEverywhere() {
+        Result t = run("train", "--help");
+        assertEquals(0, t.code());
+        for (String opt : List.of("--backbone", "--pattern", "--steps", "--batch", "--lr", "--seed", "--contexts", "--keys",
+                "--out", "--warmup", "--val-every", "--device", "--k", "--hash-bits", "--variant", "--schedule", "--clip")) {
+            assertTrue(t.out().contains(opt), opt);
+        }
+        Result e = run("eval", "--help");
+        assertEquals(0, e.code());
+        assertTrue(e.out().contains("--checkpoint") && e.out().contains("--samples"), e.out());
+    }
+
+    @Test
+    void trainWritesMetricsAndCheckpointsThenEvalPrintsAccuracy() throws Exception {
+        Path dir = train("--export-npz");
+        List<String> csv = Files.readAllLines(dir.resolve("metrics.csv"));
+        assertEquals(MetricsCsv.HEADER, csv.get(0));
+        assertEquals(13, csv.size());
+        assertTrue(csv.get(6).split(",", -1)[5].length() > 0, "validation at step 6: " + csv.get(6));
+        assertTrue(csv.get(5).split(",", -1)[5].isEmpty(), csv.get(5));
+        assertTrue(Files.isRegularFile(dir.resolve("best/run.json")));
+        assertTrue(Files.isRegularFile(dir.resolve("last/weights.ndlist")));
+        assertTrue(Files.size(dir.resolve("weights.npz")) > 0);
+
+        Result r = run("eval", "--checkpoint", dir.toString(), "--samples", "10", "--device", "cpu");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\\R");
+        assertTrue(lines[0].matches("accuracy=[01]\\.\\d{6}"), lines[0]);
+        assertTrue(r.out().contains("n_c=1 n_k=2") || r.out().contains("n_c=2 n_k=2"), r.out());
+        // the same evaluation twice gives the same number (fresh sequences from a fixed seed)
+        assertEquals(lines[0], run("eval", "--checkpoint", dir.toString(), "--samples", "10").out().split("\\R")[0]);
+    }
+
+    @Test
+    void evalRefusesAnUnusableCheckpointWithOneLine() throws Exception {
+        Path dir = train();
+        Path weights = dir.resolve("best/weights.ndlist");
+        byte[] b = Files.readAllBytes(weights);
+        Files.write(weights, Arrays.copyOf(b, b.length - 10));
+        Result r = run("eval", "--checkpoint", dir.resolve("best").toString(), "--contexts", "2", "--keys", "2");
+        assertEquals(1, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: unusable checkpoint") && r.err().contains("weights.ndlist")
+                && r.err().contains("truncated"), r.err());
+
+        Result missing = run("eval", "--checkpoint", tmp.resolve("nope").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("no such checkpoint"), missing.err());
+    }
+
+    @Test
+    void badOptionsExitWithTwoAndSayWhy() {
+        Result r = run("train", "--pattern", "xyz", "--out", tmp.resolve("x").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown pattern 'xyz'"), r.err());
+        Result s = run("train", "--steps", "10");
+        assertEquals(2, s.code(), "missing --out");
+    }
+}

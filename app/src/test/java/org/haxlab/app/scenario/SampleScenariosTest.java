@@ -1,0 +1,35 @@
+package org.haxlab.app.scenario;
+
+import org.haxlab.model.task.SequenceText;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every file in samples/scenarios loads, and the three lessons are there. */
+class SampleScenariosTest {
+
+    @Test
+    void everySampleScenarioLoads() throws Exception {
+        Path dir = Path.of("..", "samples", "scenarios");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertEquals(List.of("hax-recalls.json", "ssm-forgets.json", "window-misses-context.json"),
+                files.stream().map(p -> p.getFileName().toString()).toList());
+        for (Path f : files) {
+            Scenario s = ScenarioFiles.load(f);
+            assertFalse(s.note().isBlank(), f + " has a teaching note");
+            assertTrue(SequenceText.parse(s.sequence()).sequence().queries() > 0, f.toString());
+            // what is saved is exactly what the writer produces: the file is canonical
+            assertEquals(Files.readString(f), ScenarioFiles.toJson(s, f.toAbsolutePath().getParent()), f.toString());
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.haxlab.app.ui;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.TableRow;
+import org.haxlab.app.vm.InspectionViewModel;
+import org.haxlab.app.vm.ModelBarViewModel;
+import org.haxlab.app.vm.SequenceViewModel;
+import org.haxlab.model.inspect.AttentionSelection;
+import org.haxlab.model.inspect.Inspection;
+import org.haxlab.model.inspect.LayerInspection;
+import org.haxlab.model.inspect.QueryPrediction;
+import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.nn.ModelConfig;
+import org.haxlab.model.sparse.Pattern;
+import org.haxlab.model.task.RecallSequence;
+import org.haxlab.model.task.SequenceText;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.haxlab.app.ui.FxToolkitExtension.onFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Builds the panes headless (Monocle) and checks they follow and drive their view models. */
+@ExtendWith(FxToolkitExtension.class)
+class PanesTest {
+
+    private static void show(Parent root) {
+        new Scene(root, 1200, 700);
+        root.applyCss();
+        root.layout();
+    }
+
+    @Test
+    void sequencePanelShowsErrorsSelectsThemAndFillsTheAnswerTable() {
+        SequenceViewModel vm = new SequenceViewModel(() -> 5L);
+        onFx(() -> {
+            SequencePanel panel = new SequencePanel(vm);
+            show(panel);
+            panel.textArea().setText("A a 3 b 2 | A x ?");
+            assertFalse(vm.errorsProperty().isEmpty(), "typing reaches the view model");
+            assertEquals(vm.errorsProperty(), panel.errorList().getItems());
+            assertTrue(panel.errorList().isVisible());
+            assertTrue(panel.preview().getChildren().stream().anyMatch(n -> n instanceof javafx.scene.text.Text t
+                    && t.getText().equals("x") && t.isUnderline()), "the bad token is marked in place");
+            panel.errorList().getSelectionModel().select(0);
+            assertEquals("x", panel.textArea().getSelectedText(), "clicking an error selects its token");
+
+            vm.setContexts(2);
+            vm.setKeys(2);
+            vm.setSeed(3);
+            assertTrue(vm.generate());
+            assertEquals(vm.textProperty().get(), panel.textArea().getText(), "generated text reaches the editor");
+            assertEquals(4, panel.answerTable().getItems().size());
+            assertFalse(panel.errorList().isVisible());
+            assertEquals(vm.tokensProperty().size() - 1, panel.preview().getChildren().size(), "one coloured token each");
+            return null;
+        });
+    }
+
+    @Test
+    void modelBarDrivesTheConfigAndClassroomHidesAdvancedKnobs() {
+        ModelBarViewModel vm = new ModelBarViewModel();
+        onFx(() -> {
+            ModelBar bar = new ModelBar(vm);
+            show(bar);
+            assertTrue(bar.advancedControls().stream().allMatch(Node::isVisible));
+            assertFalse(bar.errorLabel().isVisible(), "no error line while the config is valid");
+            vm.setClassroom(true);
+            assertTrue(bar.advancedControls().stream().noneMatch(Node::isVisible));
+            @SuppressWarnings("unchecked")
+            ChoiceBox<Pattern> pattern = (ChoiceBox<Pattern>) bar.toolBar().getItems().get(1);
+            pattern.setValue(Pattern.SW);
+            assertEquals(Pattern.SW, vm.configProperty().get().sparse().pattern());
+            pattern.setValue(Pattern.HAX);
+            vm.setBudget(63);
+            assertTrue(bar.errorLabel().getText().contains("multiple of 2"), bar.errorLabel().getText());
+            assertTrue(bar.errorLabel().isVisible());
+            @SuppressWarnings("unchecked")
+            ChoiceBox<org.haxlab.app.vm.DeviceChoice> device = (ChoiceBox<org.haxlab.app.vm.DeviceChoice>)
+                    bar.toolBar().getItems().stream().filter(n -> n instanceof ChoiceBox<?> c
+                            && c.getItems().contains(org.haxlab.app.vm.DeviceChoice.GPU)).findFirst().orElseThrow();
+            device.setValue(org.haxlab.app.vm.DeviceChoice.GPU);
+            assertEquals(org.haxlab.app.vm.DeviceChoice.CPU, device.getValue(), "no GPU reported: the choice snaps back");
+            return null;
+        });
+    }
+
+    @Test
+    void diagnosisPaneHighlightsWrongRowsAndPinsTheChosenQuery() {
+        RecallSequence s = SequenceText.parse("A a 3 b 2 B b 4 a 1 | B a ? b ? A b ? a ?").sequence();
+        InspectionViewModel vm = new InspectionViewModel();
+        vm.show(plainSsm(s, 17, 14, 12, 13), s);
+        onFx(() -> {
+            DiagnosisPane pane = new DiagnosisPane(vm);
+            show(pane);
+            assertEquals(4, pane.table().getItems().size());
+            assertEquals("B a", pane.table().getColumns().get(1).getCellData(0), "the question with its context");
+            List<TableRow<?>> wrongRows = new ArrayList<>();
+            for (Node n : pane.table().lookupAll(".table-row-cell")) {
+                if (n.getStyleClass().contains(DiagnosisPane.WRONG)) {
+                    wrongRows.add((TableRow<?>) n);
+                }
+            }
+            assertEquals(1, wrongRows.size());
+            assertEquals(0, wrongRows.get(0).getIndex());
+            pane.wrongOnly().setSelected(true);
+            assertEquals(1, pane.table().getItems().size());
+            pane.table().getSelectionModel().select(0);
+            assertEquals(13, vm.pinnedProperty().get());
+            return null;
+        });
+    }
+
+    /** A plain-SSM inspection without decay traces: predictions only. */
+    private static Inspection plainSsm(RecallSequence s, int... predicted) {
+        int n = s.length();
+        AttentionSelection empty = new AttentionSelection(0, new int[]{0}, new int[0], new int[0], new float[0]);
+        LayerInspection layer = new LayerInspection(0, new int[0], new int[0], new float[0], empty, new float[n],
+                new float[n], null);
+        List<QueryPrediction> preds = new ArrayList<>();
+        for (int q = 0; q < s.queries(); q++) {
+            preds.add(new QueryPrediction(s.queryPositions()[q], s.expected()[q], predicted[q], 0.4f, 0.3f, new float[100]));
+        }
+        return new Inspection(ModelConfig.paper(Backbone.MAMBA2, Pattern.NONE), s.tokens(), List.of(layer), preds,
+                new int[n]);
+    }
+}

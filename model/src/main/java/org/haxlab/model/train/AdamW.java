@@ -1,0 +1,104 @@
+package org.haxlab.model.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import org.haxlab.model.nn.Params;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * AdamW with decoupled weight decay (Loshchilov and Hutter; the update PyTorch's {@code torch.optim.AdamW}
+ * makes), applied in place to the {@link Params} arrays outside any gradient collector:
+ * <pre>
+ *   p  <- p - lr * wd * p
+ *   m  <- b1 m + (1 - b1) g          v <- b2 v + (1 - b2) g^2
+ *   p  <- p - lr * (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
+ * </pre>
+ * The moment arrays live on the params' manager (so on the params' device) and are freed by {@link #close()}.
+ * Weight decay applies to every parameter, as {@code AdamW(model.parameters())} does in the reference code.
+ */
+public final class AdamW implements AutoCloseable {
+
+    /** The paper's betas and epsilon (spec §4). */
+    public static final double BETA1 = 0.9;
+    public static final double BETA2 = 0.999;
+    public static final double EPS = 1e-8;
+
+    private final List<NDArray> weights = new ArrayList<>();
+    private final List<NDArray> first = new ArrayList<>();
+    private final List<NDArray> second = new ArrayList<>();
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double weightDecay;
+    private int t;
+
+    /** AdamW with the paper's betas and epsilon. */
+    public AdamW(Params params, double weightDecay) {
+        this(params, BETA1, BETA2, EPS, weightDecay);
+    }
+
+    /** AdamW with explicit hyper-parameters. */
+    public AdamW(Params params, double beta1, double beta2, double eps, double weightDecay) {
+        if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1 && eps > 0 && weightDecay >= 0)) {
+            throw new IllegalArgumentException("AdamW: need 0 <= betas < 1, eps > 0, weightDecay >= 0 (got "
+                    + beta1 + ", " + beta2 + ", " + eps + ", " + weightDecay + ")");
+        }
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+        for (Map.Entry<String, NDArray> e : params.asMap().entrySet()) {
+            NDArray w = e.getValue();
+            weights.add(w);
+            // created on the params' manager; unregistered so that a caller's NDScope cannot free them
+            NDArray m = params.manager().zeros(w.getShape(), w.getDataType());
+            NDArray v = params.manager().zeros(w.getShape(), w.getDataType());
+            NDScope.unregister(m, v);
+            first.add(m);
+            second.add(v);
+        }
+    }
+
+    /** Number of updates made so far (the bias-correction exponent t). */
+    public int updates() {
+        return t;
+    }
+
+    /**
+     * One update with learning rate {@code lr} from {@code grads} (same order as the params' names).
+     * Temporaries belong to the caller's {@link NDScope}.
+     */
+    public void step(double lr, List<NDArray> grads) {
+        if (grads.size() != weights.size()) {
+            throw new IllegalArgumentException("AdamW: " + grads.size() + " gradients for " + weights.size() + " weights");
+        }
+        t++;
+        double c1 = 1 - Math.pow(beta1, t);
+        double c2 = 1 - Math.pow(beta2, t);
+        for (int i = 0; i < weights.size(); i++) {
+            NDArray w = weights.get(i);
+            NDArray g = grads.get(i);
+            NDArray m = first.get(i);
+            NDArray v = second.get(i);
+            // float scalars: a Java double would make PyTorch promote to float64
+            if (weightDecay > 0) {
+                w.muli((float) (1 - lr * weightDecay));
+            }
+            m.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
+            v.muli((float) beta2).addi(g.square().muli((float) (1 - beta2)));
+            NDArray denom = v.div((float) c2).sqrt().addi((float) eps);
+            w.subi(m.div(denom).muli((float) (lr / c1)));
+        }
+    }
+
+    @Override
+    public void close() {
+        first.forEach(NDArray::close);
+        second.forEach(NDArray::close);
+        first.clear();
+        second.clear();
+    }
+}

@@ -1,0 +1,136 @@
+package org.haxlab.model.train;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import org.haxlab.model.nn.ModelConfig;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code run.json} of a checkpoint: everything needed to rebuild the model and to reproduce or judge
+ * the run (Tribuo-style provenance).
+ *
+ * @param formatVersion  {@link #FORMAT_VERSION} when written by this code
+ * @param haxlabVersion  HAX Lab version that wrote it
+ * @param djlVersion     DJL version that wrote it
+ * @param createdAt      ISO-8601 instant of the save
+ * @param model          the model's configuration (rebuilds the architecture; weights come from the file)
+ * @param task           the task description (opaque object supplied by the caller)
+ * @param training       the training settings (opaque object, e.g. {@link TrainingConfig#toJson()})
+ * @param seeds          named seeds (init, data, ...)
+ * @param step           optimiser steps done when saved
+ * @param metrics        named metrics at save time (loss, accuracy, val_accuracy, ...)
+ * @param weightsSha256  hex SHA-256 of {@code weights.ndlist} (empty until the store writes it)
+ * @param weightsBytes   size of {@code weights.ndlist}
+ * @param shapes         every saved array's shape by name, in params order
+ */
+public record RunRecord(int formatVersion, String haxlabVersion, String djlVersion, String createdAt, ModelConfig model,
+                        JsonObject task, JsonObject training, Map<String, Long> seeds, int step,
+                        Map<String, Double> metrics, String weightsSha256, long weightsBytes,
+                        Map<String, long[]> shapes) {
+
+    /** The checkpoint format this code writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    public RunRecord {
+        task = task == null ? new JsonObject() : task.deepCopy();
+        training = training == null ? new JsonObject() : training.deepCopy();
+        seeds = Collections.unmodifiableMap(new LinkedHashMap<>(seeds == null ? Map.of() : seeds));
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics == null ? Map.of() : metrics));
+        shapes = Collections.unmodifiableMap(new LinkedHashMap<>(shapes == null ? Map.of() : shapes));
+    }
+
+    /** A record for a save now, with the current versions; the store fills in the weights fields. */
+    public static RunRecord of(ModelConfig model, JsonObject task, JsonObject training, Map<String, Long> seeds,
+                               int step, Map<String, Double> metrics) {
+        return new RunRecord(FORMAT_VERSION, Versions.haxlab(), Versions.djl(), Instant.now().toString(), model,
+                task, training, seeds, step, metrics, "", 0, Map.of());
+    }
+
+    /** This record with the weights file's hash, size and shapes. */
+    public RunRecord withWeights(String sha256, long bytes, Map<String, long[]> arrayShapes) {
+        return new RunRecord(formatVersion, haxlabVersion, djlVersion, createdAt, model, task, training, seeds, step,
+                metrics, sha256, bytes, arrayShapes);
+    }
+
+    /** The JSON document written as {@code run.json}. */
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("format", "haxlab-checkpoint");
+        o.addProperty("formatVersion", formatVersion);
+        o.addProperty("haxlabVersion", haxlabVersion);
+        o.addProperty("djlVersion", djlVersion);
+        o.addProperty("createdAt", createdAt);
+        o.add("model", ConfigJson.toJson(model));
+        o.add("task", task.deepCopy());
+        o.add("training", training.deepCopy());
+        JsonObject s = new JsonObject();
+        seeds.forEach(s::addProperty);
+        o.add("seeds", s);
+        o.addProperty("step", step);
+        JsonObject m = new JsonObject();
+        // Gson cannot write NaN/Infinity as numbers: such metrics are written as null
+        metrics.forEach((k, v) -> m.add(k, Double.isFinite(v) ? new com.google.gson.JsonPrimitive(v) : com.google.gson.JsonNull.INSTANCE));
+        o.add("metrics", m);
+        JsonObject w = new JsonObject();
+        w.addProperty("file", CheckpointStore.WEIGHTS_FILE);
+        w.addProperty("sha256", weightsSha256);
+        w.addProperty("bytes", weightsBytes);
+        JsonObject sh = new JsonObject();
+        shapes.forEach((k, v) -> {
+            JsonArray a = new JsonArray();
+            for (long d : v) {
+                a.add(d);
+            }
+            sh.add(k, a);
+        });
+        w.add("shapes", sh);
+        o.add("weights", w);
+        return o;
+    }
+
+    /**
+     * Parses a {@code run.json} document.
+     *
+     * @throws IllegalArgumentException naming the missing or bad field, or an unsupported format version
+     */
+    public static RunRecord fromJson(JsonObject o) {
+        if (!"haxlab-checkpoint".equals(o.has("format") ? o.get("format").getAsString() : null)) {
+            throw new IllegalArgumentException("not a HAX Lab checkpoint record (field 'format' is not 'haxlab-checkpoint')");
+        }
+        int version = ConfigJson.integer(o, "formatVersion");
+        if (version != FORMAT_VERSION) {
+            throw new IllegalArgumentException("format version " + version + " is not supported (this HAX Lab reads "
+                    + FORMAT_VERSION + ")");
+        }
+        ModelConfig model;
+        try {
+            model = ConfigJson.modelConfig(ConfigJson.object(o, "model"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("model: " + e.getMessage(), e);
+        }
+        Map<String, Long> seeds = new LinkedHashMap<>();
+        ConfigJson.object(o, "seeds").entrySet().forEach(e -> seeds.put(e.getKey(), e.getValue().getAsLong()));
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        ConfigJson.object(o, "metrics").entrySet().forEach(e ->
+                metrics.put(e.getKey(), e.getValue().isJsonNull() ? Double.NaN : e.getValue().getAsDouble()));
+        JsonObject w = ConfigJson.object(o, "weights");
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> e : ConfigJson.object(w, "shapes").entrySet()) {
+            JsonArray a = e.getValue().getAsJsonArray();
+            long[] dims = new long[a.size()];
+            for (int i = 0; i < dims.length; i++) {
+                dims[i] = a.get(i).getAsLong();
+            }
+            shapes.put(e.getKey(), dims);
+        }
+        return new RunRecord(version, ConfigJson.string(o, "haxlabVersion"), ConfigJson.string(o, "djlVersion"),
+                ConfigJson.string(o, "createdAt"), model, ConfigJson.object(o, "task"), ConfigJson.object(o, "training"),
+                seeds, ConfigJson.integer(o, "step"), metrics, ConfigJson.string(w, "sha256"),
+                ConfigJson.longValue(w, "bytes"), shapes);
+    }
+}

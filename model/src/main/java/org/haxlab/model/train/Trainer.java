@@ -1,0 +1,281 @@
+package org.haxlab.model.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.training.GradientCollector;
+import org.haxlab.model.nn.ForwardOptions;
+import org.haxlab.model.nn.ForwardOutput;
+import org.haxlab.model.nn.SequenceModel;
+import org.haxlab.model.task.Batch;
+import org.haxlab.model.task.RecallSequence;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Trains a {@link SequenceModel} on a task (spec §4): AdamW, warm-up + constant or cosine rate, global-norm
+ * clipping, loss = masked cross-entropy at the query positions + gate weight x gate loss.
+ *
+ * <p>{@link #run()} runs on the caller's thread (in the app: the model-work executor) on the device of the
+ * model's {@link org.haxlab.model.nn.Params}. {@link #control()} pauses, single-steps or stops it from any
+ * other thread; listeners hear every step, validation and state change. Each step runs inside an
+ * {@link NDScope} and a per-step manager and zeroes the gradients, so native memory stays flat over long runs.
+ * On the CPU a seed gives the same run every time: the data order comes from {@code Random(seed)} and the
+ * per-step LSH projection seeds from the step number.
+ *
+ * <p>PyTorch allows one gradient collector at a time per process: run one trainer at a time.
+ *
+ * <p>If the loss or a gradient becomes NaN or infinite the run ends as {@link RunState#DIVERGED}, with the
+ * last weights that gave a finite loss in place and a {@link DivergenceException} sent to
+ * {@link TrainingListener#onError}.
+ */
+public final class Trainer {
+
+    /** Attempts to draw a training sequence that is not in the held-out split before giving up. */
+    private static final int MAX_REDRAWS = 1000;
+
+    private final SequenceModel model;
+    private final TrainingConfig config;
+    private final SequenceSource source;
+    private final List<RecallSequence> validation;
+    private final Set<RecallSequence> heldOut;
+    private final TrainingControl control = new TrainingControl();
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+
+    private RunState state;
+    private double bestAccuracy = Double.NaN;
+    private int bestStep;
+
+    /**
+     * @param model      the model to train in place
+     * @param config     optimiser and schedule settings
+     * @param source     training sequences; draws equal to a held-out sequence are redrawn (no duplicate across splits)
+     * @param validation the fixed held-out split (may be empty when {@code config.validateEvery() == 0})
+     */
+    public Trainer(SequenceModel model, TrainingConfig config, SequenceSource source, List<RecallSequence> validation) {
+        if (model == null || config == null || source == null || validation == null) {
+            throw new IllegalArgumentException("trainer: model, config, source and validation are required");
+        }
+        if (config.validateEvery() > 0 && validation.isEmpty()) {
+            throw new IllegalArgumentException("trainer: validation every " + config.validateEvery()
+                    + " steps needs a non-empty held-out split");
+        }
+        this.model = model;
+        this.config = config;
+        this.source = source;
+        this.validation = List.copyOf(validation);
+        this.heldOut = new HashSet<>(validation);
+    }
+
+    /** Adds a listener; returns this trainer. */
+    public Trainer addListener(TrainingListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** Pause / step / stop from another thread. */
+    public TrainingControl control() {
+        return control;
+    }
+
+    /** The model being trained. */
+    public SequenceModel model() {
+        return model;
+    }
+
+    /** The configuration of this run. */
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /**
+     * Trains until all steps are done, {@link TrainingControl#stop()} is called, or the run diverges or fails;
+     * blocks the calling thread meanwhile (paused time included). Never throws for a divergence or a failed
+     * step: both are in the returned summary and sent to {@link TrainingListener#onError}.
+     */
+    @SuppressWarnings("try")
+    public RunSummary run() {
+        Random data = new Random(config.seed());
+        int done = 0;
+        double lastLoss = Double.NaN;
+        double lastAcc = Double.NaN;
+        double activeNanos = 0;
+        String message = null;
+        RunState end = RunState.FINISHED;
+        try (NoGrad noGrad = NoGrad.of(model.params().manager().getEngine());
+             AdamW adam = new AdamW(model.params(), config.weightDecay());
+             WeightGuard guard = new WeightGuard(model.params());
+             NDManager work = model.params().manager().newSubManager()) {
+            while (done < config.steps()) {
+                TrainingControl.Gate gate = control.gate();
+                if (gate == TrainingControl.Gate.STOP) {
+                    end = RunState.STOPPED;
+                    break;
+                }
+                if (gate == TrainingControl.Gate.PAUSE) {
+                    setState(RunState.PAUSED);
+                    try {
+                        control.awaitChange();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        end = RunState.STOPPED;
+                        message = "interrupted while paused";
+                        break;
+                    }
+                    continue;
+                }
+                setState(RunState.RUNNING);
+                int step = done + 1;
+                long t0 = System.nanoTime();
+                StepEvent partial = step(step, data, adam, guard, work);
+                done = step;
+                ValidationEvent val = null;
+                if (config.validateEvery() > 0 && (step % config.validateEvery() == 0 || step == config.steps())) {
+                    val = validate(step);
+                }
+                double nanos = System.nanoTime() - t0;
+                activeNanos += nanos;
+                StepEvent event = new StepEvent(step, partial.loss(), partial.lmLoss(), partial.gateLoss(),
+                        partial.accuracy(), partial.learningRate(), partial.gradNorm(), partial.tokensPerSecond(),
+                        partial.wallMillis(), activeNanos / 1e9, val);
+                lastLoss = event.loss();
+                lastAcc = event.accuracy();
+                control.stepCompleted();
+                if (val != null) {
+                    for (TrainingListener l : listeners) {
+                        l.onValidation(val);
+                    }
+                }
+                for (TrainingListener l : listeners) {
+                    l.onStep(event);
+                }
+            }
+            if (end == RunState.FINISHED || end == RunState.STOPPED) {
+                // the loss check of the next step never runs after the last update: check the weights directly
+                String bad;
+                try (NDScope scope = new NDScope()) {
+                    scope.suppressNotUsedWarning();
+                    bad = guard.firstNonFiniteWeight();
+                }
+                if (bad != null) {
+                    guard.restore();
+                    throw new DivergenceException(done, "weight '" + bad + "'", Double.NaN,
+                            config.rateAt(Math.max(1, done)));
+                }
+            }
+        } catch (DivergenceException e) {
+            end = RunState.DIVERGED;
+            message = e.getMessage();
+            done = Math.min(done, e.step() - 1);
+            for (TrainingListener l : listeners) {
+                l.onError(e);
+            }
+        } catch (RuntimeException e) {
+            end = RunState.FAILED;
+            message = "training failed at step " + (done + 1) + ": " + e;
+            for (TrainingListener l : listeners) {
+                l.onError(e);
+            }
+        }
+        setState(end);
+        RunSummary summary = new RunSummary(end, done, lastLoss, lastAcc, bestAccuracy, bestStep, activeNanos / 1e9, message);
+        for (TrainingListener l : listeners) {
+            l.onFinished(summary);
+        }
+        return summary;
+    }
+
+    /** One optimiser step; the returned event has no validation and no elapsed time yet. */
+    private StepEvent step(int step, Random data, AdamW adam, WeightGuard guard, NDManager work) {
+        List<RecallSequence> seqs = drawBatch(data);
+        int length = config.padTo() > 0 ? config.padTo() : seqs.stream().mapToInt(RecallSequence::length).max().orElseThrow();
+        long tokens = seqs.stream().mapToLong(RecallSequence::length).sum();
+        double lr = config.rateAt(step);
+        long t0 = System.nanoTime();
+        try (NDManager stepManager = work.newSubManager(); NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            Batch batch = Batch.of(seqs, length, stepManager);
+            guard.zeroGradients();
+            NDArray loss;
+            NDArray lm;
+            ForwardOutput out;
+            Engine engine = model.params().manager().getEngine();
+            try (GradientCollector gc = engine.newGradientCollector()) {
+                out = model.forward(batch.tokens(), ForwardOptions.train(lshSeed(step)));
+                lm = Objective.maskedMean(Objective.crossEntropy(out.logits(), batch.targets()), batch.lossMask());
+                loss = lm.add(out.gateLoss().mul((float) config.gateLossWeight()));
+                gc.backward(loss);
+            }
+            double lossValue = loss.getFloat();
+            if (!Double.isFinite(lossValue)) {
+                guard.restore();
+                throw new DivergenceException(step, "loss", lossValue, lr);
+            }
+            List<NDArray> grads = guard.gradients();
+            double norm = WeightGuard.globalNorm(grads);
+            if (!Double.isFinite(norm)) {
+                // the weights of this step gave a finite loss: keep them, skip the update
+                String name = guard.firstNonFiniteGradient(grads);
+                throw new DivergenceException(step, "gradient of '" + (name == null ? "?" : name) + "'", norm, lr);
+            }
+            if (config.clipNorm() > 0 && norm > config.clipNorm()) {
+                float scale = (float) (config.clipNorm() / (norm + 1e-6));
+                grads.forEach(g -> g.muli(scale));
+            }
+            guard.markGood();
+            adam.step(lr, grads);
+            double acc = Objective.accuracy(Objective.correctAndQueries(out.logits(), batch.targets(), batch.lossMask()));
+            double gate = out.gateLoss().getFloat();
+            double lmValue = lm.getFloat();
+            double ms = (System.nanoTime() - t0) / 1e6;
+            return new StepEvent(step, lossValue, lmValue, gate, acc, lr, norm, tokens / Math.max(1e-9, ms / 1e3), ms,
+                    0, null);
+        }
+    }
+
+    private List<RecallSequence> drawBatch(Random data) {
+        List<RecallSequence> out = new java.util.ArrayList<>(config.batchSize());
+        for (int i = 0; i < config.batchSize(); i++) {
+            RecallSequence s = source.draw(data);
+            int tries = 1;
+            while (heldOut.contains(s)) {
+                if (tries++ >= MAX_REDRAWS) {
+                    throw new IllegalStateException("could not draw a training sequence outside the held-out split after "
+                            + MAX_REDRAWS + " tries: the task is too small for its validation set");
+                }
+                s = source.draw(data);
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private ValidationEvent validate(int step) {
+        EvalResult r = Evaluator.evaluate(model, validation, config.batchSize());
+        boolean best = !Double.isNaN(r.accuracy()) && (Double.isNaN(bestAccuracy) || r.accuracy() > bestAccuracy);
+        if (best) {
+            bestAccuracy = r.accuracy();
+            bestStep = step;
+        }
+        return new ValidationEvent(step, r.loss(), r.accuracy(), best, bestAccuracy, bestStep);
+    }
+
+    /** Seed of a step's fresh LSH projections: a function of the run seed and the step only. */
+    private long lshSeed(int step) {
+        return config.seed() * 0x9E3779B97F4A7C15L + step;
+    }
+
+    private void setState(RunState next) {
+        if (next != state) {
+            state = next;
+            for (TrainingListener l : listeners) {
+                l.onStateChange(next);
+            }
+        }
+    }
+}

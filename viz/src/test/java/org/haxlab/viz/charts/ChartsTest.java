@@ -1,0 +1,72 @@
+package org.haxlab.viz.charts;
+
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import org.haxlab.model.inspect.AttentionSelection;
+import org.haxlab.model.sparse.Component;
+import org.haxlab.viz.FxExtension;
+import org.haxlab.viz.demo.SyntheticRecords;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.haxlab.viz.FxExtension.onFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(FxExtension.class)
+class ChartsTest {
+    @Test
+    void capacityBoundIsTwoToTheBitsOverVToTheN() {
+        assertEquals(1.0, CapacityBound.maxAccuracy(64, 16, 16), 0, "64 bits hold 16 values of 4 bits");
+        assertEquals(Math.pow(2, -4), CapacityBound.maxAccuracy(64, 16, 17), 1e-15);
+        assertEquals(Math.pow(2, 10 - 4 * 1000.0), CapacityBound.maxAccuracy(10, 16, 1000), 0);
+        assertEquals(16.0, CapacityBound.breakEven(64, 16), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> CapacityBound.maxAccuracy(8, 1, 3));
+    }
+
+    @Test
+    void sparsityStatsCountOverlapsPerComponentButOncePerPrimary() {
+        int both = Component.WINDOW.bit() | Component.LSH.bit();
+        AttentionSelection sel = new AttentionSelection(2, new int[] {0, 1, 3}, new int[] {0, 0, 1},
+                new int[] {Component.SINK.bit(), Component.SINK.bit(), both}, new float[] {1f, 0.5f, 0.5f});
+        SparsityStats s = SparsityStats.of(sel);
+        assertEquals(1, s.byComponent().get(Component.LSH)[1]);
+        assertEquals(1, s.byComponent().get(Component.WINDOW)[1]);
+        assertEquals(0, s.byPrimary().get(Component.WINDOW)[1], "LSH has priority");
+        assertEquals(1.5, s.meanTotal(), 1e-12);
+        assertEquals(1.0 / 4, s.budgetUse(Component.SINK, 4), 1e-12);
+    }
+
+    @Test
+    void sparsityAndCapacityChartsHoldTheirData() throws Exception {
+        int[] qb = SyntheticRecords.buckets(200, 8, 1);
+        AttentionSelection sel = SyntheticRecords.selection(200, 16, 16, qb, qb, 2);
+        onFx(() -> {
+            SparsityChart sc = new SparsityChart();
+            sc.setSelection(sel, Map.of(Component.WINDOW, 16, Component.LSH, 16));
+            new Scene(new StackPane(sc), 600, 500).snapshot(null);
+            assertEquals(3, sc.perQueryDataset().getSeriesCount(), "lsh, sink, window");
+            double stack = 0;
+            for (int s = 0; s < 3; s++) {
+                stack += sc.perQueryDataset().getYValue(s, 150);
+            }
+            assertEquals(sel.count(150), stack, 0);
+            assertEquals(2, sc.budgetUseDataset().getRowCount());
+
+            CapacityChart cc = new CapacityChart();
+            cc.setModel("Mamba-2", List.of(new CapacityChart.CapacityPoint(5, 5, 0.9),
+                    new CapacityChart.CapacityPoint(16, 16, 0.3)));
+            cc.setBound(1024, 16);
+            new Scene(new StackPane(cc), 600, 400).snapshot(null);
+            assertEquals(2, cc.dataset().getSeriesCount());
+            assertEquals(256.0, cc.dataset().getXValue(0, 1), 0);
+            assertEquals(1.0, cc.dataset().getYValue(1, 256), 0, "1024 bits hold n = 256 at |V| = 16");
+            assertTrue(cc.dataset().getYValue(1, 300) < 1e-50);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,41 @@
+package org.haxlab.viz.decay;
+
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import org.haxlab.model.inspect.DecayTrace;
+import org.haxlab.viz.FxExtension;
+import org.haxlab.viz.demo.SyntheticRecords;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.haxlab.viz.FxExtension.onFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(FxExtension.class)
+class DecayChartTest {
+    @Test
+    void retentionModeDrawsEveryHeadPlusTheMaximumWithLogAxisAndThreshold() throws Exception {
+        DecayTrace t = SyntheticRecords.mamba2Decay(200, 8, 5);
+        onFx(() -> {
+            DecayChart chart = new DecayChart();
+            chart.setTrace(t);
+            chart.showRetentionFrom(50, DecaySeries.Units.perUnit());
+            chart.setLogScale(true);
+            chart.setThreshold(0.01);
+            new Scene(new StackPane(chart), 600, 300).snapshot(null);
+            XYPlot plot = chart.chart().getXYPlot();
+            assertEquals(9, chart.dataset().getSeriesCount(), "8 heads + max");
+            assertEquals(150, chart.dataset().getItemCount(8), "drawn from the token on");
+            assertTrue(plot.getRangeAxis() instanceof LogAxis);
+            assertEquals(0.01, plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next() instanceof
+                    org.jfree.chart.plot.ValueMarker m ? m.getValue() : Double.NaN, 0);
+            assertEquals(t.maxRetention(50, 120), chart.dataset().getYValue(8, 70), 1e-9);
+            chart.showPerStepDecay(DecaySeries.Units.mean());
+            assertEquals(1, chart.dataset().getSeriesCount());
+            return null;
+        });
+    }
+}

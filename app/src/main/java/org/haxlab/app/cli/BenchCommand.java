@@ -1,6 +1,9 @@
 package org.haxlab.app.cli;
 
+import org.haxlab.app.bench.AllCommand;
 import org.haxlab.app.bench.AttentionCommand;
+import org.haxlab.app.bench.HeatmapCommand;
+import org.haxlab.app.bench.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: attention versus length (dense vs sparse path), a training step of the synthetic"
                 + " model against PyTorch eager, heatmap rendering.",
-        subcommands = {CommandLine.HelpCommand.class, AttentionCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, AttentionCommand.class, TrainCommand.class,
+            HeatmapCommand.class, AllCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

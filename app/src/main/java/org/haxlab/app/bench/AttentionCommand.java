@@ -55,6 +55,9 @@ public final class AttentionCommand implements Callable<Integer> {
             description = "soft time limit of one pass's repetitions; slow passes get fewer (>= 3) (default ${DEFAULT-VALUE})")
     double passSeconds = 60;
 
+    @Option(names = "--passes", split = ",", paramLabel = "fwd|fwd+bwd", description = "passes to time (default fwd,fwd+bwd)")
+    List<String> passes = List.of(AttentionRow.FWD, AttentionRow.FWD_BWD);
+
     @Option(names = "--dense-max-length", paramLabel = "L",
             description = "run the dense path only up to this length; longer dense cases are listed as skipped (default: no limit)")
     int denseMaxLength = Integer.MAX_VALUE;
@@ -140,6 +143,12 @@ public final class AttentionCommand implements Callable<Integer> {
             ph.add(AttentionCase.parsePath(p));
         }
         double budget = budgetMb != null ? budgetMb : Math.max(1024, 0.75 * MachineInfo.availableMb());
-        return new AttentionSuite(ps, ls, ph, !inProcess, budget, timeoutSeconds, denseMaxLength);
+        for (String p : passes) {
+            if (!p.equals(AttentionRow.FWD) && !p.equals(AttentionRow.FWD_BWD)) {
+                throw new IllegalArgumentException("--passes: unknown pass '" + p + "' (fwd or fwd+bwd)");
+            }
+        }
+        return new AttentionSuite(ps, ls, ph, !inProcess, budget, timeoutSeconds, denseMaxLength,
+                passes.contains(AttentionRow.FWD), passes.contains(AttentionRow.FWD_BWD));
     }
 }

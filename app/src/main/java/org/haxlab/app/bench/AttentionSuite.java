@@ -19,13 +19,19 @@ import java.util.function.Consumer;
  * @param budgetMb  memory a case may use, MiB
  * @param timeoutSeconds a child running longer is killed and its rows say so
  * @param denseMaxLength dense cases longer than this are reported as skipped (to keep a run short)
+ * @param forward  time the forward pass
+ * @param backward time the forward + backward pass
  */
 public record AttentionSuite(List<Pattern> patterns, List<Integer> lengths, List<AttentionPath> paths, boolean fork,
-                             double budgetMb, long timeoutSeconds, int denseMaxLength) {
+                             double budgetMb, long timeoutSeconds, int denseMaxLength, boolean forward,
+                             boolean backward) {
 
     public AttentionSuite {
         if (patterns.isEmpty() || lengths.isEmpty() || paths.isEmpty()) {
             throw new IllegalArgumentException("attention bench: need at least one pattern, length and path");
+        }
+        if (!forward && !backward) {
+            throw new IllegalArgumentException("attention bench: choose at least one pass (fwd, fwd+bwd)");
         }
         if (!(budgetMb > 0) || timeoutSeconds < 1) {
             throw new IllegalArgumentException("attention bench: budget " + budgetMb + " MiB and timeout "
@@ -76,16 +82,16 @@ public record AttentionSuite(List<Pattern> patterns, List<Integer> lengths, List
                 skipBwd = DenseEstimate.skipReasonFullBlocked(settings.batch(), c.length(), budgetMb);
             }
             List<AttentionRow> rows = new ArrayList<>();
-            boolean fwd = skipFwd == null;
-            boolean bwd = skipBwd == null;
+            boolean fwd = forward && skipFwd == null;
+            boolean bwd = backward && skipBwd == null;
             if (fwd || bwd) {
                 rows.addAll(fork ? new ChildJvm(heapMb, timeoutSeconds, budgetMb).run(c, settings, fwd, bwd)
                         : new AttentionBench(settings, probe).run(c, fwd, bwd));
             }
-            if (!fwd) {
+            if (forward && !fwd) {
                 rows.add(0, AttentionRow.skipped(c, AttentionRow.FWD, skipFwd));
             }
-            if (!bwd) {
+            if (backward && !bwd) {
                 rows.add(AttentionRow.skipped(c, AttentionRow.FWD_BWD, skipBwd));
             }
             for (AttentionRow r : rows) {

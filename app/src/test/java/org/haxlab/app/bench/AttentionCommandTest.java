@@ -52,6 +52,11 @@ class AttentionCommandTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(List.of(AttentionRow.CSV_HEADER, "sw,48,dense,fwd,,,,skipped (--dense-max-length 32)",
                 "sw,48,dense,fwd+bwd,,,,skipped (--dense-max-length 32)"), rows(r.out()));
+        BenchCli.Result one = BenchCli.run("bench", "attention", "--lengths", "48", "--patterns", "sw", "--paths", "dense",
+                "--in-process", "--dense-max-length", "32", "--passes", "fwd+bwd", "--format", "csv");
+        assertEquals(List.of(AttentionRow.CSV_HEADER, "sw,48,dense,fwd+bwd,,,,skipped (--dense-max-length 32)"),
+                rows(one.out()));
+        assertEquals(2, BenchCli.run("bench", "attention", "--passes", "bwd", "--in-process").code());
     }
 
     @Test

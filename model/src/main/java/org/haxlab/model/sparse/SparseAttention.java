@@ -8,6 +8,8 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * The two ways to compute O = softmax(Q K^T masked by S) V (spec §3), single head, no positional
@@ -108,6 +110,10 @@ public final class SparseAttention {
             return v.zerosLike();  // every row empty: nothing selected, nothing read
         }
         NDManager manager = q.getManager();
+        // Without autograd (evaluation, inspection) the weighted sum of V rows runs as a sparse x dense product,
+        // never materialising the gathered V block (kmax x d_inner floats per query: the largest memory
+        // traffic of the pass, issue 6 profile); training keeps the gather, whose gradient autograd knows.
+        boolean inference = !JniUtils.isGradMode() && q instanceof PtNDArray;
         NDArray kFlat = k.reshape((long) batch * length, n);
         NDArray vFlat = v.reshape((long) batch * length, width);
         long perQuery = (long) batch * kmax * Math.max(n, width);
@@ -143,11 +149,12 @@ public final class SparseAttention {
             // 64K-long eval forward holds one block at a time (autograd keeps its own references when training).
             try (NDScope scope = new NDScope()) {
                 NDArray kg = gatherRows(kFlat, idx).reshape(groups, kmax, n);
-                NDArray vg = gatherRows(vFlat, idx).reshape(groups, kmax, width);
                 NDArray qb = q.get(":, " + start + ":" + (start + rows) + ", :").reshape(groups, 1, n);
                 NDArray scores = qb.batchMatMul(kg.transpose(0, 2, 1));              // (groups, 1, kmax)
                 NDArray w = maskedSoftmax(scores, validArray, -1);
-                NDArray part = w.batchMatMul(vg).reshape(batch, rows, width);
+                NDArray part = inference
+                        ? weightedRows(w.reshape(-1), idx, groups, kmax, vFlat).reshape(batch, rows, width)
+                        : w.batchMatMul(gatherRows(vFlat, idx).reshape(groups, kmax, width)).reshape(batch, rows, width);
                 NDScope.unregister(part);
                 parts.add(part);
             }
@@ -192,6 +199,23 @@ public final class SparseAttention {
             }
         }
         return join(parts);
+    }
+
+    /**
+     * Row g of the result is sum_t weights[g * kmax + t] * table[index[g * kmax + t]]: a COO matrix of
+     * (groups x table rows) times the table, O(groups * kmax * width) work and no (groups, kmax, width) copy.
+     * Not differentiable through the COO values: used only when no gradient is recorded.
+     */
+    static NDArray weightedRows(NDArray weights, NDArray index, int groups, int kmax, NDArray table) {
+        long[] rowOf = new long[groups * kmax];
+        for (int e = 0; e < rowOf.length; e++) {
+            rowOf[e] = e / kmax;
+        }
+        NDManager manager = table.getManager();
+        NDArray coords = NDArrays.stack(new NDList(manager.create(rowOf), index));  // (2, nnz), libtorch-owned copy
+        NDArray matrix = JniUtils.createSparseCoo((PtNDArray) coords, (PtNDArray) weights,
+                new Shape(groups, table.getShape().get(0)));
+        return matrix.matMul(table);
     }
 
     /**

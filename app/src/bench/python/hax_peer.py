@@ -167,7 +167,8 @@ class SparseBranch(nn.Module):
                 mask |= causal & (rank < self.kc)
                 # k_c distinct random keys, as the Java KeyScorer.pickKeys (no pad tokens in the benchmark)
                 pick = torch.randperm(length, device=x.device)[:self.kc]
-                y = torch.sigmoid(query @ key.transpose(1, 2)) * causal.T.unsqueeze(0)
+                # y_j = sum over queries i >= j of sigmoid(Q_i . K_j) (spec §3), as the Java KeyScorer.rankingLoss
+                y = torch.sigmoid(query @ key.transpose(1, 2)) * causal.unsqueeze(0)  # [b, i, j], i >= j
                 target_y = y.sum(1)[:, pick]
             xs = score[:, pick]
             diff = xs.unsqueeze(2) - xs.unsqueeze(1)

@@ -165,14 +165,18 @@ class SparseBranch(nn.Module):
                 # rank[b, i, j]: keys j' <= i that beat key j
                 rank = torch.cumsum(greater.transpose(1, 2).int(), 1)
                 mask |= causal & (rank < self.kc)
-                pick = torch.randint(0, length, (self.kc,), device=x.device)
-                y = torch.sigmoid(query @ key.transpose(1, 2)) * causal.T.unsqueeze(0)
+                # k_c distinct random keys, as the Java KeyScorer.pickKeys (no pad tokens in the benchmark)
+                pick = torch.randperm(length, device=x.device)[:self.kc]
+                # y_j = sum over queries i >= j of sigmoid(Q_i . K_j) (spec §3), as the Java KeyScorer.rankingLoss
+                y = torch.sigmoid(query @ key.transpose(1, 2)) * causal.unsqueeze(0)  # [b, i, j], i >= j
                 target_y = y.sum(1)[:, pick]
             xs = score[:, pick]
             diff = xs.unsqueeze(2) - xs.unsqueeze(1)
             lab = ((target_y.unsqueeze(2) > target_y.unsqueeze(1)).float()
                    + (target_y.unsqueeze(2) >= target_y.unsqueeze(1)).float()) / 2
-            gate_loss = F.binary_cross_entropy_with_logits(diff, lab)
+            # averaged over ordered pairs a != b, as the Java KeyScorer.rankingLoss
+            off = ~torch.eye(xs.shape[1], dtype=torch.bool, device=x.device).unsqueeze(0).expand_as(diff)
+            gate_loss = F.binary_cross_entropy_with_logits(diff[off], lab[off])
         scores = query @ key.transpose(1, 2)
         scores = scores.masked_fill(~mask, float('-inf'))
         w = torch.softmax(scores, -1).nan_to_num(0.0)  # empty rows read nothing

@@ -9,6 +9,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.haxlab.model.nn.HostArrays;
 import org.haxlab.model.nn.Scalars;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * The two ways to compute O = softmax(Q K^T masked by S) V (spec §3), single head, no positional
@@ -109,6 +112,10 @@ public final class SparseAttention {
             return v.zerosLike();  // every row empty: nothing selected, nothing read
         }
         NDManager manager = q.getManager();
+        // Without autograd (evaluation, inspection) the weighted sum of V rows runs as a sparse x dense product,
+        // never materialising the gathered V block (kmax x d_inner floats per query: the largest memory
+        // traffic of the pass, issue 6 profile); training keeps the gather, whose gradient autograd knows.
+        boolean inference = !JniUtils.isGradMode() && q instanceof PtNDArray;
         NDArray kFlat = k.reshape((long) batch * length, n);
         NDArray vFlat = v.reshape((long) batch * length, width);
         long perQuery = (long) batch * kmax * Math.max(n, width);
@@ -135,16 +142,20 @@ public final class SparseAttention {
                 }
             }
             int groups = batch * rows;
+            // Autograd saves the index and the valid mask for the backward pass: they are engine-owned copies
+            // (HostArrays) and stay in the caller's scope, outliving the block scope (L * kmax small values).
+            NDArray idx = HostArrays.longs(manager, index);
+            NDArray validArray = HostArrays.floats(manager, valid, new Shape(groups, 1, kmax));
             // Each block's gathers live in their own scope and are freed as soon as the block is done, so a
             // 64K-long eval forward holds one block at a time (autograd keeps its own references when training).
             try (NDScope scope = new NDScope()) {
-                NDArray idx = HostArrays.longs(manager, index);
-                NDArray kg = kFlat.get(idx).reshape(groups, kmax, n);
-                NDArray vg = vFlat.get(idx).reshape(groups, kmax, width);
+                NDArray kg = gatherRows(kFlat, idx).reshape(groups, kmax, n);
                 NDArray qb = q.get(":, " + start + ":" + (start + rows) + ", :").reshape(groups, 1, n);
                 NDArray scores = qb.batchMatMul(kg.transpose(0, 2, 1));              // (groups, 1, kmax)
-                NDArray w = maskedSoftmax(scores, HostArrays.floats(manager, valid, new Shape(groups, 1, kmax)), -1);
-                NDArray part = w.batchMatMul(vg).reshape(batch, rows, width);
+                NDArray w = maskedSoftmax(scores, validArray, -1);
+                NDArray part = inference
+                        ? weightedRows(w.reshape(-1), idx, groups, kmax, vFlat).reshape(batch, rows, width)
+                        : w.batchMatMul(gatherRows(vFlat, idx).reshape(groups, kmax, width)).reshape(batch, rows, width);
                 NDScope.unregister(part);
                 parts.add(part);
             }
@@ -173,20 +184,49 @@ public final class SparseAttention {
         for (int start = 0; start < length; start += block) {
             int rows = Math.min(block, length - start);
             int keys = start + rows;  // later keys are never visible to this block
-            float[] mask = new float[rows * keys];
-            for (int r = 0; r < rows; r++) {
-                java.util.Arrays.fill(mask, r * keys, r * keys + start + r + 1, 1f);
-            }
             try (NDScope scope = new NDScope()) {
+                // The causal mask is made by libtorch (not wrapped from a host buffer), so autograd's saved
+                // reference stays valid after this scope frees the handle, and only one block's mask is alive
+                // at a time in an eval forward (a 64K FULL forward would otherwise hold L^2/2 floats).
+                NDArray queries = manager.arange(start, keys, 1, DataType.INT64).reshape(1, rows, 1);
+                NDArray keyIds = manager.arange(0, keys, 1, DataType.INT64).reshape(1, 1, keys);
+                NDArray maskArray = keyIds.lte(queries).toType(DataType.FLOAT32, false);
                 NDArray qb = q.get(":, " + start + ":" + keys + ", :");
                 NDArray kb = k.get(":, 0:" + keys + ", :");
                 NDArray vb = v.get(":, 0:" + keys + ", :");
-                NDArray part = dense(qb, kb, vb, HostArrays.floats(manager, mask, new Shape(1, rows, keys)));
+                NDArray part = dense(qb, kb, vb, maskArray);
                 NDScope.unregister(part);
                 parts.add(part);
             }
         }
         return join(parts);
+    }
+
+    /**
+     * Row g of the result is sum_t weights[g * kmax + t] * table[index[g * kmax + t]]: a COO matrix of
+     * (groups x table rows) times the table, O(groups * kmax * width) work and no (groups, kmax, width) copy.
+     * Not differentiable through the COO values: used only when no gradient is recorded.
+     */
+    static NDArray weightedRows(NDArray weights, NDArray index, int groups, int kmax, NDArray table) {
+        long[] rowOf = new long[groups * kmax];
+        for (int e = 0; e < rowOf.length; e++) {
+            rowOf[e] = e / kmax;
+        }
+        NDManager manager = table.getManager();
+        NDArray coords = NDArrays.stack(new NDList(manager.create(rowOf), index));  // (2, nnz), libtorch-owned copy
+        NDArray matrix = JniUtils.createSparseCoo((PtNDArray) coords, (PtNDArray) weights,
+                new Shape(groups, table.getShape().get(0)));
+        return matrix.matMul(table);
+    }
+
+    /**
+     * Rows {@code index} of a 2-D {@code table}, differentiable in the table. Uses the embedding op rather
+     * than advanced indexing: same result and forward cost, but its backward (a row-wise index-add) measured
+     * about 30% faster on the CPU than advanced indexing's index_put backward (issue 6 profile: the gathers
+     * and their backward dominate the sparse path).
+     */
+    static NDArray gatherRows(NDArray table, NDArray index) {
+        return table.getNDArrayInternal().embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
     }
 
     /** Concatenates block outputs along the query axis and hands the result to the caller's scope. */

@@ -1,0 +1,129 @@
+package org.haxlab.app.bench;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the PyTorch-eager peer of the synthetic model ({@code app/src/bench/python/hax_peer.py}) with the
+ * system Python and reads the JSON line it prints (issue 6: "have the benchmark run both in one run and print
+ * the ratio"). The peer gets the same thread count as libtorch in this JVM, through its {@code --threads}
+ * flag and {@code OMP_NUM_THREADS}.
+ */
+public final class PeerRunner {
+
+    /** Where the peer script lives in a checkout. */
+    public static final String SCRIPT = "app/src/bench/python/hax_peer.py";
+
+    /**
+     * What the peer measured.
+     *
+     * @param torch       its PyTorch version
+     * @param threads     the intra-op threads it ran with
+     * @param stats       step time, ms
+     * @param tokensPerS  batch * length per median step
+     */
+    public record Result(String torch, int threads, Stats stats, double tokensPerS) {
+    }
+
+    private final Path python;
+    private final Path script;
+    private final long timeoutSeconds;
+
+    /**
+     * @param python         the interpreter, e.g. /usr/bin/python3
+     * @param script         the peer script
+     * @param timeoutSeconds the peer is killed after this long
+     */
+    public PeerRunner(Path python, Path script, long timeoutSeconds) {
+        this.python = python;
+        this.script = script;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** Finds {@link #SCRIPT} in the working directory or one of its parents; null when absent. */
+    public static Path findScript() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            Path p = dir.resolve(SCRIPT);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+            dir = dir.getParent();
+        }
+        return null;
+    }
+
+    /** The command line for one peer run. */
+    List<String> command(String backbone, String pattern, int batch, int length, int warmup, int steps, int threads) {
+        List<String> cmd = new ArrayList<>(List.of(python.toString(), script.toString(), "--backbone", backbone,
+                "--pattern", pattern, "--batch", Integer.toString(batch), "--length", Integer.toString(length),
+                "--warmup", Integer.toString(warmup), "--steps", Integer.toString(steps),
+                "--threads", Integer.toString(threads)));
+        return cmd;
+    }
+
+    /**
+     * Runs the peer for one model.
+     *
+     * @param backbone mamba1 or mamba2
+     * @param pattern  a pattern id (ssm, full, sw, ...)
+     * @throws IOException when the peer cannot start, fails or prints no result
+     */
+    public Result run(String backbone, String pattern, int batch, int length, int warmup, int steps, int threads)
+            throws IOException, InterruptedException {
+        if (!Files.isRegularFile(script)) {
+            throw new IOException("PyTorch peer script not found at " + script);
+        }
+        ProcessBuilder pb = new ProcessBuilder(command(backbone, pattern, batch, length, warmup, steps, threads))
+                .redirectErrorStream(true);
+        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        Process p = pb.start();
+        byte[] out;
+        try (var in = p.getInputStream()) {
+            // the peer prints one line at the end, so reading to EOF before waiting cannot block it
+            out = in.readAllBytes();
+        }
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("PyTorch peer timed out after " + timeoutSeconds + " s");
+        }
+        String text = new String(out, StandardCharsets.UTF_8);
+        if (p.exitValue() != 0) {
+            throw new IOException("PyTorch peer exited with " + p.exitValue() + ": " + tail(text));
+        }
+        return parse(text);
+    }
+
+    /** Reads the last JSON line of the peer's output. */
+    static Result parse(String output) throws IOException {
+        String[] lines = output.strip().split("\\R");
+        for (int i = lines.length - 1; i >= 0; i--) {
+            String l = lines[i].strip();
+            if (l.startsWith("{")) {
+                try {
+                    JsonObject o = JsonParser.parseString(l).getAsJsonObject();
+                    Stats s = new Stats(o.get("ms_median").getAsDouble(), o.get("ms_min").getAsDouble(),
+                            o.get("ms_max").getAsDouble(), 0);
+                    return new Result(o.get("torch").getAsString(), o.get("threads").getAsInt(), s,
+                            o.get("tokens_per_s").getAsDouble());
+                } catch (RuntimeException e) {
+                    throw new IOException("PyTorch peer printed a malformed result line '" + l + "': " + e.getMessage(), e);
+                }
+            }
+        }
+        throw new IOException("PyTorch peer printed no JSON result: " + tail(output));
+    }
+
+    private static String tail(String s) {
+        String t = s.strip();
+        return t.length() > 300 ? "..." + t.substring(t.length() - 300) : t;
+    }
+}

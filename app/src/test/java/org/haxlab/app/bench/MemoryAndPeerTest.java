@@ -1,0 +1,49 @@
+package org.haxlab.app.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The /proc memory probe and the peer's JSON line. */
+class MemoryAndPeerTest {
+
+    @Test
+    void parsesStatusLines() {
+        assertEquals(123, MemoryProbe.parseKb("    123 kB"));
+        assertEquals(7, MemoryProbe.parseKb("7"));
+    }
+
+    @Test
+    void peakIsAtLeastTheCurrentResidentSet() {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "needs Linux /proc");
+        MemoryProbe p = new MemoryProbe();
+        p.reset();
+        byte[] touch = new byte[32 << 20];
+        for (int i = 0; i < touch.length; i += 4096) {
+            touch[i] = 1;
+        }
+        assertTrue(p.rssMb() > 0);
+        assertTrue(p.peakRssMb() >= p.rssMb() - 1, p.peakRssMb() + " < " + p.rssMb());
+        assertTrue(p.peakHeapMb() >= 30, "heap peak " + p.peakHeapMb() + " MiB after a 32 MiB array");
+        assertEquals(1, touch[4096]);
+    }
+
+    @Test
+    void readsThePeersLastJsonLine() throws IOException {
+        PeerRunner.Result r = PeerRunner.parse("warming up\n{\"impl\": \"pytorch-eager\", \"torch\": \"1.13.0\", "
+                + "\"threads\": 2, \"ms_median\": 10.5, \"ms_min\": 9.0, \"ms_max\": 12.0, \"tokens_per_s\": 1000.0}\n");
+        assertEquals("1.13.0", r.torch());
+        assertEquals(2, r.threads());
+        assertEquals(10.5, r.stats().median());
+        assertEquals(1000.0, r.tokensPerS());
+        assertThrows(IOException.class, () -> PeerRunner.parse("Traceback: boom"));
+        assertThrows(IOException.class, () -> PeerRunner.parse("{\"torch\": 1}"));
+    }
+}

@@ -42,7 +42,7 @@ public final class Main {
 
     /** The full command line: {@link HaxLabCli}'s commands plus {@code engine}. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new HaxLabCli());
+        CommandLine commandLine = HaxLabCli.commandLine();
         // HaxLabCli owns the annotated command list; the shell's extra commands join it here so that the
         // two are edited independently. If HaxLabCli gains its own "engine" one day, it wins.
         if (!commandLine.getSubcommands().containsKey(EngineCommand.NAME)) {

@@ -60,6 +60,14 @@ class MainTest {
     }
 
     @Test
+    void enumOptionsAreCaseInsensitiveThroughTheJarsCommandLine() {
+        // the jar's command line must keep HaxLabCli's settings: "--format csv" (lower case) as documented
+        Object[] csv = run("bench", "heatmap", "--size", "16", "--warmup", "0", "-r", "1", "--format", "csv");
+        assertEquals(0, csv[0], (String) csv[2]);
+        assertTrue(((String) csv[1]).contains(","), "csv output: " + csv[1]);
+    }
+
+    @Test
     void unknownCommandsAreUsageErrors() {
         assertEquals(2, run("no-such-command")[0]);
     }

@@ -48,7 +48,7 @@ public final class AttentionCommand implements Callable<Integer> {
     boolean inProcess;
 
     @Option(names = "--budget-mb", paramLabel = "MB",
-            description = "memory a case may use; dense cases estimated above it are skipped (default: 75% of available memory)")
+            description = "memory a case may use; dense cases estimated above it are skipped (default: 75%% of available memory)")
     Double budgetMb;
 
     @Option(names = "--pass-seconds", paramLabel = "S",

@@ -40,8 +40,14 @@ public final class EngineStartup {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
-        NativesCache cache = NativesCache.locate();
-        boolean overridden = System.getenv("PYTORCH_LIBRARY_PATH") != null;
+        // PYTORCH_LIBRARY_PATH: natives provided outside the jars (e.g. a CUDA libtorch staged on a GPU
+        // machine); DJL loads them from there and nothing is unpacked.
+        String external = System.getenv("PYTORCH_LIBRARY_PATH");
+        boolean overridden = external != null;
+        NativesCache cache = overridden
+                ? NativesCache.external(java.nio.file.Path.of(external), System.getenv("PYTORCH_VERSION"),
+                        System.getenv("PYTORCH_FLAVOR"))
+                : NativesCache.locate();
         boolean unpack = !overridden && cache.state() != NativesCache.State.PRESENT;
         if (!overridden) {
             StartupFailures.checkBeforeUnpack(cache, StartupFailures.usableSpace(cache.cacheRoot()));

@@ -99,6 +99,17 @@ public record NativesCache(Path cacheRoot, Path dir, String version, String flav
         return new NativesCache(cacheRoot, dir, version, flavor, classifier, files, cuda);
     }
 
+    /**
+     * Natives that live outside the jars, in {@code dir} ({@code PYTORCH_LIBRARY_PATH}); nothing to unpack.
+     *
+     * @param version {@code PYTORCH_VERSION}, or null
+     * @param flavor  {@code PYTORCH_FLAVOR} such as cpu or cu124, or null (then cpu)
+     */
+    public static NativesCache external(Path dir, String version, String flavor) {
+        String f = flavor == null || flavor.isBlank() ? "cpu" : flavor.trim();
+        return new NativesCache(dir, dir, version == null ? "" : version.trim(), f, "", Map.of(), f.startsWith("cu"));
+    }
+
     /** Total bytes of the natives once unpacked. */
     public long expectedBytes() {
         return files.values().stream().mapToLong(Long::longValue).filter(n -> n > 0).sum();

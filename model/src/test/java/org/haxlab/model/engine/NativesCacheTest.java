@@ -67,4 +67,16 @@ class NativesCacheTest {
             assertTrue(e.getMessage().contains("pytorch-native-cpu"), e.getMessage());
         }
     }
+
+    @Test
+    void externalNativesNeedNoJarAndSayWhichBuildTheyAre() {
+        java.nio.file.Path dir = java.nio.file.Path.of("/opt/libtorch");
+        NativesCache cuda = NativesCache.external(dir, "2.5.1", "cu124");
+        org.junit.jupiter.api.Assertions.assertTrue(cuda.cudaBuild());
+        org.junit.jupiter.api.Assertions.assertEquals(dir, cuda.dir());
+        org.junit.jupiter.api.Assertions.assertEquals(0, cuda.expectedBytes(), "nothing to unpack");
+        NativesCache unnamed = NativesCache.external(dir, null, null);
+        org.junit.jupiter.api.Assertions.assertEquals("cpu", unnamed.flavor());
+        org.junit.jupiter.api.Assertions.assertFalse(unnamed.cudaBuild());
+    }
 }

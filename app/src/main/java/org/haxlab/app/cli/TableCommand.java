@@ -285,7 +285,12 @@ public final class TableCommand implements Callable<Integer> {
     /** The command line as typed (arguments with spaces quoted), for the markdown. */
     private String commandLine() {
         StringBuilder b = new StringBuilder("haxlab table");
-        for (String a : spec.commandLine().getParseResult().originalArgs()) {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        // run through the root command, the original arguments start with the command's own name
+        if (!args.isEmpty() && args.get(0).equals(spec.name())) {
+            args = args.subList(1, args.size());
+        }
+        for (String a : args) {
             b.append(' ').append(a.isEmpty() || a.matches(".*[\\s'\"$].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
         }
         return b.toString();

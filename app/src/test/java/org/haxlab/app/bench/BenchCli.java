@@ -1,6 +1,5 @@
 package org.haxlab.app.bench;
 
-import org.haxlab.app.cli.BenchCommand;
 import org.haxlab.app.cli.HaxLabCli;
 import picocli.CommandLine;
 
@@ -18,8 +17,7 @@ final class BenchCli {
     }
 
     static Result run(String... args) {
-        CommandLine cl = new CommandLine(new HaxLabCli()).addSubcommand(new BenchCommand())
-                .setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cl = HaxLabCli.commandLine();   // the root registers bench itself
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

@@ -12,6 +12,9 @@ import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.nn.ForwardOptions;
 import org.haxlab.model.nn.ForwardOutput;
 import org.haxlab.model.nn.HaxModel;
+import org.haxlab.model.nn.HostArrays;
+import org.haxlab.model.nn.Scalars;
+import org.haxlab.model.train.NoGrad;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.train.AdamW;
@@ -60,13 +63,15 @@ public final class TrainStepBench {
              HaxModel model = new HaxModel(config, manager, manager.getDevice());
              AdamW adam = new AdamW(model.params(), 0.01)) {
             Shape shape = new Shape(batch, length);
-            NDArray tok = manager.create(tokens, shape);
-            NDArray tgt = manager.create(targets, shape);
-            NDArray msk = manager.create(mask, shape);
+            NDArray tok = HostArrays.longs(manager, tokens, shape);
+            NDArray tgt = HostArrays.longs(manager, targets, shape);
+            NDArray msk = HostArrays.floats(manager, mask, shape);
             List<NDArray> weights = new ArrayList<>(model.params().asMap().values());
             int[] step = {0};
             return Timer.time(warmup, steps, softSeconds, () -> {
-                try (NDScope scope = new NDScope()) {
+                // grad mode is per thread and only the engine-loading thread has it off; the zeroing and the
+                // optimiser update below are in-place on weights (see NoGrad)
+                try (NDScope scope = new NDScope(); NoGrad noGrad = NoGrad.of(Engine.getInstance())) {
                     for (NDArray w : weights) {
                         if (w.hasGradient()) {
                             w.getGradient().set(new NDIndex("..."), 0f);
@@ -76,7 +81,7 @@ public final class TrainStepBench {
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         ForwardOutput out = model.forward(tok, ForwardOptions.train(++step[0]));
                         NDArray lm = Objective.maskedMean(Objective.crossEntropy(out.logits(), tgt), msk);
-                        loss = lm.add(out.gateLoss().mul(GATE_WEIGHT));
+                        loss = lm.add(Scalars.mul(out.gateLoss(), GATE_WEIGHT));   // engine-owned scalar (Scalars)
                         gc.backward(loss);
                     }
                     List<NDArray> grads = new ArrayList<>(weights.size());

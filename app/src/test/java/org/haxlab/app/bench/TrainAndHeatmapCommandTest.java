@@ -30,6 +30,20 @@ class TrainAndHeatmapCommandTest {
     }
 
     @Test
+    void trainStepWorksOnAThreadThatDidNotLoadTheEngine() throws Exception {
+        // PyTorch's grad mode is per thread and DJL turns it off only where the engine loaded; the bench's
+        // in-place weight updates must not depend on which thread that was
+        ai.djl.engine.Engine.getInstance();
+        BenchCli.Result[] r = new BenchCli.Result[1];
+        Thread t = new Thread(() -> r[0] = BenchCli.run("bench", "train", "--backbones", "mamba2", "--patterns", "ssm",
+                "--batch", "1", "--length", "24", "--warmup", "0", "-r", "1", "--threads", "1", "--no-peer",
+                "--format", "csv"));
+        t.start();
+        t.join();
+        assertEquals(0, r[0].code(), r[0].err());
+    }
+
+    @Test
     void trainTimesTheJavaModelPerBackboneAndPattern() {
         BenchCli.Result r = BenchCli.run("bench", "train", "--backbones", "mamba1,mamba2", "--patterns", "ssm,sw",
                 "--batch", "1", "--length", "40", "--warmup", "0", "-r", "1", "--threads", "1", "--no-peer",

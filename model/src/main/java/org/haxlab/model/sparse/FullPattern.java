@@ -36,13 +36,6 @@ public final class FullPattern implements SelectionPattern {
 
     @Override
     public boolean[] ruleMask(SelectionInput input) {
-        int n = input.length();
-        boolean[] m = new boolean[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                m[i * n + j] = true;
-            }
-        }
-        return m;
+        return SelectionPattern.causalMask(input.length(), (i, j) -> true);
     }
 }

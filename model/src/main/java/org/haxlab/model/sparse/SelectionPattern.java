@@ -23,6 +23,26 @@ public interface SelectionPattern {
     /** Row-major L x L mask of the rule (true where query i reads key j), O(L^2). */
     boolean[] ruleMask(SelectionInput input);
 
+    /** A rule on (query i, key j): whether j is kept for i. */
+    @FunctionalInterface
+    interface Rule {
+        boolean keeps(int i, int j);
+    }
+
+    /**
+     * The row-major L x L mask of a rule that depends only on positions, restricted to the causal part
+     * j <= i (spec §3: every pattern is causal, self included).
+     */
+    static boolean[] causalMask(int length, Rule rule) {
+        boolean[] m = new boolean[length * length];
+        for (int i = 0; i < length; i++) {
+            for (int j = 0; j <= i; j++) {
+                m[i * length + j] = rule.keeps(i, j);
+            }
+        }
+        return m;
+    }
+
     /**
      * The pattern a branch config describes (spec §3): budget k split as k_c = k / #components,
      * SW window k_c, A = sink k_c + window k_c, D stride {@link SparseConfig#dilation()} keeping k_c keys,

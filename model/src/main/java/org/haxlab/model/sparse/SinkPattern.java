@@ -45,13 +45,6 @@ public final class SinkPattern implements SelectionPattern {
 
     @Override
     public boolean[] ruleMask(SelectionInput input) {
-        int n = input.length();
-        boolean[] m = new boolean[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                m[i * n + j] = j < sinks;
-            }
-        }
-        return m;
+        return SelectionPattern.causalMask(input.length(), (i, j) -> j < sinks);
     }
 }

@@ -46,13 +46,6 @@ public final class SlidingWindowPattern implements SelectionPattern {
 
     @Override
     public boolean[] ruleMask(SelectionInput input) {
-        int n = input.length();
-        boolean[] m = new boolean[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                m[i * n + j] = i - j < window;
-            }
-        }
-        return m;
+        return SelectionPattern.causalMask(input.length(), (i, j) -> i - j < window);
     }
 }

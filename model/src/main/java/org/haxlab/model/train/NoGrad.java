@@ -10,7 +10,7 @@ import ai.djl.pytorch.jni.JniUtils;
  * weight update would fail with "a leaf Variable that requires grad is being used in an in-place operation"
  * and evaluation would record graphs. A {@code GradientCollector} inside the block switches it back on.
  */
-final class NoGrad implements AutoCloseable {
+public final class NoGrad implements AutoCloseable {
 
     private final boolean pytorch;
     private final boolean previous;
@@ -24,7 +24,7 @@ final class NoGrad implements AutoCloseable {
     }
 
     /** Grad mode off for {@code engine} on this thread until {@link #close()}. */
-    static NoGrad of(Engine engine) {
+    public static NoGrad of(Engine engine) {
         return new NoGrad(engine);
     }
 

@@ -22,7 +22,8 @@ class SampleScenariosTest {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-        assertEquals(List.of("hax-recalls.json", "ssm-forgets.json", "window-misses-context.json"),
+        assertEquals(List.of("hax-recalls.json", "ssm-forgets.json", "trained-ks-vs-ssm.json",
+                        "window-misses-context.json"),
                 files.stream().map(p -> p.getFileName().toString()).toList());
         for (Path f : files) {
             Scenario s = ScenarioFiles.load(f);
@@ -30,6 +31,13 @@ class SampleScenariosTest {
             assertTrue(SequenceText.parse(s.sequence()).sequence().queries() > 0, f.toString());
             // what is saved is exactly what the writer produces: the file is canonical
             assertEquals(Files.readString(f), ScenarioFiles.toJson(s, f.toAbsolutePath().getParent()), f.toString());
+            // a referenced checkpoint exists and was trained with exactly the model config the scenario names
+            for (org.haxlab.app.vm.ModelSlot m : s.models()) {
+                if (m.checkpoint() != null) {
+                    assertEquals(m.config(), new org.haxlab.model.train.CheckpointStore().read(m.checkpoint()).record().model(),
+                            f + ": " + m.label());
+                }
+            }
         }
     }
 }

@@ -69,7 +69,7 @@ public final class AttentionCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
+        return BenchOptions.run(out, err, () -> {
             options.check();
             AttentionSuite suite = suite();
             AttentionSettings settings = AttentionSettings.synthetic(options.warmup(), options.repetitions(),
@@ -104,18 +104,7 @@ public final class AttentionCommand implements Callable<Integer> {
             for (String line : report.summary()) {
                 log.println("# " + line);
             }
-            out.flush();
-            err.flush();
-            return CommandLine.ExitCode.OK;
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return CommandLine.ExitCode.USAGE;
-        } catch (Exception e) {
-            err.println("error: benchmark failed: " + e);
-            err.flush();
-            return CommandLine.ExitCode.SOFTWARE;
-        }
+        });
     }
 
     /** The suite the options describe (checked). */

@@ -1,6 +1,9 @@
 package org.haxlab.app.bench;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
 
 /** Options every {@code bench} subcommand shares: repetitions, threads and output format. */
 public final class BenchOptions {
@@ -60,6 +63,33 @@ public final class BenchOptions {
         }
         if (threads < 1) {
             throw new IllegalArgumentException("--threads " + threads + " must be >= 1");
+        }
+    }
+
+    /** A benchmark's work; throws {@link IllegalArgumentException} for bad options. */
+    @FunctionalInterface
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code body} and turns its outcome into the exit code every bench command shares: 0 when it
+     * finished, 2 (usage) with the message for bad options, 1 (software) when the benchmark itself failed.
+     */
+    static int run(PrintWriter out, PrintWriter err, Body body) {
+        try {
+            body.run();
+            out.flush();
+            err.flush();
+            return CommandLine.ExitCode.OK;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        } catch (Exception e) {
+            err.println("error: benchmark failed: " + e);
+            err.flush();
+            return CommandLine.ExitCode.SOFTWARE;
         }
     }
 }

@@ -37,7 +37,7 @@ public final class HeatmapCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
+        return BenchOptions.run(out, err, () -> {
             options.check();
             if (size < 2 || size > 16384) {
                 throw new IllegalArgumentException("--size " + size + " must be in 2..16384");
@@ -67,17 +67,6 @@ public final class HeatmapCommand implements Callable<Integer> {
             double worst = rows.stream().mapToDouble(r -> r.stats().median()).max().orElse(0);
             log.printf(Locale.ROOT, "# target frame under %.0f ms at %d x %d: slowest frame kind %.2f ms %s%n", TARGET_MS,
                     size, size, worst, worst < TARGET_MS ? "MET" : "NOT MET");
-            out.flush();
-            err.flush();
-            return CommandLine.ExitCode.OK;
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return CommandLine.ExitCode.USAGE;
-        } catch (Exception e) {
-            err.println("error: benchmark failed: " + e);
-            err.flush();
-            return CommandLine.ExitCode.SOFTWARE;
-        }
+        });
     }
 }

@@ -58,7 +58,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
+        return BenchOptions.run(out, err, () -> {
             options.check();
             List<Backbone> bs = backbones();
             List<Pattern> ps = patterns();
@@ -106,18 +106,7 @@ public final class TrainCommand implements Callable<Integer> {
                             r.backbone(), r.pattern(), r.speedup(), r.speedup() >= 1 ? "MET" : "NOT MET");
                 }
             }
-            out.flush();
-            err.flush();
-            return CommandLine.ExitCode.OK;
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return CommandLine.ExitCode.USAGE;
-        } catch (Exception e) {
-            err.println("error: benchmark failed: " + e);
-            err.flush();
-            return CommandLine.ExitCode.SOFTWARE;
-        }
+        });
     }
 
     private TrainRow measure(Backbone backbone, Pattern p, int b, PeerRunner peer, PrintWriter log) throws Exception {

@@ -220,15 +220,7 @@ public final class InspectCommand implements Callable<Integer> {
         String text = sequence != null ? sequence
                 : file != null ? Files.readString(file, StandardCharsets.UTF_8)
                 : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        return SequenceText.parse(stripComments(text), SequenceText.DEFAULT_MAX_LENGTH);
-    }
-
-    private static String stripComments(String text) {
-        StringBuilder b = new StringBuilder();
-        for (String line : text.split("\n", -1)) {
-            b.append(line.stripLeading().startsWith("#") ? "" : line).append('\n');
-        }
-        return b.toString();
+        return SequenceText.parse(CheckCommand.withoutComments(text), SequenceText.DEFAULT_MAX_LENGTH);
     }
 
     /** The positions option as a list (empty = all). */

@@ -3,25 +3,39 @@ package org.haxlab.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Mamba-1's selective scan (spec §2), vectorised over chunks of positions:
+ * Mamba-1's selective scan (spec §2), vectorised within chunks of positions:
  * h_t = exp(dt_t A) * h_{t-1} + dt_t B_t x_t (state (B, d_inner, N)), y_t = C_t . h_t.
  *
  * <p>Within a chunk of T positions starting at position f let S'_t = A * (dt_{f+1} + ... + dt_t) (<= 0).
- * Then h_t = exp(S'_t) * (exp(dt_f A) h_in + cumsum_{s<=t} exp(-S'_s) dt_s B_s x_s), two cumsums and no
- * per-token loop (the first on (B, L, D) only, because A does not change over time).
+ * Then h_t = exp(S'_t) * (exp(dt_f A) h_in + cumsum_{s<=t} exp(-S'_s) dt_s B_s x_s): two cumsums and no
+ * per-token loop (the cumsum of dt runs once over (B, L, D), because A does not change over time).
  * exp(-S') grows within a chunk, so T is chosen per call such that (T - 1) * max|dt*A| stays below
- * {@link #MAX_LOG_GROWTH} (float32 overflows near e^88); only the state carried between chunks is a
- * Java loop, L / T iterations of three small ops. The result is exact (no truncation) for every dt.
+ * {@link #MAX_LOG_GROWTH} (float32 overflows near e^88). The result is exact (no truncation) for every dt.
  * The skip term D*x is added by the mixer.
+ *
+ * <p>The (B, T, D, N) work runs one chunk at a time, each chunk's state feeding the next, and T is also
+ * capped so that one chunk's (B, T, D, N) tensor stays near {@link #CHUNK_ELEMENTS}. Whole-sequence
+ * (B, L, D, N) tensors (69 MB at batch 8, L 1057, D 128, N 16) were the old formulation: every one of them
+ * was a fresh mmap from the C allocator, page-faulted in and unmapped again, and streamed through memory
+ * instead of the cache; the chunk loop made the synthetic model's Mamba-1 training step about twice as fast
+ * on a 2-core CPU (docs/BENCHMARKS.md). The loop costs about ten small libtorch calls per chunk.
  */
 public final class SelectiveScan {
 
     /** Largest |S| allowed inside one chunk; e^60 ~ 1e26 leaves room for |dt B x| before float32 overflow. */
     public static final double MAX_LOG_GROWTH = 60.0;
+
+    /**
+     * Target size (floats) of one chunk's (B, T, D, N) tensors: 1M floats, 4 MB, small enough to stay in
+     * the C allocator's reused heap and mostly in cache. T never drops below {@link #MIN_CHUNK} for it.
+     */
+    static final long CHUNK_ELEMENTS = 1L << 20;
+
+    /** Smallest chunk the size cap may ask for (the growth bound may still ask for fewer positions). */
+    static final int MIN_CHUNK = 16;
 
     private SelectiveScan() {
     }
@@ -47,11 +61,11 @@ public final class SelectiveScan {
             throw new IllegalArgumentException("selective scan: shapes x " + s + ", dt " + dt.getShape() + ", A "
                     + a.getShape() + ", B " + b.getShape() + ", C " + c.getShape() + " do not agree");
         }
-        int t = chunkLength(dt, a, len);
-        long chunks = (len + t - 1) / t;
-        long padded = chunks * t;
+        int t = chunkLength(dt, a, len, batch * d * n);
+        int chunks = (int) ((len + t - 1) / t);
+        long padded = (long) chunks * t;
 
-        // Pad the small (B, L, .) inputs, not the (B, L, D, N) products: trailing dt = 0 means decay 1 and
+        // Pad the small (B, L, .) inputs, never a (B, ., D, N) product: trailing dt = 0 means decay 1 and
         // no input, invisible to earlier positions.
         NDArray steps = dt;
         NDArray drive = dt.mul(x);
@@ -64,57 +78,54 @@ public final class SelectiveScan {
             bb = bb.pad(pad, 0);
             cc = cc.pad(pad, 0);
         }
-        // S'_t = A * (sum of dt over (chunk start, t]): A is constant over time, so the cumsum runs on
-        // (B, L, D), not (B, L, D, N). The chunk's first step is left out of S' and applied to the carried
-        // state instead, so a chunk of one position never exponentiates anything large.
+        // S'_t / A = sum of dt over (chunk start, t], every chunk at once on (B, L, D). The chunk's first step
+        // is left out of S' and applied to the carried state instead, so a chunk of one position never
+        // exponentiates anything large.
         NDArray steps4 = steps.reshape(batch, chunks, t, d);
         NDArray first = steps4.get(":, :, :1");                                            // (B, c, 1, D)
-        NDArray time = steps4.cumSum(2).sub(first).expandDims(4);                          // (B, c, T, D, 1)
-        NDArray growth = time.mul(a).exp();                                                // exp(S'_t) >= e^-60
-        // exp(-S') from -A rather than 1 / exp(S'): the backward of a division squares exp(S'), which
-        // underflows to 0 in float32 below e^-52 and turns the gradient into NaN.
-        NDArray shrink = time.mul(a.neg()).exp();                                          // <= e^60
-        NDArray input = drive.reshape(batch, chunks, t, d, 1).mul(bb.reshape(batch, chunks, t, 1, n));
-        NDArray acc = input.mul(shrink).cumSum(2);                                         // sum exp(-S'_s) u_s
-        if (chunks > 1) {
-            NDArray firstDecay = first.expandDims(4).mul(a).exp();                         // (B, c, 1, D, N)
-            acc = acc.add(carriedStates(growth, acc, firstDecay, chunks).expandDims(2));
+        NDList times = steps4.cumSum(2).sub(first).expandDims(4).split(chunks, 1);         // (B, 1, T, D, 1)
+        NDList firstDecays = first.expandDims(4).mul(a).exp().split(chunks, 1);            // (B, 1, 1, D, N)
+        NDList drives = drive.reshape(batch, chunks, t, d, 1).split(chunks, 1);
+        NDList bs = bb.reshape(batch, chunks, t, 1, n).split(chunks, 1);
+        NDList cs = cc.reshape(batch, chunks, t, n, 1).split(chunks, 1);
+        NDArray negA = a.neg();
+
+        NDArray[] ys = new NDArray[chunks];
+        NDArray state = null;                                                              // (B, 1, 1, D, N)
+        for (int i = 0; i < chunks; i++) {
+            NDArray time = times.get(i);
+            NDArray growth = time.mul(a).exp();                                            // exp(S'_t) >= e^-60
+            // exp(-S') from -A rather than 1 / exp(S'): the backward of a division squares exp(S'), which
+            // underflows to 0 in float32 below e^-52 and turns the gradient into NaN.
+            NDArray shrink = time.mul(negA).exp();                                         // <= e^60
+            NDArray acc = drives.get(i).mul(bs.get(i)).mul(shrink).cumSum(2);              // sum exp(-S'_s) u_s
+            if (state != null) {
+                acc = acc.add(firstDecays.get(i).mul(state));
+            }
+            NDArray h = growth.mul(acc);                                                   // (B, 1, T, D, N)
+            ys[i] = h.matMul(cs.get(i));                                                   // (B, 1, T, D, 1)
+            if (i + 1 < chunks) {
+                state = h.get(":, :, -1:");
+            }
         }
-        NDArray h = growth.mul(acc).reshape(batch, padded, d, n);        // every state h_t
-        NDArray y = h.matMul(cc.expandDims(3)).reshape(batch, padded, d);
+        NDArray y = (chunks == 1 ? ys[0] : NDArrays.concat(new NDList(ys), 1)).reshape(batch, padded, d);
         return padded > len ? y.get(":, :{}, :", len) : y;
     }
 
     /**
-     * The entering state of every chunk already decayed by the chunk's first step, (B, chunks, D, N):
-     * a loop over chunks only. The state leaving chunk i is exp(S'_end) * (acc_end + carried_i).
+     * Chunk length T for this call: the largest T with (T - 1) * max(dt) * max|A| <= {@link #MAX_LOG_GROWTH}
+     * and, unless that already asks for fewer, T * B * D * N <= {@link #CHUNK_ELEMENTS} (at least
+     * {@link #MIN_CHUNK}); capped at L and balanced so the last chunk is not mostly padding. Reads one scalar
+     * from the device.
+     *
+     * @param perPosition B * D * N, the floats one position adds to a chunk's (B, T, D, N) tensors
      */
-    private static NDArray carriedStates(NDArray growth, NDArray acc, NDArray firstDecay, long chunks) {
-        NDList endGrowth = growth.get(":, :, -1").split(chunks, 1);      // (B, 1, D, N) each
-        NDList endAcc = acc.get(":, :, -1").split(chunks, 1);
-        NDList decay = firstDecay.squeeze(2).split(chunks, 1);
-        NDManager m = acc.getManager();
-        NDArray[] carried = new NDArray[(int) chunks];
-        carried[0] = m.zeros(endAcc.get(0).getShape(), acc.getDataType(), acc.getDevice());
-        NDArray leaving = endGrowth.get(0).mul(endAcc.get(0));
-        for (int i = 1; i < chunks; i++) {
-            carried[i] = decay.get(i).mul(leaving);
-            if (i + 1 < chunks) {
-                leaving = endGrowth.get(i).mul(endAcc.get(i).add(carried[i]));
-            }
-        }
-        return NDArrays.concat(new NDList(carried), 1);
-    }
-
-    /**
-     * Chunk length T for this call: the largest T with (T - 1) * max(dt) * max|A| <= {@link #MAX_LOG_GROWTH},
-     * capped at L and balanced so the last chunk is not mostly padding. Reads one scalar from the device.
-     */
-    static int chunkLength(NDArray dt, NDArray a, long len) {
+    static int chunkLength(NDArray dt, NDArray a, long len, long perPosition) {
         double bound = dt.max().mul(a.neg().max()).getFloat();
-        int max = bound > 0 && Double.isFinite(bound) ? (int) Math.min(len, 1 + Math.floor(MAX_LOG_GROWTH / bound))
-                : (int) len;
-        max = (int) Math.min(max, len);
+        long max = bound > 0 && Double.isFinite(bound) ? (long) Math.min(len, 1 + Math.floor(MAX_LOG_GROWTH / bound))
+                : len;
+        long bySize = Math.max(MIN_CHUNK, CHUNK_ELEMENTS / Math.max(1, perPosition));
+        max = Math.max(1, Math.min(Math.min(max, bySize), len));
         long chunks = (len + max - 1) / max;
         return (int) ((len + chunks - 1) / chunks);
     }

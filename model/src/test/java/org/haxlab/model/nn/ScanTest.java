@@ -95,9 +95,16 @@ class ScanTest {
         try (NDManager m = manager.newSubManager()) {
             NDArray a = m.create(new float[] {-1f, -16f}, new Shape(1, 2));
             // max|dt*A| = 1.6 allows up to 37 positions; 200 positions need 6 chunks, balanced to 34.
-            assertEquals(34, SelectiveScan.chunkLength(m.full(new Shape(1, 200, 1), 0.1f), a, 200));
-            assertEquals(1, SelectiveScan.chunkLength(m.full(new Shape(1, 200, 1), 5f), a, 200));
-            assertEquals(10, SelectiveScan.chunkLength(m.zeros(new Shape(1, 10, 1)), a, 10));
+            assertEquals(34, SelectiveScan.chunkLength(m.full(new Shape(1, 200, 1), 0.1f), a, 200, 2));
+            assertEquals(1, SelectiveScan.chunkLength(m.full(new Shape(1, 200, 1), 5f), a, 200, 2));
+            assertEquals(10, SelectiveScan.chunkLength(m.zeros(new Shape(1, 10, 1)), a, 10, 2));
+            // Tiny dt but 64K floats per position: the size cap (1M floats) asks for 16; 200 = 13 chunks of 16.
+            assertEquals(16, SelectiveScan.chunkLength(m.full(new Shape(1, 200, 1), 0.001f), a, 200, 1 << 16));
+            // The growth bound still wins when it asks for fewer positions than the size cap.
+            assertEquals(1, SelectiveScan.chunkLength(m.full(new Shape(1, 200, 1), 5f), a, 200, 1 << 16));
+            // Huge per-position sizes never push T below the minimum chunk.
+            assertEquals(SelectiveScan.MIN_CHUNK,
+                    SelectiveScan.chunkLength(m.full(new Shape(1, 64, 1), 0.001f), a, 64, 1L << 30));
         }
     }
 

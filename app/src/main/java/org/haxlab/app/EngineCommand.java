@@ -6,6 +6,7 @@ import org.haxlab.model.engine.DeviceChoice;
 import org.haxlab.model.engine.EngineInfo;
 import org.haxlab.model.engine.EngineStartup;
 import org.haxlab.model.engine.EngineUnavailableException;
+import org.haxlab.model.engine.NativeAllocator;
 import org.haxlab.model.engine.TextProgress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,6 +46,7 @@ public final class EngineCommand implements Callable<Integer> {
             EngineInfo info = EngineStartup.start(new TextProgress(System.err));
             out.println(info.describe());
             out.println("--device " + choice + " -> " + choice.resolve(info));
+            out.println("malloc: " + NativeAllocator.state());
             out.flush();
             return 0;
         } catch (EngineUnavailableException e) {

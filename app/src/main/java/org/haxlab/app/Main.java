@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import javafx.application.Application;
 import org.haxlab.app.cli.HaxLabCli;
 import org.haxlab.app.ui.HaxLabApp;
+import org.haxlab.model.engine.NativeAllocator;
 import picocli.CommandLine;
 
 /**
@@ -20,6 +21,8 @@ public final class Main {
         // Before any DJL class loads: the natives ship in our jars, so DJL must never reach for the network.
         System.getProperties().putIfAbsent("ai.djl.offline", "true");
         quietLibraryLogs();
+        // Before libtorch allocates anything: keep its tensors out of per-allocation mmaps (NativeAllocator).
+        NativeAllocator.tune();
         if (args.length == 0 || args[0].equals("--scenario") || args[0].equals("--tab")) {
             if (!hasDisplay()) {
                 noDisplay(System.err);

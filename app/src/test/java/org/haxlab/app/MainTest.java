@@ -44,6 +44,7 @@ class MainTest {
         assertTrue(out.contains("engine:  PyTorch 2.5.1"), out);
         assertTrue(out.contains("natives: "), out);
         assertTrue(out.contains("--device auto -> "), out);
+        assertTrue(out.contains("malloc: "), out);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.haxlab.app.bench;
 
 import org.haxlab.app.cli.BenchCommand;
+import org.haxlab.model.engine.NativeAllocator;
 import picocli.CommandLine;
 
 /**
@@ -14,6 +15,7 @@ public final class BenchMain {
 
     /** Runs the bench command line and exits with its code. */
     public static void main(String[] args) {
+        NativeAllocator.tune(); // as the app does (Main); -Dhaxlab.malloc=system measures without it
         System.exit(new CommandLine(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 }

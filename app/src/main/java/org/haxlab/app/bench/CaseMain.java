@@ -1,5 +1,6 @@
 package org.haxlab.app.bench;
 
+import org.haxlab.model.engine.NativeAllocator;
 import org.haxlab.model.sparse.Pattern;
 
 import java.util.List;
@@ -22,6 +23,7 @@ public final class CaseMain {
 
     /** Runs the case; exits 1 with a message on standard error when it fails. */
     public static void main(String[] args) throws Exception {
+        NativeAllocator.tune();
         if (args.length != 11) {
             System.err.println("usage: CaseMain pattern length path passes batch dInner dState warmup repetitions"
                     + " threads passSeconds");

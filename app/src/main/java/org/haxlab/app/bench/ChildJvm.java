@@ -1,5 +1,7 @@
 package org.haxlab.app.bench;
 
+import org.haxlab.model.engine.NativeAllocator;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -47,6 +49,10 @@ public final class ChildJvm {
         cmd.add("-Dai.djl.pytorch.num_threads=" + s.threads());
         cmd.add("-Dai.djl.pytorch.num_interop_threads=1");
         cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        String malloc = System.getProperty(NativeAllocator.PROPERTY);
+        if (malloc != null) {
+            cmd.add("-D" + NativeAllocator.PROPERTY + "=" + malloc); // the child allocates like its parent
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(CaseMain.class.getName());

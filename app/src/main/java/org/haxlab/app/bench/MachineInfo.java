@@ -2,6 +2,7 @@ package org.haxlab.app.bench;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import org.haxlab.model.engine.NativeAllocator;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,10 +25,11 @@ import java.util.Map;
  * @param djl          DJL version
  * @param pytorch      PyTorch (libtorch) version behind DJL
  * @param torchThreads libtorch intra-op threads in this JVM
+ * @param malloc       how the C allocator under libtorch is set up ({@link NativeAllocator#state()})
  * @param started      when the information was taken
  */
 public record MachineInfo(String cpuModel, int cores, long memTotalMb, long memAvailMb, String loadAverage,
-                          String jvm, String djl, String pytorch, int torchThreads, String started) {
+                          String jvm, String djl, String pytorch, int torchThreads, String malloc, String started) {
 
     /** Reads everything from this process and machine (loads the PyTorch engine). */
     public static MachineInfo collect() {
@@ -35,7 +37,8 @@ public record MachineInfo(String cpuModel, int cores, long memTotalMb, long memA
         return new MachineInfo(readCpuModel(), Runtime.getRuntime().availableProcessors(),
                 meminfoKb("MemTotal:") / 1024, meminfoKb("MemAvailable:") / 1024, readLoadAverage(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                Engine.getDjlVersion(), engine.getVersion(), JniUtils.getNumThreads(), Instant.now().toString());
+                Engine.getDjlVersion(), engine.getVersion(), JniUtils.getNumThreads(), NativeAllocator.state(),
+                Instant.now().toString());
     }
 
     /** Sets libtorch's intra-op thread count in this JVM (both sides of a comparison should match). */
@@ -58,6 +61,7 @@ public record MachineInfo(String cpuModel, int cores, long memTotalMb, long memA
         m.put("djl", djl);
         m.put("pytorch (libtorch via DJL)", pytorch);
         m.put("libtorch intra-op threads", Integer.toString(torchThreads));
+        m.put("malloc", malloc);
         m.put("started", started);
         return m;
     }

@@ -22,8 +22,12 @@ import ai.djl.pytorch.jni.JniUtils;
  */
 public final class SparseAttention {
 
-    /** Floats one gathered block may hold (B * block * kmax * width), 64 MiB. */
-    static final long BLOCK_FLOATS = 1L << 24;
+    /**
+     * Floats one gathered block may hold (B * block * kmax * width), 16 MiB: small enough that the blocks come
+     * from the C allocator's reused heaps (a per-thread glibc heap holds at most 64 MB; bigger blocks are
+     * fresh mmaps, page-faulted in on every pass), large enough that a 64K pass makes a few hundred calls.
+     */
+    static final long BLOCK_FLOATS = 1L << 22;
 
     private SparseAttention() {
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,6 +37,7 @@ public final class PeerRunner {
     private final Path python;
     private final Path script;
     private final long timeoutSeconds;
+    private final Map<String, String> environment;
 
     /**
      * @param python         the interpreter, e.g. /usr/bin/python3
@@ -43,9 +45,18 @@ public final class PeerRunner {
      * @param timeoutSeconds the peer is killed after this long
      */
     public PeerRunner(Path python, Path script, long timeoutSeconds) {
+        this(python, script, timeoutSeconds, Map.of());
+    }
+
+    /**
+     * @param environment extra environment variables for the peer process (e.g. the C allocator settings of
+     *                    {@link org.haxlab.model.engine.NativeAllocator#ENVIRONMENT})
+     */
+    public PeerRunner(Path python, Path script, long timeoutSeconds, Map<String, String> environment) {
         this.python = python;
         this.script = script;
         this.timeoutSeconds = timeoutSeconds;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Finds {@link #SCRIPT} in the working directory or one of its parents; null when absent. */
@@ -85,6 +96,7 @@ public final class PeerRunner {
         ProcessBuilder pb = new ProcessBuilder(command(backbone, pattern, batch, length, warmup, steps, threads))
                 .redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        pb.environment().putAll(environment);
         Process p = pb.start();
         byte[] out;
         try (var in = p.getInputStream()) {

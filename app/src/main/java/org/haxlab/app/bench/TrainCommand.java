@@ -1,5 +1,6 @@
 package org.haxlab.app.bench;
 
+import org.haxlab.model.engine.NativeAllocator;
 import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.sparse.Pattern;
 import picocli.CommandLine;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** {@code haxlab bench train}: a training step of the synthetic model per backbone and pattern, against PyTorch eager. */
@@ -51,6 +54,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--peer-script", paramLabel = "FILE", description = "the peer script (default: found from the working directory)")
     Path peerScript;
 
+    @Option(names = "--peer-malloc", paramLabel = "system|tuned",
+            description = "the peer's C allocator: its defaults (${DEFAULT-VALUE}) or the settings HAX Lab gives itself"
+                    + " (NativeAllocator), to compare with both sides tuned")
+    PeerMalloc peerMalloc = PeerMalloc.SYSTEM;
+
+    /** How the peer's malloc is set up. */
+    enum PeerMalloc { SYSTEM, TUNED }
+
     @Option(names = "--pass-seconds", paramLabel = "S", description = "soft time limit of one model's timed steps (default ${DEFAULT-VALUE})")
     double passSeconds = 60;
 
@@ -69,12 +80,19 @@ public final class TrainCommand implements Callable<Integer> {
             MachineInfo.setTorchThreads(options.threads());
             MachineInfo machine = MachineInfo.collect();
             PeerRunner peer = noPeer ? null : new PeerRunner(python, peerScript != null ? peerScript
-                    : PeerRunner.findScript() != null ? PeerRunner.findScript() : Path.of(PeerRunner.SCRIPT), 1800);
+                    : PeerRunner.findScript() != null ? PeerRunner.findScript() : Path.of(PeerRunner.SCRIPT), 1800,
+                    peerMalloc == PeerMalloc.TUNED ? NativeAllocator.ENVIRONMENT : Map.of());
             boolean csv = options.format() == BenchOptions.Format.CSV;
             PrintWriter log = csv ? err : out;
             log.print(machine.asComment());
             log.printf(Locale.ROOT, "# train: batch %d, length %d, warmup %d, steps %d, threads %d (peer too)%n", b, length,
                     options.warmup(), options.repetitions(), options.threads());
+            if (peer != null) {
+                log.printf(Locale.ROOT, "# peer malloc: %s%n", peerMalloc == PeerMalloc.TUNED
+                        ? "tuned like HAX Lab's (" + String.join(" ", new TreeMap<>(NativeAllocator.ENVIRONMENT)
+                                .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()) + ")"
+                        : "C library defaults");
+            }
             if (options.format() == BenchOptions.Format.TEXT) {
                 out.println(TrainRow.textHeader());
             }

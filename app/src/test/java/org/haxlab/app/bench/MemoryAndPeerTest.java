@@ -46,4 +46,19 @@ class MemoryAndPeerTest {
         assertThrows(IOException.class, () -> PeerRunner.parse("Traceback: boom"));
         assertThrows(IOException.class, () -> PeerRunner.parse("{\"torch\": 1}"));
     }
+
+    @Test
+    void givesThePeerTheRequestedEnvironment(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        // a stand-in peer: reports the allocator setting it was started with as its "torch" version
+        Path script = dir.resolve("peer.sh");
+        Files.writeString(script, "echo '{\"impl\": \"fake\", \"torch\": \"'\"${MALLOC_ARENA_MAX:-unset}\"'\", "
+                + "\"threads\": 1, \"ms_median\": 1.0, \"ms_min\": 1.0, \"ms_max\": 1.0, \"tokens_per_s\": 1.0}'\n");
+        PeerRunner tuned = new PeerRunner(Path.of("/bin/sh"), script, 30,
+                org.haxlab.model.engine.NativeAllocator.ENVIRONMENT);
+        assertEquals("1", tuned.run("mamba2", "ssm", 1, 8, 0, 1, 1).torch());
+        PeerRunner plain = new PeerRunner(Path.of("/bin/sh"), script, 30);
+        String inherited = System.getenv("MALLOC_ARENA_MAX");
+        assertEquals(inherited == null ? "unset" : inherited, plain.run("mamba2", "ssm", 1, 8, 0, 1, 1).torch());
+    }
 }

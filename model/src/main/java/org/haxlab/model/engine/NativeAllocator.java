@@ -3,6 +3,7 @@ package org.haxlab.model.engine;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Tunes glibc's malloc, which libtorch's CPU tensors come from, for a process that allocates and frees
@@ -37,6 +38,17 @@ public final class NativeAllocator {
 
     private static final int ONE_GIB = 1 << 30;
     private static final int TOP_PAD = 64 << 20;
+
+    /**
+     * The same settings as environment variables for a process started from outside (glibc reads them at
+     * start, before any thread exists, so there they also put every thread on the main arena). The benchmark
+     * gives them to the PyTorch peer when asked to compare with both sides tuned.
+     */
+    public static final Map<String, String> ENVIRONMENT = Map.of(
+            "MALLOC_MMAP_THRESHOLD_", Integer.toString(1 << 30),
+            "MALLOC_TRIM_THRESHOLD_", Integer.toString(1 << 30),
+            "MALLOC_TOP_PAD_", Integer.toString(64 << 20),
+            "MALLOC_ARENA_MAX", "1");
 
     private static String state;
 

@@ -1,5 +1,6 @@
 package org.haxlab.model.sparse;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -23,11 +24,23 @@ import ai.djl.pytorch.jni.JniUtils;
 public final class SparseAttention {
 
     /**
-     * Floats one gathered block may hold (B * block * kmax * width), 16 MiB: small enough that the blocks come
-     * from the C allocator's reused heaps (a per-thread glibc heap holds at most 64 MB; bigger blocks are
-     * fresh mmaps, page-faulted in on every pass), large enough that a 64K pass makes a few hundred calls.
+     * Floats one gathered block may hold (B * block * kmax * width) on the CPU, 16 MiB: small enough that the
+     * blocks come from the C allocator's reused heaps (a per-thread glibc heap holds at most 64 MB; bigger
+     * blocks are fresh mmaps, page-faulted in on every pass), large enough that a 64K pass makes a few
+     * hundred calls.
      */
     static final long BLOCK_FLOATS = 1L << 22;
+
+    /**
+     * The same on a GPU, 64 MiB: CUDA's caching allocator reuses blocks of any size, and each block costs
+     * an index upload and a dozen kernel launches, so fewer, larger blocks are cheaper there.
+     */
+    static final long GPU_BLOCK_FLOATS = 1L << 24;
+
+    /** The block size for tensors on {@code device}. */
+    static long blockFloats(Device device) {
+        return device != null && device.isGpu() ? GPU_BLOCK_FLOATS : BLOCK_FLOATS;
+    }
 
     private SparseAttention() {
     }
@@ -91,7 +104,7 @@ public final class SparseAttention {
      * @return (B, L, D)
      */
     public static NDArray sparse(NDArray q, NDArray k, NDArray v, KeySelection[] selections) {
-        return sparse(q, k, v, selections, BLOCK_FLOATS);
+        return sparse(q, k, v, selections, blockFloats(q.getDevice()));
     }
 
     /** {@link #sparse(NDArray, NDArray, NDArray, KeySelection[])} with a given block size in floats. */
@@ -174,7 +187,7 @@ public final class SparseAttention {
      * @return (B, L, D)
      */
     public static NDArray causal(NDArray q, NDArray k, NDArray v) {
-        return causal(q, k, v, BLOCK_FLOATS);
+        return causal(q, k, v, blockFloats(q.getDevice()));
     }
 
     /** {@link #causal(NDArray, NDArray, NDArray)} with a given block size in floats. */

@@ -17,7 +17,7 @@ import ai.djl.ndarray.types.Shape;
  * The skip term D*x is added by the mixer.
  *
  * <p>The (B, T, D, N) work runs one chunk at a time, each chunk's state feeding the next, and T is also
- * capped so that one chunk's (B, T, D, N) tensor stays near {@link #CHUNK_ELEMENTS}. Whole-sequence
+ * capped on the CPU so that one chunk's (B, T, D, N) tensor stays near {@link #CHUNK_ELEMENTS}. Whole-sequence
  * (B, L, D, N) tensors (69 MB at batch 8, L 1057, D 128, N 16) were the old formulation: every one of them
  * was a fresh mmap from the C allocator, page-faulted in and unmapped again, and streamed through memory
  * instead of the cache; the chunk loop made the synthetic model's Mamba-1 training step about twice as fast
@@ -61,7 +61,9 @@ public final class SelectiveScan {
             throw new IllegalArgumentException("selective scan: shapes x " + s + ", dt " + dt.getShape() + ", A "
                     + a.getShape() + ", B " + b.getShape() + ", C " + c.getShape() + " do not agree");
         }
-        int t = chunkLength(dt, a, len, batch * d * n);
+        // The size cap is for the CPU's allocator and caches; on a GPU (caching allocator, launch-bound at these
+        // sizes) fewer, longer chunks are faster, so only the growth bound applies there.
+        int t = chunkLength(dt, a, len, x.getDevice().isGpu() ? 1 : batch * d * n);
         int chunks = (int) ((len + t - 1) / t);
         long padded = (long) chunks * t;
 

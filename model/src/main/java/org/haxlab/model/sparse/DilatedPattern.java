@@ -74,4 +74,9 @@ public final class DilatedPattern implements SelectionPattern {
         }
         return m;
     }
+
+    @Override
+    public boolean positional() {
+        return true;
+    }
 }

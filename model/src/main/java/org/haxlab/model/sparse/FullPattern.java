@@ -38,4 +38,9 @@ public final class FullPattern implements SelectionPattern {
     public boolean[] ruleMask(SelectionInput input) {
         return SelectionPattern.causalMask(input.length(), (i, j) -> true);
     }
+
+    @Override
+    public boolean positional() {
+        return true;
+    }
 }

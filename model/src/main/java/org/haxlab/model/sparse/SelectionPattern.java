@@ -23,6 +23,14 @@ public interface SelectionPattern {
     /** Row-major L x L mask of the rule (true where query i reads key j), O(L^2). */
     boolean[] ruleMask(SelectionInput input);
 
+    /**
+     * Whether the selection depends on positions only (window, sink, dilated, full and their unions), not on
+     * the sequence's contents: then every sequence of a length shares one mask, which a branch can keep.
+     */
+    default boolean positional() {
+        return false;
+    }
+
     /** A rule on (query i, key j): whether j is kept for i. */
     @FunctionalInterface
     interface Rule {

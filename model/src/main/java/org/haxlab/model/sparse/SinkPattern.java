@@ -47,4 +47,9 @@ public final class SinkPattern implements SelectionPattern {
     public boolean[] ruleMask(SelectionInput input) {
         return SelectionPattern.causalMask(input.length(), (i, j) -> j < sinks);
     }
+
+    @Override
+    public boolean positional() {
+        return true;
+    }
 }

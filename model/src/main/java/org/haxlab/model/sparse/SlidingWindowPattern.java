@@ -48,4 +48,9 @@ public final class SlidingWindowPattern implements SelectionPattern {
     public boolean[] ruleMask(SelectionInput input) {
         return SelectionPattern.causalMask(input.length(), (i, j) -> i - j < window);
     }
+
+    @Override
+    public boolean positional() {
+        return true;
+    }
 }

@@ -1,15 +1,20 @@
 package org.haxlab.model.sparse;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.haxlab.model.inspect.AttentionSelection;
 import org.haxlab.model.nn.ForwardOptions;
+import org.haxlab.model.nn.HostArrays;
 import org.haxlab.model.nn.Params;
 import org.haxlab.model.nn.Scalars;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -60,6 +65,12 @@ public final class SparseBranch {
     private final NDArray gate;
     private final KeyScorer scorer;
     private float[] fixedProjection;
+    private final NDManager maskManager;
+    private final Map<Integer, NDArray> positionalMasks = new HashMap<>();
+    private long maskFloats;
+
+    /** Floats of positional masks one branch keeps (64 MiB); longer masks are built per call instead. */
+    static final long MASK_CACHE_FLOATS = 1L << 24;
 
     /**
      * Registers the branch's weights.
@@ -93,6 +104,8 @@ public final class SparseBranch {
         this.wxx = params.uniform(prefix + "w_xx", new Shape(dInner, 2L * dState), 1.0 / Math.sqrt(dInner), rng);
         this.gate = params.constant(prefix + "gate_e", new Shape(dInner), 1f);
         this.scorer = hasKs ? new KeyScorer(dState, params, prefix + "ks.", rng) : null;
+        // positional masks are constants of the model: they live (and die) with its weights
+        this.maskManager = params.manager().newSubManager();
         // Not drawn from rng, so adding LSH never shifts later weights; the model re-seeds it from its
         // init seed with redrawProjection(initSeed + layer).
         redrawProjection(layer);
@@ -148,11 +161,13 @@ public final class SparseBranch {
         }
 
         boolean dense = config.path() == SparseConfig.AttentionPath.DENSE
-                || (config.path() == SparseConfig.AttentionPath.AUTO && length <= SparseConfig.AUTO_DENSE_MAX_LENGTH);
+                || (config.path() == SparseConfig.AttentionPath.AUTO && autoDense(length, x.getDevice()));
         KeySelection[] selections = null;
         NDArray attended;
         if (dense) {
-            attended = SparseAttention.dense(q, k, x, SparseAttention.denseMask(manager, pattern, inputs));
+            NDArray mask = pattern.positional() ? positionalMask(manager, inputs[0])
+                    : SparseAttention.denseMask(manager, pattern, inputs);
+            attended = SparseAttention.dense(q, k, x, mask);
         } else if (pattern instanceof FullPattern) {
             // spec §3 lets the sparse path treat full attention as dense: a causal softmax in query blocks,
             // without an L x L selection (which would not even fit an int index at 64K)
@@ -187,6 +202,47 @@ public final class SparseBranch {
                     s0.toAttentionSelection(weights), norm);
         }
         return new Output(output, gateLoss, trace);
+    }
+
+    /**
+     * Whether {@link SparseConfig.AttentionPath#AUTO} takes the dense path: always for short sequences, and for
+     * positional patterns (whose one mask per length is kept) up to a device-dependent length.
+     */
+    boolean autoDense(int length, Device device) {
+        if (length <= SparseConfig.AUTO_DENSE_MAX_LENGTH) {
+            return true;
+        }
+        int positionalMax = device != null && device.isGpu() ? SparseConfig.AUTO_POSITIONAL_DENSE_MAX_GPU
+                : SparseConfig.AUTO_POSITIONAL_DENSE_MAX_CPU;
+        return pattern.positional() && length <= positionalMax;
+    }
+
+    /**
+     * The (1, L, L) mask of a positional pattern, the same for every sequence of this length: built on the host
+     * once and kept on the weights' device (up to {@link #MASK_CACHE_FLOATS} in all; beyond that built per call
+     * on {@code manager}). It is a constant, so autograd may keep it.
+     */
+    private synchronized NDArray positionalMask(NDManager manager, SelectionInput input) {
+        int length = input.length();
+        NDArray kept = positionalMasks.get(length);
+        if (kept != null) {
+            return kept;
+        }
+        boolean[] rule = pattern.ruleMask(input);
+        float[] m = new float[rule.length];
+        for (int e = 0; e < rule.length; e++) {
+            m[e] = rule[e] ? 1f : 0f;
+        }
+        Shape shape = new Shape(1, length, length);
+        long size = (long) length * length;
+        if (maskFloats + size > MASK_CACHE_FLOATS || !maskManager.getDevice().equals(manager.getDevice())) {
+            return HostArrays.floats(manager, m, shape);
+        }
+        NDArray mask = HostArrays.floats(maskManager, m, shape);
+        NDScope.unregister(mask); // kept across steps: an enclosing NDScope (a training step) must not close it
+        maskFloats += size;
+        positionalMasks.put(length, mask);
+        return mask;
     }
 
     /** Host copy of the pad mask (1 at real tokens); all ones when there is none. */

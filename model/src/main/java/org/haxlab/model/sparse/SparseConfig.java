@@ -30,6 +30,16 @@ public record SparseConfig(Pattern pattern, int budget, int hashBits, LshRule ls
     /** Lengths up to this run the dense path under {@link AttentionPath#AUTO}. */
     public static final int AUTO_DENSE_MAX_LENGTH = 512;
 
+    /**
+     * Under {@link AttentionPath#AUTO}, positional patterns (window, sink, dilated, full: one mask per length,
+     * which the branch builds once and keeps) run the dense path up to this length on the CPU, measured with
+     * {@code bench train} (docs/BENCHMARKS.md). {@code -Dhaxlab.dense.positional.cpu=L} overrides it.
+     */
+    public static final int AUTO_POSITIONAL_DENSE_MAX_CPU = Integer.getInteger("haxlab.dense.positional.cpu", 512);
+
+    /** The same on a GPU, where the L x L products are cheap and every sparse block costs an upload. */
+    public static final int AUTO_POSITIONAL_DENSE_MAX_GPU = Integer.getInteger("haxlab.dense.positional.gpu", 4096);
+
     public SparseConfig {
         if (pattern == null || lshRule == null || variant == null || path == null) {
             throw new IllegalArgumentException("sparse config: pattern, lshRule, variant and path are required");

@@ -60,4 +60,9 @@ public final class UnionPattern implements SelectionPattern {
         }
         return out;
     }
+
+    @Override
+    public boolean positional() {
+        return parts.stream().allMatch(SelectionPattern::positional);
+    }
 }

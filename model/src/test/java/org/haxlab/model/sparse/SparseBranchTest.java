@@ -108,6 +108,47 @@ class SparseBranchTest {
     }
 
     @Test
+    void positionalMasksAreKeptPerLengthAndSurviveTheStepThatMadeThem() {
+        for (Pattern p : new Pattern[]{Pattern.SW, Pattern.A, Pattern.D, Pattern.SWD, Pattern.FULL}) {
+            SparseBranch dense = branch(config(p, Variant.CAUSAL, AttentionPath.DENSE));
+            SparseBranch sparse = branch(config(p, Variant.CAUSAL, AttentionPath.SPARSE));
+            assertTrue(dense.pattern().positional(), p + " is positional");
+            for (int len : new int[]{L, 17, L}) {  // the second L reuses the mask the first one kept
+                NDArray x = manager.create(java.util.Arrays.copyOf(randomX(len), B * len * D_INNER),
+                        new Shape(B, len, D_INNER));
+                float[] want = sparse.forward(x, null, ForwardOptions.eval()).output().toFloatArray();
+                float[] got;
+                // a training step's scope closes what it made; the kept mask must outlive it
+                try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+                    got = dense.forward(x, null, ForwardOptions.eval()).output().toFloatArray();
+                }
+                for (int i = 0; i < want.length; i++) {
+                    assertEquals(want[i], got[i], 1e-5f, p + " L=" + len + " element " + i);
+                }
+            }
+        }
+        assertTrue(!SelectionPattern.of(config(Pattern.HAX, Variant.CAUSAL, AttentionPath.AUTO)).positional());
+        assertTrue(!SelectionPattern.of(config(Pattern.LSH, Variant.CAUSAL, AttentionPath.AUTO)).positional());
+    }
+
+    @Test
+    void autoTakesTheDensePathForShortSequencesAndLongerPositionalOnesOnAGpu() {
+        SparseBranch sw = branch(config(Pattern.SW, Variant.CAUSAL, AttentionPath.AUTO));
+        SparseBranch hax = branch(config(Pattern.HAX, Variant.CAUSAL, AttentionPath.AUTO));
+        ai.djl.Device cpu = ai.djl.Device.cpu();
+        ai.djl.Device gpu = ai.djl.Device.gpu();
+        for (SparseBranch b : new SparseBranch[]{sw, hax}) {
+            assertTrue(b.autoDense(SparseConfig.AUTO_DENSE_MAX_LENGTH, cpu));
+            assertTrue(b.autoDense(SparseConfig.AUTO_DENSE_MAX_LENGTH, gpu));
+        }
+        int cpuMax = Math.max(SparseConfig.AUTO_DENSE_MAX_LENGTH, SparseConfig.AUTO_POSITIONAL_DENSE_MAX_CPU);
+        assertTrue(!sw.autoDense(cpuMax + 1, cpu));
+        assertTrue(sw.autoDense(SparseConfig.AUTO_POSITIONAL_DENSE_MAX_GPU, gpu));
+        assertTrue(!sw.autoDense(SparseConfig.AUTO_POSITIONAL_DENSE_MAX_GPU + 1, gpu));
+        assertTrue(!hax.autoDense(SparseConfig.AUTO_DENSE_MAX_LENGTH + 1, gpu), "content-dependent: sparse");
+    }
+
+    @Test
     void aLaterTokenNeverChangesEarlierOutputsInTheCausalVariant() {
         float[] a = randomX(2);
         float[] b = a.clone();

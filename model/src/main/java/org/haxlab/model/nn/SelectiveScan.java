@@ -51,6 +51,17 @@ public final class SelectiveScan {
      * @return y (B, L, D), without the D*x skip
      */
     public static NDArray scan(NDArray x, NDArray dt, NDArray a, NDArray b, NDArray c) {
+        return scan(x, dt, a, b, c, !x.getDevice().isGpu());
+    }
+
+    /**
+     * Runs the scan in either formulation (same result): {@code chunkLoop} works one chunk at a time, each
+     * chunk's (B, T, D, N) tensors small (the CPU's choice, see the class comment); otherwise every chunk's
+     * tensors are computed at once over the whole (B, L, D, N) and only the carried state loops over chunks,
+     * which issues far fewer kernels (the GPU's choice: a training step of the synthetic Mamba-1 measured
+     * 38 ms this way against about 100 ms chunk by chunk on an H200, docs/GPU.md).
+     */
+    static NDArray scan(NDArray x, NDArray dt, NDArray a, NDArray b, NDArray c, boolean chunkLoop) {
         Shape s = x.getShape();
         long batch = s.get(0);
         long len = s.get(1);
@@ -61,9 +72,9 @@ public final class SelectiveScan {
             throw new IllegalArgumentException("selective scan: shapes x " + s + ", dt " + dt.getShape() + ", A "
                     + a.getShape() + ", B " + b.getShape() + ", C " + c.getShape() + " do not agree");
         }
-        // The size cap is for the CPU's allocator and caches; on a GPU (caching allocator, launch-bound at these
-        // sizes) fewer, longer chunks are faster, so only the growth bound applies there.
-        int t = chunkLength(dt, a, len, x.getDevice().isGpu() ? 1 : batch * d * n);
+        // The size cap is for the chunk loop (the CPU's allocator and caches); the whole-sequence form takes
+        // the longest chunks the growth bound allows.
+        int t = chunkLength(dt, a, len, chunkLoop ? batch * d * n : 1);
         int chunks = (int) ((len + t - 1) / t);
         long padded = (long) chunks * t;
 
@@ -85,21 +96,32 @@ public final class SelectiveScan {
         // exponentiates anything large.
         NDArray steps4 = steps.reshape(batch, chunks, t, d);
         NDArray first = steps4.get(":, :, :1");                                            // (B, c, 1, D)
-        NDList times = steps4.cumSum(2).sub(first).expandDims(4).split(chunks, 1);         // (B, 1, T, D, 1)
-        NDList firstDecays = first.expandDims(4).mul(a).exp().split(chunks, 1);            // (B, 1, 1, D, N)
-        NDList drives = drive.reshape(batch, chunks, t, d, 1).split(chunks, 1);
-        NDList bs = bb.reshape(batch, chunks, t, 1, n).split(chunks, 1);
-        NDList cs = cc.reshape(batch, chunks, t, n, 1).split(chunks, 1);
-        NDArray negA = a.neg();
+        NDArray time = steps4.cumSum(2).sub(first).expandDims(4);                          // (B, c, T, D, 1)
+        NDArray firstDecay = first.expandDims(4).mul(a).exp();                             // (B, c, 1, D, N)
+        NDArray drive5 = drive.reshape(batch, chunks, t, d, 1);
+        NDArray b5 = bb.reshape(batch, chunks, t, 1, n);
+        NDArray c5 = cc.reshape(batch, chunks, t, n, 1);
+        NDArray y = (chunkLoop ? chunkByChunk(time, firstDecay, drive5, b5, c5, a, chunks)
+                : wholeSequence(time, firstDecay, drive5, b5, c5, a, chunks)).reshape(batch, padded, d);
+        return padded > len ? y.get(":, :{}, :", len) : y;
+    }
 
+    /** One chunk at a time; returns (B, c, T, D, 1). */
+    private static NDArray chunkByChunk(NDArray time, NDArray firstDecay, NDArray drive, NDArray b, NDArray c,
+                                        NDArray a, int chunks) {
+        NDList times = time.split(chunks, 1);                                              // (B, 1, T, D, 1)
+        NDList firstDecays = firstDecay.split(chunks, 1);                                  // (B, 1, 1, D, N)
+        NDList drives = drive.split(chunks, 1);
+        NDList bs = b.split(chunks, 1);
+        NDList cs = c.split(chunks, 1);
+        NDArray negA = a.neg();
         NDArray[] ys = new NDArray[chunks];
         NDArray state = null;                                                              // (B, 1, 1, D, N)
         for (int i = 0; i < chunks; i++) {
-            NDArray time = times.get(i);
-            NDArray growth = time.mul(a).exp();                                            // exp(S'_t) >= e^-60
+            NDArray growth = times.get(i).mul(a).exp();                                    // exp(S'_t) >= e^-60
             // exp(-S') from -A rather than 1 / exp(S'): the backward of a division squares exp(S'), which
             // underflows to 0 in float32 below e^-52 and turns the gradient into NaN.
-            NDArray shrink = time.mul(negA).exp();                                         // <= e^60
+            NDArray shrink = times.get(i).mul(negA).exp();                                 // <= e^60
             NDArray acc = drives.get(i).mul(bs.get(i)).mul(shrink).cumSum(2);              // sum exp(-S'_s) u_s
             if (state != null) {
                 acc = acc.add(firstDecays.get(i).mul(state));
@@ -110,8 +132,39 @@ public final class SelectiveScan {
                 state = h.get(":, :, -1:");
             }
         }
-        NDArray y = (chunks == 1 ? ys[0] : NDArrays.concat(new NDList(ys), 1)).reshape(batch, padded, d);
-        return padded > len ? y.get(":, :{}, :", len) : y;
+        return chunks == 1 ? ys[0] : NDArrays.concat(new NDList(ys), 1);
+    }
+
+    /** Every chunk at once, the carried state in a loop of three small ops per chunk; returns (B, c, T, D, 1). */
+    private static NDArray wholeSequence(NDArray time, NDArray firstDecay, NDArray drive, NDArray b, NDArray c,
+                                         NDArray a, int chunks) {
+        NDArray growth = time.mul(a).exp();                                                // exp(S'_t) >= e^-60
+        NDArray shrink = time.mul(a.neg()).exp();                                          // <= e^60, as above
+        NDArray acc = drive.mul(b).mul(shrink).cumSum(2);                                  // sum exp(-S'_s) u_s
+        if (chunks > 1) {
+            acc = acc.add(carriedStates(growth, acc, firstDecay, chunks).expandDims(2));
+        }
+        return growth.mul(acc).matMul(c);
+    }
+
+    /**
+     * The entering state of every chunk already decayed by the chunk's first step, (B, chunks, D, N):
+     * a loop over chunks only. The state leaving chunk i is exp(S'_end) * (acc_end + carried_i).
+     */
+    private static NDArray carriedStates(NDArray growth, NDArray acc, NDArray firstDecay, int chunks) {
+        NDList endGrowth = growth.get(":, :, -1").split(chunks, 1);      // (B, 1, D, N) each
+        NDList endAcc = acc.get(":, :, -1").split(chunks, 1);
+        NDList decay = firstDecay.squeeze(2).split(chunks, 1);
+        NDArray[] carried = new NDArray[chunks];
+        carried[0] = endAcc.get(0).zerosLike();
+        NDArray leaving = endGrowth.get(0).mul(endAcc.get(0));
+        for (int i = 1; i < chunks; i++) {
+            carried[i] = decay.get(i).mul(leaving);
+            if (i + 1 < chunks) {
+                leaving = endGrowth.get(i).mul(endAcc.get(i).add(carried[i]));
+            }
+        }
+        return NDArrays.concat(new NDList(carried), 1);
     }
 
     /**

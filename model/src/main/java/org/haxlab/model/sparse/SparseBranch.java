@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import org.haxlab.model.inspect.AttentionSelection;
 import org.haxlab.model.nn.ForwardOptions;
 import org.haxlab.model.nn.HostArrays;
@@ -206,15 +207,25 @@ public final class SparseBranch {
 
     /**
      * Whether {@link SparseConfig.AttentionPath#AUTO} takes the dense path: always for short sequences, and for
-     * positional patterns (whose one mask per length is kept) up to a device-dependent length.
+     * the window, sink and dilated patterns (whose one mask per length is kept) up to a length that depends on
+     * the device and, on the CPU, on libtorch's thread count ({@link SparseConfig#AUTO_POSITIONAL_DENSE_MAX_CPU}).
      */
     boolean autoDense(int length, Device device) {
+        return autoDense(length, device, JniUtils.getNumThreads());
+    }
+
+    boolean autoDense(int length, Device device, int threads) {
         if (length <= SparseConfig.AUTO_DENSE_MAX_LENGTH) {
             return true;
         }
-        int positionalMax = device != null && device.isGpu() ? SparseConfig.AUTO_POSITIONAL_DENSE_MAX_GPU
-                : SparseConfig.AUTO_POSITIONAL_DENSE_MAX_CPU;
-        return pattern.positional() && length <= positionalMax;
+        if (!pattern.positional() || pattern instanceof FullPattern) {
+            return false;
+        }
+        if (device != null && device.isGpu()) {
+            return length <= SparseConfig.AUTO_POSITIONAL_DENSE_MAX_GPU;
+        }
+        return threads >= SparseConfig.AUTO_POSITIONAL_DENSE_MIN_THREADS
+                && length <= SparseConfig.AUTO_POSITIONAL_DENSE_MAX_CPU;
     }
 
     /**

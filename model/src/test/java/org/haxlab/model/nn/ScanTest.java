@@ -59,13 +59,15 @@ class ScanTest {
         float[] a = uniform(rng, d * n, -aMax, -0.05);
         float[] b = uniform(rng, batch * len * n, -1, 1);
         float[] c = uniform(rng, batch * len * n, -1, 1);
-        try (NDManager m = manager.newSubManager()) {
-            NDArray y = SelectiveScan.scan(m.create(x, new Shape(batch, len, d)), m.create(dt, new Shape(batch, len, d)),
-                    m.create(a, new Shape(d, n)), m.create(b, new Shape(batch, len, n)),
-                    m.create(c, new Shape(batch, len, n)));
-            assertEquals(new Shape(batch, len, d), y.getShape());
-            assertClose(ReferenceScans.mamba1(x, dt, a, b, c, batch, len, d, n), y.toFloatArray(),
-                    "Mamba-1 L=" + len + " dtMax=" + dtMax);
+        for (boolean chunkLoop : new boolean[] {true, false}) {  // the CPU's and the GPU's formulation
+            try (NDManager m = manager.newSubManager()) {
+                NDArray y = SelectiveScan.scan(m.create(x, new Shape(batch, len, d)),
+                        m.create(dt, new Shape(batch, len, d)), m.create(a, new Shape(d, n)),
+                        m.create(b, new Shape(batch, len, n)), m.create(c, new Shape(batch, len, n)), chunkLoop);
+                assertEquals(new Shape(batch, len, d), y.getShape());
+                assertClose(ReferenceScans.mamba1(x, dt, a, b, c, batch, len, d, n), y.toFloatArray(),
+                        "Mamba-1 L=" + len + " dtMax=" + dtMax + " chunkLoop=" + chunkLoop);
+            }
         }
     }
 
@@ -120,7 +122,9 @@ class ScanTest {
             dt[i * d] = 0.1f;                       // channel 0 decays at the maximal rate for 80 steps
         }
         float[] a = uniform(rng, d * n, -16, -16);
-        for (float big : new float[] {0.1f, 5f}) {
+        for (int run = 0; run < 4; run++) {
+            boolean chunkLoop = run < 2;                   // the CPU's formulation, then the GPU's
+            float big = run % 2 == 0 ? 0.1f : 5f;
             dt[60 * d + 1] = big;
             try (NDManager m = manager.newSubManager()) {
                 NDArray dtA = m.create(dt, new Shape(1, len, d));
@@ -131,12 +135,13 @@ class ScanTest {
                 try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
                     NDArray y = SelectiveScan.scan(x, dtA, m.create(a, new Shape(d, n)),
                             m.create(uniform(rng, len * n, -1, 1), new Shape(1, len, n)),
-                            m.create(uniform(rng, len * n, -1, 1), new Shape(1, len, n)));
+                            m.create(uniform(rng, len * n, -1, 1), new Shape(1, len, n)), chunkLoop);
                     gc.backward(y.sum());
                 }
                 for (NDArray p : new NDArray[] {dtA, x}) {
                     for (float g : p.getGradient().toFloatArray()) {
-                        assertTrue(Float.isFinite(g), "non-finite gradient with dt spike " + big);
+                        assertTrue(Float.isFinite(g), "non-finite gradient with dt spike " + big + ", chunkLoop "
+                                + chunkLoop);
                     }
                 }
             }

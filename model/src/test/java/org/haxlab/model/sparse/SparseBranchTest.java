@@ -132,20 +132,25 @@ class SparseBranchTest {
     }
 
     @Test
-    void autoTakesTheDensePathForShortSequencesAndLongerPositionalOnesOnAGpu() {
+    void autoTakesTheDensePathForShortSequencesAndLongerPositionalOnesWhereThatPays() {
         SparseBranch sw = branch(config(Pattern.SW, Variant.CAUSAL, AttentionPath.AUTO));
         SparseBranch hax = branch(config(Pattern.HAX, Variant.CAUSAL, AttentionPath.AUTO));
+        SparseBranch full = branch(config(Pattern.FULL, Variant.CAUSAL, AttentionPath.AUTO));
         ai.djl.Device cpu = ai.djl.Device.cpu();
         ai.djl.Device gpu = ai.djl.Device.gpu();
-        for (SparseBranch b : new SparseBranch[]{sw, hax}) {
-            assertTrue(b.autoDense(SparseConfig.AUTO_DENSE_MAX_LENGTH, cpu));
-            assertTrue(b.autoDense(SparseConfig.AUTO_DENSE_MAX_LENGTH, gpu));
+        int shortL = SparseConfig.AUTO_DENSE_MAX_LENGTH;
+        for (SparseBranch b : new SparseBranch[]{sw, hax, full}) {
+            assertTrue(b.autoDense(shortL, cpu, 2) && b.autoDense(shortL, gpu, 2), "short sequences: dense");
+            assertTrue(!b.autoDense(shortL + 1, cpu, 2), "two CPU threads: sparse beyond the short limit");
         }
-        int cpuMax = Math.max(SparseConfig.AUTO_DENSE_MAX_LENGTH, SparseConfig.AUTO_POSITIONAL_DENSE_MAX_CPU);
-        assertTrue(!sw.autoDense(cpuMax + 1, cpu));
-        assertTrue(sw.autoDense(SparseConfig.AUTO_POSITIONAL_DENSE_MAX_GPU, gpu));
-        assertTrue(!sw.autoDense(SparseConfig.AUTO_POSITIONAL_DENSE_MAX_GPU + 1, gpu));
-        assertTrue(!hax.autoDense(SparseConfig.AUTO_DENSE_MAX_LENGTH + 1, gpu), "content-dependent: sparse");
+        int cpuMax = SparseConfig.AUTO_POSITIONAL_DENSE_MAX_CPU;
+        int many = SparseConfig.AUTO_POSITIONAL_DENSE_MIN_THREADS;
+        assertTrue(sw.autoDense(cpuMax, cpu, many) && !sw.autoDense(cpuMax + 1, cpu, many));
+        assertTrue(!sw.autoDense(shortL + 1, cpu, many - 1));
+        assertTrue(sw.autoDense(SparseConfig.AUTO_POSITIONAL_DENSE_MAX_GPU, gpu, 1));
+        assertTrue(!sw.autoDense(SparseConfig.AUTO_POSITIONAL_DENSE_MAX_GPU + 1, gpu, 1));
+        assertTrue(!hax.autoDense(shortL + 1, gpu, 16) && !hax.autoDense(shortL + 1, cpu, 16), "content-dependent");
+        assertTrue(!full.autoDense(shortL + 1, gpu, 16) && !full.autoDense(shortL + 1, cpu, 16), "blocked causal");
     }
 
     @Test

@@ -31,6 +31,11 @@ public final class HostArrays {
         return owned(manager.create(values, shape));
     }
 
+    /** An int32 array of {@code shape} holding {@code values} (row-major), on {@code manager}. */
+    public static NDArray ints(NDManager manager, int[] values, Shape shape) {
+        return owned(manager.create(values, shape));
+    }
+
     /** A one-dimensional int64 array holding {@code values}, on {@code manager}. */
     public static NDArray longs(NDManager manager, long[] values) {
         return longs(manager, values, new Shape(values.length));

@@ -21,6 +21,11 @@ public final class KeySelectionPattern implements SelectionPattern {
         this.keep = keep;
     }
 
+    /** k_c, the keys kept per query. */
+    public int keep() {
+        return keep;
+    }
+
     @Override
     public List<Component> components() {
         return List.of(Component.KS);

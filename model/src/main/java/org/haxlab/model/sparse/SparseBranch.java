@@ -146,11 +146,18 @@ public final class SparseBranch {
             qBins = LshBuckets.bins(q, h, config.hashBits(), config.lshRule(), config.variant());
             kBins = LshBuckets.bins(k, h, config.hashBits(), config.lshRule(), config.variant());
         }
+        boolean dense = config.path() == SparseConfig.AttentionPath.DENSE
+                || (config.path() == SparseConfig.AttentionPath.AUTO && autoDense(length, x.getDevice()));
+        // LSH / KS masks for the dense path are built on the device; the host copy of the scores is then only
+        // needed for a trace
+        boolean deviceMask = dense && !pattern.positional() && DeviceMasks.supports(pattern);
         NDArray scores = null;
         float[] hostScores = null;
         if (hasKs) {
             scores = scorer.scores(q, k);
-            hostScores = scores.toFloatArray();
+            if (!deviceMask || options.trace() != null) {
+                hostScores = scores.toFloatArray();
+            }
         }
         SelectionInput[] inputs = new SelectionInput[batch];
         for (int b = 0; b < batch; b++) {
@@ -161,13 +168,19 @@ public final class SparseBranch {
                     hostScores == null ? null : Arrays.copyOfRange(hostScores, from, from + length));
         }
 
-        boolean dense = config.path() == SparseConfig.AttentionPath.DENSE
-                || (config.path() == SparseConfig.AttentionPath.AUTO && autoDense(length, x.getDevice()));
         KeySelection[] selections = null;
         NDArray attended;
         if (dense) {
-            NDArray mask = pattern.positional() ? positionalMask(manager, inputs[0])
-                    : SparseAttention.denseMask(manager, pattern, inputs);
+            NDArray mask;
+            if (pattern.positional()) {
+                mask = positionalMask(manager, inputs[0]);
+            } else if (deviceMask) {
+                mask = DeviceMasks.of(pattern,
+                        qBins == null ? null : DeviceMasks.bins(manager, qBins, batch, length),
+                        kBins == null ? null : DeviceMasks.bins(manager, kBins, batch, length), scores);
+            } else {
+                mask = SparseAttention.denseMask(manager, pattern, inputs);
+            }
             attended = SparseAttention.dense(q, k, x, mask);
         } else if (pattern instanceof FullPattern) {
             // spec §3 lets the sparse path treat full attention as dense: a causal softmax in query blocks,
@@ -207,8 +220,9 @@ public final class SparseBranch {
 
     /**
      * Whether {@link SparseConfig.AttentionPath#AUTO} takes the dense path: always for short sequences, and for
-     * the window, sink and dilated patterns (whose one mask per length is kept) up to a length that depends on
-     * the device and, on the CPU, on libtorch's thread count ({@link SparseConfig#AUTO_POSITIONAL_DENSE_MAX_CPU}).
+     * every pattern but FULL whose mask the device builds (window, sink and dilated: one kept mask per length;
+     * LSH and KS: {@link DeviceMasks}) up to a length that depends on the device and, on the CPU, on libtorch's
+     * thread count ({@link SparseConfig#AUTO_MASK_DENSE_MAX_CPU}).
      */
     boolean autoDense(int length, Device device) {
         return autoDense(length, device, JniUtils.getNumThreads());
@@ -218,14 +232,15 @@ public final class SparseBranch {
         if (length <= SparseConfig.AUTO_DENSE_MAX_LENGTH) {
             return true;
         }
-        if (!pattern.positional() || pattern instanceof FullPattern) {
+        // beyond the short limit only masks the device builds (positional ones kept, LSH / KS computed there);
+        // FULL keeps its blocked causal path
+        if (pattern instanceof FullPattern || !(pattern.positional() || DeviceMasks.supports(pattern))) {
             return false;
         }
         if (device != null && device.isGpu()) {
-            return length <= SparseConfig.AUTO_POSITIONAL_DENSE_MAX_GPU;
+            return length <= SparseConfig.AUTO_MASK_DENSE_MAX_GPU;
         }
-        return threads >= SparseConfig.AUTO_POSITIONAL_DENSE_MIN_THREADS
-                && length <= SparseConfig.AUTO_POSITIONAL_DENSE_MAX_CPU;
+        return threads >= SparseConfig.AUTO_MASK_DENSE_MIN_THREADS && length <= SparseConfig.AUTO_MASK_DENSE_MAX_CPU;
     }
 
     /**

@@ -31,24 +31,26 @@ public record SparseConfig(Pattern pattern, int budget, int hashBits, LshRule ls
     public static final int AUTO_DENSE_MAX_LENGTH = 512;
 
     /**
-     * Under {@link AttentionPath#AUTO}, the positional patterns window, sink and dilated (one mask per length,
-     * which the branch builds once and keeps) run the dense path on the CPU up to this length when libtorch has
-     * at least {@link #AUTO_POSITIONAL_DENSE_MIN_THREADS} threads: the L x L products spread over many cores
-     * while the gathers do not (bench train, synthetic model at L = 1057, docs/BENCHMARKS.md: 16 threads,
-     * Mamba-2 +SW step 385 ms sparse vs 164 ms dense; 2 threads, mixed, so the sparse path stays there).
-     * {@code -Dhaxlab.dense.positional.cpu=L} overrides the length. FULL keeps its blocked causal path, which
-     * measured faster than the dense mask on both machines.
+     * Under {@link AttentionPath#AUTO}, patterns whose dense mask the device builds (window, sink, dilated: one
+     * kept mask per length; LSH, KS and HAX: computed from bins and scores in tensors) run the dense path on
+     * the CPU up to this length when libtorch has at least {@link #AUTO_MASK_DENSE_MIN_THREADS} threads: the
+     * L x L products spread over many cores while the sparse path's gathers and host selection do not
+     * (bench train, synthetic model at L = 1057, docs/BENCHMARKS.md: 16 threads, Mamba-2 +SW step 385 ms
+     * sparse vs 164 ms dense; on 2 threads the result was mixed, so the sparse path stays there).
+     * {@code -Dhaxlab.dense.cpu=L} overrides the length. FULL keeps its blocked causal path, which measured
+     * faster than the dense mask on both machines.
      */
-    public static final int AUTO_POSITIONAL_DENSE_MAX_CPU = Integer.getInteger("haxlab.dense.positional.cpu", 2048);
+    public static final int AUTO_MASK_DENSE_MAX_CPU = Integer.getInteger("haxlab.dense.cpu", 2048);
 
-    /** Fewest libtorch threads for {@link #AUTO_POSITIONAL_DENSE_MAX_CPU} to apply. */
-    public static final int AUTO_POSITIONAL_DENSE_MIN_THREADS = 4;
+    /** Fewest libtorch threads for {@link #AUTO_MASK_DENSE_MAX_CPU} to apply. */
+    public static final int AUTO_MASK_DENSE_MIN_THREADS = 4;
 
     /**
-     * The same on a GPU, where the L x L products are cheap and each sparse block costs an index upload
-     * (H200, L = 1057: Mamba-2 +SW step 91.5 ms sparse vs 40.6 ms dense). {@code -Dhaxlab.dense.positional.gpu=L}.
+     * The same on a GPU, where the L x L products are cheap and the sparse path waits for the host's selection
+     * and index uploads (H200, L = 1057: Mamba-2 +SW step 91.5 ms sparse vs 40.6 ms dense).
+     * {@code -Dhaxlab.dense.gpu=L} overrides it.
      */
-    public static final int AUTO_POSITIONAL_DENSE_MAX_GPU = Integer.getInteger("haxlab.dense.positional.gpu", 4096);
+    public static final int AUTO_MASK_DENSE_MAX_GPU = Integer.getInteger("haxlab.dense.gpu", 4096);
 
     public SparseConfig {
         if (pattern == null || lshRule == null || variant == null || path == null) {

@@ -132,7 +132,7 @@ class SparseBranchTest {
     }
 
     @Test
-    void autoTakesTheDensePathForShortSequencesAndLongerPositionalOnesWhereThatPays() {
+    void autoTakesTheDensePathForShortSequencesAndLongerOnesWhereThatPays() {
         SparseBranch sw = branch(config(Pattern.SW, Variant.CAUSAL, AttentionPath.AUTO));
         SparseBranch hax = branch(config(Pattern.HAX, Variant.CAUSAL, AttentionPath.AUTO));
         SparseBranch full = branch(config(Pattern.FULL, Variant.CAUSAL, AttentionPath.AUTO));
@@ -143,13 +143,14 @@ class SparseBranchTest {
             assertTrue(b.autoDense(shortL, cpu, 2) && b.autoDense(shortL, gpu, 2), "short sequences: dense");
             assertTrue(!b.autoDense(shortL + 1, cpu, 2), "two CPU threads: sparse beyond the short limit");
         }
-        int cpuMax = SparseConfig.AUTO_POSITIONAL_DENSE_MAX_CPU;
-        int many = SparseConfig.AUTO_POSITIONAL_DENSE_MIN_THREADS;
+        int cpuMax = SparseConfig.AUTO_MASK_DENSE_MAX_CPU;
+        int many = SparseConfig.AUTO_MASK_DENSE_MIN_THREADS;
         assertTrue(sw.autoDense(cpuMax, cpu, many) && !sw.autoDense(cpuMax + 1, cpu, many));
         assertTrue(!sw.autoDense(shortL + 1, cpu, many - 1));
-        assertTrue(sw.autoDense(SparseConfig.AUTO_POSITIONAL_DENSE_MAX_GPU, gpu, 1));
-        assertTrue(!sw.autoDense(SparseConfig.AUTO_POSITIONAL_DENSE_MAX_GPU + 1, gpu, 1));
-        assertTrue(!hax.autoDense(shortL + 1, gpu, 16) && !hax.autoDense(shortL + 1, cpu, 16), "content-dependent");
+        assertTrue(sw.autoDense(SparseConfig.AUTO_MASK_DENSE_MAX_GPU, gpu, 1));
+        assertTrue(!sw.autoDense(SparseConfig.AUTO_MASK_DENSE_MAX_GPU + 1, gpu, 1));
+        assertTrue(hax.autoDense(cpuMax, cpu, many) && !hax.autoDense(shortL + 1, cpu, many - 1), "device-built mask");
+        assertTrue(hax.autoDense(SparseConfig.AUTO_MASK_DENSE_MAX_GPU, gpu, 1));
         assertTrue(!full.autoDense(shortL + 1, gpu, 16) && !full.autoDense(shortL + 1, cpu, 16), "blocked causal");
     }
 

@@ -26,6 +26,13 @@ import java.util.List;
  */
 final class DeviceMasks {
 
+    /**
+     * Largest B * L * L a branch builds this way (128M entries: L = 4096 at batch 8, L = 11585 at batch 1). The
+     * integer temporaries take several bytes per entry, so beyond this the host builds the mask instead
+     * (one float per entry), as the dense reference at 16K in {@code bench attention} needs.
+     */
+    static final long MAX_ENTRIES = 1L << 27;
+
     private DeviceMasks() {
     }
 
@@ -72,11 +79,11 @@ final class DeviceMasks {
     static NDArray lsh(NDArray qBins, NDArray kBins, int keep) {
         int length = (int) qBins.getShape().get(1);
         NDArray same = qBins.expandDims(2).eq(kBins.expandDims(1))
-                .logicalAnd(causal(qBins.getManager(), length).expandDims(0))
-                .toType(DataType.INT32, false);                                     // (B, i, j)
-        // same-bin keys in [j, i] (nothing beyond i is set): a cumulative sum from the right
-        NDArray newer = same.flip(2).cumSum(2).flip(2);
-        return same.toType(DataType.BOOLEAN, false).logicalAnd(newer.lte(keep)).toType(DataType.FLOAT32, false);
+                .logicalAnd(causal(qBins.getManager(), length).expandDims(0));           // (B, i, j)
+        // same-bin keys in [j, i] (nothing beyond i is set) = row total - keys before j
+        NDArray upTo = same.toType(DataType.INT32, false).cumSum(2);                      // keys in [0, j]
+        NDArray newer = upTo.get(":, :, -1:").sub(upTo).add(same.toType(DataType.INT32, false));
+        return same.logicalAnd(newer.lte(keep)).toType(DataType.FLOAT32, false);
     }
 
     static NDArray ks(NDArray scores, int keep) {

@@ -150,7 +150,8 @@ public final class SparseBranch {
                 || (config.path() == SparseConfig.AttentionPath.AUTO && autoDense(length, x.getDevice()));
         // LSH / KS masks for the dense path are built on the device; the host copy of the scores is then only
         // needed for a trace
-        boolean deviceMask = dense && !pattern.positional() && DeviceMasks.supports(pattern);
+        boolean deviceMask = dense && !pattern.positional() && DeviceMasks.supports(pattern)
+                && (long) batch * length * length <= DeviceMasks.MAX_ENTRIES;
         NDArray scores = null;
         float[] hostScores = null;
         if (hasKs) {
@@ -232,8 +233,8 @@ public final class SparseBranch {
         if (length <= SparseConfig.AUTO_DENSE_MAX_LENGTH) {
             return true;
         }
-        // beyond the short limit only masks the device builds (positional ones kept, LSH / KS computed there);
-        // FULL keeps its blocked causal path
+        // beyond the short limit only masks the device builds (positional ones kept, LSH / KS computed there,
+        // up to DeviceMasks.MAX_ENTRIES per batch); FULL keeps its blocked causal path
         if (pattern instanceof FullPattern || !(pattern.positional() || DeviceMasks.supports(pattern))) {
             return false;
         }

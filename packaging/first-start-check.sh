@@ -58,6 +58,8 @@ echo "first-start-check: first start OK in ${secs}s, $steps progress updates, ca
 run "$home/out2" "$home/err2" || { cat "$home/err2" >&2; fail "second start exited with $?"; }
 ! grep -q "First start" "$home/err2" || fail "second start unpacked again"
 grep -q "engine:  PyTorch 2.5.1" "$home/out2" || fail "second start: engine info missing"
+# the packaged launcher goes through Main, which tunes the C allocator under libtorch (NativeAllocator)
+grep -q "malloc: glibc malloc tuned" "$home/out2" || { cat "$home/out2" >&2; fail "launcher did not tune malloc"; }
 echo "first-start-check: second start OK (cache reused)"
 
 # The CLI through the same launcher, offline: a sequence, then a short training run that writes its files.

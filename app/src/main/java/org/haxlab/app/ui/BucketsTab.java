@@ -31,7 +31,7 @@ final class BucketsTab extends BorderPane {
         redraw.setId("redrawProjection");
         redraw.setOnAction(e -> controller.redrawProjection());
         redraw.disableProperty().bind(vm.inspectionProperty().isNull());
-        Label hint = new Label("Hover a position: lines join the query to the earlier keys in its bin.");
+        Label hint = new Label("Hover a position: its query's bin lights up, the earlier keys in that bin turn black.");
         HBox top = new HBox(12, redraw, hint);
         top.setPadding(new Insets(4));
         setTop(top);

@@ -4,8 +4,9 @@ import org.haxlab.viz.heatmap.Palettes;
 import org.haxlab.viz.heatmap.Viewport;
 
 /**
- * Pure rendering for {@link BucketView}: rows of per-position bin colours, and an occupancy histogram.
- * Colliding keys of the hovered query get a black lower third so they stay visible on any hue.
+ * Pure rendering for {@link BucketView}: rows of per-position bin colours, a bin map (one row per bin, a mark
+ * per position), and an occupancy histogram. Colliding keys of the hovered query are drawn black so they stay
+ * visible on any hue.
  */
 public final class BucketRaster {
     /** Background and row gaps. */
@@ -14,6 +15,8 @@ public final class BucketRaster {
     public static final int MARK = Palettes.BLACK;
     /** Gap between rows in pixels. */
     static final int GAP = 3;
+    /** Background of the hovered query's bin row in the bin map. */
+    public static final int HIGHLIGHT = 0xFFFFF1B8;
 
     private BucketRaster() {
     }
@@ -68,6 +71,121 @@ public final class BucketRaster {
             }
         }
         return out;
+    }
+
+    /**
+     * Row order of a bin map: bins that hold keys, in the order their first key appears, then bins that only
+     * queries fall in, in the order of their first query. Positions that share a bin then share a row, and the
+     * rows fill from the top as the sequence goes on.
+     *
+     * @return per bin its row, -1 for bins nothing falls in
+     */
+    public static int[] binRows(int[] qBins, int[] kBins, int bins) {
+        if (qBins.length != kBins.length) {
+            throw new IllegalArgumentException("bin map: " + qBins.length + " query bins but " + kBins.length + " key bins");
+        }
+        int[] row = new int[bins];
+        java.util.Arrays.fill(row, -1);
+        int next = 0;
+        for (int[] source : new int[][] {kBins, qBins}) {
+            for (int b : source) {
+                if (b < 0 || b >= bins) {
+                    throw new IllegalArgumentException("bin map: bin " + b + " outside 0.." + (bins - 1));
+                }
+                if (row[b] < 0) {
+                    row[b] = next++;
+                }
+            }
+        }
+        return row;
+    }
+
+    /** How many rows {@link #binRows} gave out. */
+    public static int rowCount(int[] rowOf) {
+        int n = 0;
+        for (int r : rowOf) {
+            n = Math.max(n, r + 1);
+        }
+        return n;
+    }
+
+    /**
+     * Renders a bin map: one row per bin ({@code rowOf}), x = position; each position's query is a mark in the
+     * upper half of its query bin's row (the bin colour, lightened), its key a mark in the lower half of its key
+     * bin's row (the bin colour), so a query and the keys it can collide with line up on one row. The hovered
+     * query's row is highlighted, the query marked black and its colliding keys drawn black.
+     *
+     * @param hoveredQuery a position, or -1
+     * @param hits         the colliding keys of {@code hoveredQuery} (null or empty for none)
+     */
+    public static int[] binMap(int[] qBins, int[] kBins, int[] rowOf, int width, int height, int hoveredQuery,
+                               int[] hits) {
+        int rows = rowCount(rowOf);
+        if (width < 1 || height < 1 || rows == 0) {
+            throw new IllegalArgumentException("bin map: need bins and a positive size, got " + rows + " rows, "
+                    + width + "x" + height);
+        }
+        int[] out = new int[width * height];
+        java.util.Arrays.fill(out, BACKGROUND);
+        double cpp = qBins.length / (double) width;
+        if (hoveredQuery >= 0 && hoveredQuery < qBins.length) {
+            int r = rowOf[qBins[hoveredQuery]];
+            fill(out, width, new int[] {0, width - 1}, rowY0(r, rows, height), rowY1(r, rows, height), HIGHLIGHT);
+        }
+        for (int i = 0; i < qBins.length; i++) {
+            int[] xs = Viewport.pixelSpan(i, 0, cpp, width);
+            if (xs == null) {
+                continue;
+            }
+            int qr = rowOf[qBins[i]];
+            int y0 = rowY0(qr, rows, height);
+            int y1 = rowY1(qr, rows, height);
+            fill(out, width, xs, y0, y0 + (y1 - y0) / 2, lighten(Palettes.category(qBins[i])));
+        }
+        for (int i = 0; i < kBins.length; i++) {   // keys after queries: where a row is one pixel, keys win
+            int[] xs = Viewport.pixelSpan(i, 0, cpp, width);
+            if (xs == null) {
+                continue;
+            }
+            int kr = rowOf[kBins[i]];
+            int y0 = rowY0(kr, rows, height);
+            int y1 = rowY1(kr, rows, height);
+            fill(out, width, xs, y1 - (y1 - y0) / 2, y1, Palettes.category(kBins[i]));
+        }
+        if (hoveredQuery >= 0 && hoveredQuery < qBins.length) {
+            int r = rowOf[qBins[hoveredQuery]];
+            int y0 = rowY0(r, rows, height);
+            int y1 = rowY1(r, rows, height);
+            int[] xs = Viewport.pixelSpan(hoveredQuery, 0, cpp, width);
+            if (xs != null) {
+                fill(out, width, xs, y0, y0 + (y1 - y0) / 2, MARK);
+            }
+            for (int j : hits == null ? new int[0] : hits) {
+                int[] ks = j >= 0 && j < kBins.length ? Viewport.pixelSpan(j, 0, cpp, width) : null;
+                if (ks != null) {
+                    fill(out, width, ks, y1 - (y1 - y0) / 2, y1, MARK);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** First pixel row of bin-map row {@code r} of {@code rows} in {@code height} pixels. */
+    public static int rowY0(int r, int rows, int height) {
+        return (int) ((long) r * height / rows);
+    }
+
+    /** Last pixel row of bin-map row {@code r} (at least {@link #rowY0}). */
+    public static int rowY1(int r, int rows, int height) {
+        return Math.max(rowY0(r, rows, height), (int) ((long) (r + 1) * height / rows) - 1);
+    }
+
+    /** Halfway to white: queries read as the lighter twin of their bin's key colour. */
+    static int lighten(int argb) {
+        int r = ((argb >> 16) & 0xFF) + 255 >> 1;
+        int g = ((argb >> 8) & 0xFF) + 255 >> 1;
+        int b = (argb & 0xFF) + 255 >> 1;
+        return 0xFF000000 | r << 16 | g << 8 | b;
     }
 
     /**

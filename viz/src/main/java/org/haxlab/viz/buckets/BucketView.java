@@ -2,12 +2,18 @@ package org.haxlab.viz.buckets;
 
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.haxlab.model.inspect.LayerInspection;
@@ -17,14 +23,36 @@ import org.haxlab.viz.heatmap.Viewport;
 import java.util.Locale;
 
 /**
- * LSH bins of one layer (spec §3, LSH): per position the query bin and the key bin as two rows of
- * coloured cells (hue per bin id, exact id on hover), and a histogram of keys per bin. Hovering a
- * query marks the keys in its bin (up to the query when causal) and draws lines to them. Given a second
- * inspection of the same sequence after "redraw projection", it adds the redrawn rows and histogram
- * and reports the fraction of positions whose bin changed.
+ * LSH bins of one layer (spec §3, LSH), in one of two layouts: {@link Layout#BY_BIN} (the default) gives every
+ * bin a row and marks each position's query (upper half, lighter) and key (lower half) on its bin's row, so a
+ * query lines up with the keys it can collide with even at a thousand positions; {@link Layout#BY_POSITION}
+ * shows the query bin and the key bin as two rows of coloured cells (hue per bin id) and draws lines from the
+ * hovered query to its keys. Below, a histogram of keys per bin. Hovering a query marks the keys in its bin
+ * (up to the query when causal) and names the bins. Given a second inspection of the same sequence after
+ * "redraw projection", it adds the redrawn hashing and histogram and reports the fraction of positions whose
+ * bin changed.
  */
 public class BucketView extends VBox {
     private static final String[] ROW_NAMES = {"query", "key", "query (redrawn)", "key (redrawn)"};
+
+    /** How the bins are laid out. */
+    public enum Layout {
+        /** One row per bin (first key left to right), a mark per position: collisions line up. */
+        BY_BIN("by bin"),
+        /** Two rows (query, key) of per-position bin colours, lines to the colliding keys. */
+        BY_POSITION("by position");
+
+        private final String label;
+
+        Layout(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
 
     private final Label summary = new Label("no LSH buckets");
     private final Label info = new Label(" ");
@@ -36,6 +64,7 @@ public class BucketView extends VBox {
     private LayerInspection second;
     private int bins = 1;
     private boolean causal = true;
+    private final ChoiceBox<Layout> layoutChoice = new ChoiceBox<>(FXCollections.observableArrayList(Layout.values()));
 
     /** An empty view. */
     public BucketView() {
@@ -44,7 +73,19 @@ public class BucketView extends VBox {
         before.setPrefSize(800, 80);
         after.setPrefSize(800, 80);
         VBox.setVgrow(strip, Priority.ALWAYS);
-        getChildren().addAll(summary, strip, info, before);
+        layoutChoice.setValue(Layout.BY_BIN);
+        layoutChoice.setId("bucketLayout");
+        layoutChoice.setTooltip(new Tooltip("by bin: one row per bin, queries (upper half) and keys (lower half)"
+                + " marked at their positions; by position: the query and key bin of every position"));
+        layoutChoice.valueProperty().addListener((o, was, now) -> {
+            strip.invalidateRaster();
+            strip.redrawCanvas();
+        });
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox top = new HBox(8, summary, spring, new Label("layout"), layoutChoice);
+        top.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(top, strip, info, before);
         strip.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(e.getX(), e.getY()));
         strip.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverAt(-1, -1));
         before.addEventHandler(MouseEvent.MOUSE_MOVED, e -> before.hoverBin(e.getX()));
@@ -85,6 +126,16 @@ public class BucketView extends VBox {
         hoveredQuery.set(-1);
         info.setText(" ");
         strip.drawLinks(-1, null, null);
+    }
+
+    /** The layout shown (default {@link Layout#BY_BIN}). */
+    public final Layout getLayout() {
+        return layoutChoice.getValue();
+    }
+
+    /** Switches the layout. */
+    public final void setLayout(Layout layout) {
+        layoutChoice.setValue(layout == null ? Layout.BY_BIN : layout);
     }
 
     /** Whether collisions count only keys at or before the query (spec §3 causal mask); default true. */
@@ -173,8 +224,28 @@ public class BucketView extends VBox {
                 java.util.Arrays.fill(blank, BucketRaster.BACKGROUND);
                 return blank;
             }
+            if (getLayout() == Layout.BY_BIN) {
+                return binPanels(width, height);
+            }
             int[][] rows = rows();
             return BucketRaster.strip(rows, Viewport.full(1, rows[0].length), width, height, marked);
+        }
+
+        /** One bin map per hashing (before, and after a redraw), stacked. */
+        private int[] binPanels(int width, int height) {
+            int panels = second == null ? 1 : 2;
+            int ph = BucketRaster.rowHeight(panels, height);
+            int[] out = new int[width * height];
+            java.util.Arrays.fill(out, BucketRaster.BACKGROUND);
+            for (int p = 0; p < panels; p++) {
+                LayerInspection in = p == 0 ? first : second;
+                int[] rowOf = BucketRaster.binRows(in.qBucket(), in.kBucket(), bins);
+                int[] panel = BucketRaster.binMap(in.qBucket(), in.kBucket(), rowOf, width, ph, query,
+                        p == 0 ? hits : hitsAfter);
+                System.arraycopy(panel, 0, out, BucketRaster.rowTop(p, panels, height) * width,
+                        Math.min(panel.length, out.length - BucketRaster.rowTop(p, panels, height) * width));
+            }
+            return out;
         }
 
         @Override
@@ -200,6 +271,20 @@ public class BucketView extends VBox {
             int h = rasterHeight();
             g.clearRect(0, 0, w, h);
             if (first == null) {
+                return;
+            }
+            if (getLayout() == Layout.BY_BIN) {
+                int panels = second == null ? 1 : 2;
+                g.setTextBaseline(VPos.TOP);
+                for (int p = 0; p < panels; p++) {
+                    String name = (p == 0 ? "" : "redrawn: ") + "one row per bin, first key first;"
+                            + " query marks upper half, key marks lower half";
+                    int y = BucketRaster.rowTop(p, panels, h);
+                    g.setFill(Color.rgb(255, 255, 255, 0.85));
+                    g.fillRect(0, y, 7 * name.length() + 4, 14);
+                    g.setFill(Color.BLACK);
+                    g.fillText(name, 2, y);
+                }
                 return;
             }
             int n = second == null ? 2 : 4;

@@ -38,6 +38,27 @@ class BucketViewTest {
     }
 
     @Test
+    void bothLayoutsRenderAndHoverTheSameWay() throws Exception {
+        int[] tokens = SyntheticRecords.jointRecallTokens(5, 5, 0, 1);
+        LayerInspection a = SyntheticRecords.layer(0, tokens, 16, 100);
+        onFx(() -> {
+            BucketView view = new BucketView();
+            assertEquals(BucketView.Layout.BY_BIN, view.getLayout(), "by bin is the default");
+            view.setInspection(a);
+            Scene scene = new Scene(new StackPane(view), tokens.length * 2, 400);
+            for (BucketView.Layout layout : BucketView.Layout.values()) {
+                view.setLayout(layout);
+                scene.snapshot(null);
+                view.hoverAt(2 * 40 + 1, 5);
+                assertEquals(40, view.hoveredQueryProperty().get(), layout.toString());
+                assertTrue(view.infoText().startsWith("pos 40: query bin " + a.qBucket()[40]), view.infoText());
+                scene.snapshot(null);
+            }
+            return null;
+        });
+    }
+
+    @Test
     void aLayerWithoutLshSaysSo() throws Exception {
         int[] tokens = SyntheticRecords.jointRecallTokens(5, 5, 0, 1);
         LayerInspection l = SyntheticRecords.layer(1, tokens, 16, 100);

@@ -83,7 +83,11 @@ public class BucketView extends VBox {
         });
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox top = new HBox(8, summary, spring, new Label("layout"), layoutChoice);
+        Label layoutLabel = new Label("layout");
+        layoutLabel.setMinWidth(Region.USE_PREF_SIZE);      // a long summary gives way, not the control
+        layoutChoice.setMinWidth(Region.USE_PREF_SIZE);
+        summary.setMinWidth(0);
+        HBox top = new HBox(8, summary, spring, layoutLabel, layoutChoice);
         top.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(top, strip, info, before);
         strip.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(e.getX(), e.getY()));

@@ -38,6 +38,7 @@ public final class PeerRunner {
     private final Path script;
     private final long timeoutSeconds;
     private final Map<String, String> environment;
+    private String device = "cpu";
 
     /**
      * @param python         the interpreter, e.g. /usr/bin/python3
@@ -72,12 +73,25 @@ public final class PeerRunner {
         return null;
     }
 
+    /**
+     * The torch device the peer runs on ({@code cpu} or {@code cuda}), to match the device HAX Lab's side uses.
+     *
+     * @return this runner
+     */
+    public PeerRunner onDevice(String torchDevice) {
+        if (!"cpu".equals(torchDevice) && !"cuda".equals(torchDevice)) {
+            throw new IllegalArgumentException("peer device '" + torchDevice + "': expected cpu or cuda");
+        }
+        this.device = torchDevice;
+        return this;
+    }
+
     /** The command line for one peer run. */
     List<String> command(String backbone, String pattern, int batch, int length, int warmup, int steps, int threads) {
         List<String> cmd = new ArrayList<>(List.of(python.toString(), script.toString(), "--backbone", backbone,
                 "--pattern", pattern, "--batch", Integer.toString(batch), "--length", Integer.toString(length),
                 "--warmup", Integer.toString(warmup), "--steps", Integer.toString(steps),
-                "--threads", Integer.toString(threads)));
+                "--threads", Integer.toString(threads), "--device", device));
         return cmd;
     }
 

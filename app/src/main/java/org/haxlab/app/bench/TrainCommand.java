@@ -1,5 +1,7 @@
 package org.haxlab.app.bench;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import org.haxlab.model.engine.NativeAllocator;
 import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.sparse.Pattern;
@@ -82,11 +84,18 @@ public final class TrainCommand implements Callable<Integer> {
             PeerRunner peer = noPeer ? null : new PeerRunner(python, peerScript != null ? peerScript
                     : PeerRunner.findScript() != null ? PeerRunner.findScript() : Path.of(PeerRunner.SCRIPT), 1800,
                     peerMalloc == PeerMalloc.TUNED ? NativeAllocator.ENVIRONMENT : Map.of());
+            // the same device on both sides: HAX Lab's steps run on the engine's default device
+            Device device = Engine.getEngine("PyTorch").defaultDevice();
+            String peerDevice = device.isGpu() ? "cuda" : "cpu";
+            if (peer != null) {
+                peer.onDevice(peerDevice);
+            }
             boolean csv = options.format() == BenchOptions.Format.CSV;
             PrintWriter log = csv ? err : out;
             log.print(machine.asComment());
             log.printf(Locale.ROOT, "# train: batch %d, length %d, warmup %d, steps %d, threads %d (peer too)%n", b, length,
                     options.warmup(), options.repetitions(), options.threads());
+            log.printf(Locale.ROOT, "# device: %s%s%n", device, peer == null ? "" : " (peer: " + peerDevice + ")");
             if (peer != null) {
                 log.printf(Locale.ROOT, "# peer malloc: %s%n", peerMalloc == PeerMalloc.TUNED
                         ? "tuned like HAX Lab's (" + String.join(" ", new TreeMap<>(NativeAllocator.ENVIRONMENT)

@@ -61,4 +61,14 @@ class MemoryAndPeerTest {
         String inherited = System.getenv("MALLOC_ARENA_MAX");
         assertEquals(inherited == null ? "unset" : inherited, plain.run("mamba2", "ssm", 1, 8, 0, 1, 1).torch());
     }
+
+    @Test
+    void thePeerRunsOnTheDeviceItIsGiven() {
+        PeerRunner peer = new PeerRunner(Path.of("/usr/bin/python3"), Path.of(PeerRunner.SCRIPT), 30);
+        java.util.List<String> cpu = peer.command("mamba2", "hax", 8, 1057, 1, 5, 2);
+        assertEquals("cpu", cpu.get(cpu.indexOf("--device") + 1), "CPU unless told otherwise");
+        java.util.List<String> cuda = peer.onDevice("cuda").command("mamba2", "hax", 8, 1057, 1, 5, 2);
+        assertEquals("cuda", cuda.get(cuda.indexOf("--device") + 1));
+        assertThrows(IllegalArgumentException.class, () -> peer.onDevice("tpu"));
+    }
 }

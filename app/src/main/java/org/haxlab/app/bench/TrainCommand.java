@@ -128,7 +128,13 @@ public final class TrainCommand implements Callable<Integer> {
                 rows.forEach(r -> out.println(r.markdown()));
             }
             for (TrainRow r : rows) {
-                if (r.peer() != null) {
+                if (r.peer() == null) {
+                    continue;
+                }
+                if (device.isGpu()) {  // issue 6's target is about the CPU; on a GPU the ratio is reported only
+                    log.printf(Locale.ROOT, "# on %s, %s %s: peer ms / HAX Lab ms %.2fx (the target is for the CPU)%n",
+                            device, r.backbone(), r.pattern(), r.speedup());
+                } else {
                     log.printf(Locale.ROOT, "# target %s %s: HAX Lab step no slower than PyTorch eager: %.2fx %s%n",
                             r.backbone(), r.pattern(), r.speedup(), r.speedup() >= 1 ? "MET" : "NOT MET");
                 }

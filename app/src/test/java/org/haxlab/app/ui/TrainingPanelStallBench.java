@@ -42,6 +42,8 @@ public final class TrainingPanelStallBench {
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         int torchThreads = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         boolean tiny = args.length > 3 && args[3].equals("tiny");
+        // as the app's Main does, so the FX thread is measured next to the allocator users get
+        System.out.println("# malloc: " + org.haxlab.model.engine.NativeAllocator.tune());
         if (torchThreads > 0) {
             ai.djl.engine.Engine.getEngine("PyTorch");
             ai.djl.pytorch.jni.JniUtils.setNumThreads(torchThreads);

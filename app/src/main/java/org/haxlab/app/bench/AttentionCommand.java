@@ -69,8 +69,7 @@ public final class AttentionCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return BenchOptions.run(out, err, () -> {
-            options.check();
+        return options.run(out, err, () -> {
             AttentionSuite suite = suite();
             AttentionSettings settings = AttentionSettings.synthetic(options.warmup(), options.repetitions(),
                     options.threads(), passSeconds);

@@ -73,11 +73,13 @@ public final class BenchOptions {
     }
 
     /**
-     * Runs {@code body} and turns its outcome into the exit code every bench command shares: 0 when it
-     * finished, 2 (usage) with the message for bad options, 1 (software) when the benchmark itself failed.
+     * Checks these options, runs {@code body} and turns the outcome into the exit code every bench command
+     * shares: 0 when it finished, 2 (usage) with the message for bad options, 1 (software) when the benchmark
+     * itself failed.
      */
-    static int run(PrintWriter out, PrintWriter err, Body body) {
+    int run(PrintWriter out, PrintWriter err, Body body) {
         try {
+            check();
             body.run();
             out.flush();
             err.flush();

@@ -37,8 +37,7 @@ public final class HeatmapCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return BenchOptions.run(out, err, () -> {
-            options.check();
+        return options.run(out, err, () -> {
             if (size < 2 || size > 16384) {
                 throw new IllegalArgumentException("--size " + size + " must be in 2..16384");
             }

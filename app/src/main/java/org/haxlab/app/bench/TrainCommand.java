@@ -71,8 +71,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return BenchOptions.run(out, err, () -> {
-            options.check();
+        return options.run(out, err, () -> {
             List<Backbone> bs = backbones();
             List<Pattern> ps = patterns();
             int b = batch != null ? batch : options.quick() ? 2 : 4;

@@ -59,7 +59,7 @@ public final class TableRun {
      */
     public RunResult run(TableEntry entry, long seed, TableScale scale, SequenceSource source, Splits splits,
                          JsonObject taskJson, Path runDir, TrainingListener progress) throws IOException {
-        deleteTree(runDir);
+        CheckpointStore.deleteTree(runDir);
         Files.createDirectories(runDir);
         ModelConfig config = scale.modelConfig(entry, seed);
         TrainingConfig training = scale.trainingConfig(seed);
@@ -90,17 +90,6 @@ public final class TableRun {
                     test == null ? List.of() : test.cells());
             result.save(runDir);
             return result;
-        }
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
         }
     }
 }

@@ -45,9 +45,9 @@ public final class NativeAllocator {
      * gives them to the PyTorch peer when asked to compare with both sides tuned.
      */
     public static final Map<String, String> ENVIRONMENT = Map.of(
-            "MALLOC_MMAP_THRESHOLD_", Integer.toString(1 << 30),
-            "MALLOC_TRIM_THRESHOLD_", Integer.toString(1 << 30),
-            "MALLOC_TOP_PAD_", Integer.toString(64 << 20),
+            "MALLOC_MMAP_THRESHOLD_", Integer.toString(NativeAllocator.ONE_GIB),
+            "MALLOC_TRIM_THRESHOLD_", Integer.toString(NativeAllocator.ONE_GIB),
+            "MALLOC_TOP_PAD_", Integer.toString(NativeAllocator.TOP_PAD),
             "MALLOC_ARENA_MAX", "1");
 
     private static String state;

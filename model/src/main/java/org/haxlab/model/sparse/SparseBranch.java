@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import org.haxlab.model.inspect.AttentionSelection;
 import org.haxlab.model.nn.ForwardOptions;
-import org.haxlab.model.nn.HostArrays;
 import org.haxlab.model.nn.Params;
 import org.haxlab.model.nn.Scalars;
 
@@ -255,20 +254,14 @@ public final class SparseBranch {
         if (kept != null) {
             return kept;
         }
-        boolean[] rule = pattern.ruleMask(input);
-        float[] m = new float[rule.length];
-        for (int e = 0; e < rule.length; e++) {
-            m[e] = rule[e] ? 1f : 0f;
-        }
-        Shape shape = new Shape(1, length, length);
         long size = (long) length * length;
-        if (maskFloats + size > MASK_CACHE_FLOATS || !maskManager.getDevice().equals(manager.getDevice())) {
-            return HostArrays.floats(manager, m, shape);
+        boolean keep = maskFloats + size <= MASK_CACHE_FLOATS && maskManager.getDevice().equals(manager.getDevice());
+        NDArray mask = SparseAttention.denseMask(keep ? maskManager : manager, pattern, new SelectionInput[] {input});
+        if (keep) {
+            NDScope.unregister(mask); // kept across steps: an enclosing NDScope (a training step) must not close it
+            maskFloats += size;
+            positionalMasks.put(length, mask);
         }
-        NDArray mask = HostArrays.floats(maskManager, m, shape);
-        NDScope.unregister(mask); // kept across steps: an enclosing NDScope (a training step) must not close it
-        maskFloats += size;
-        positionalMasks.put(length, mask);
         return mask;
     }
 

@@ -35,23 +35,14 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /**
-     * Runs a command and returns its exit code: the CLI of {@link HaxLabCli} plus the commands that the
-     * application shell adds ({@code engine}).
-     */
+    /** Runs a command of {@link HaxLabCli} and returns its exit code (0 ok, 1 failed, 2 bad usage). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return HaxLabCli.execute(args);
     }
 
-    /** The full command line: {@link HaxLabCli}'s commands plus {@code engine}. */
+    /** The full command line, with its error handlers ({@link HaxLabCli#commandLine()}). */
     public static CommandLine commandLine() {
-        CommandLine commandLine = HaxLabCli.commandLine();
-        // HaxLabCli owns the annotated command list; the shell's extra commands join it here so that the
-        // two are edited independently. If HaxLabCli gains its own "engine" one day, it wins.
-        if (!commandLine.getSubcommands().containsKey(EngineCommand.NAME)) {
-            commandLine.addSubcommand(EngineCommand.NAME, new EngineCommand());
-        }
-        return commandLine;
+        return HaxLabCli.commandLine();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.haxlab.app.cli;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
+import org.haxlab.model.engine.DeviceChoice;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.task.RecallSequence;
 import org.haxlab.model.train.Checkpoint;
@@ -39,18 +40,22 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", required = true, description = "Checkpoint directory, or a run directory (uses best/, else last/).")
     Path checkpoint;
-    @Option(names = "--contexts", description = "n_c: N or A..B (default: the range the checkpoint was trained on).")
-    String contexts;
-    @Option(names = "--keys", description = "n_k: N or A..B (default: the range the checkpoint was trained on).")
-    String keys;
-    @Option(names = "--samples", defaultValue = "200", description = "Sequences to evaluate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--contexts", paramLabel = "N|MIN..MAX", converter = GridOptions.Slots.class,
+            description = "n_c: N or A..B in 1..16 (default: the range the checkpoint was trained on).")
+    IntRange contexts;
+    @Option(names = "--keys", paramLabel = "N|MIN..MAX", converter = GridOptions.Slots.class,
+            description = "n_k: N or A..B in 1..16 (default: the range the checkpoint was trained on).")
+    IntRange keys;
+    @Option(names = "--samples", defaultValue = "200",
+            description = "Sequences to evaluate, 1 up to what this machine's memory holds (default: ${DEFAULT-VALUE}).")
     int samples;
     @Option(names = "--seed", defaultValue = "20250700", description = "Seed of the evaluation sequences (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--batch", defaultValue = "32", description = "Sequences per forward pass (default: ${DEFAULT-VALUE}).")
     int batch;
-    @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|gpu:N|auto", converter = Converters.Device.class,
+            description = "Where to evaluate: cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
+    DeviceChoice device;
 
     private final ModelFactory models;
     private final TaskFactory tasks;
@@ -79,22 +84,28 @@ public final class EvalCommand implements Callable<Integer> {
             return 1;
         }
         TaskSpec task;
-        Device dev;
         try {
             task = taskSpec(cp.record().task());
-            dev = TrainCommand.device(device);
-            if (samples < 1 || batch < 1) {
-                throw new IllegalArgumentException("--samples and --batch must be >= 1");
-            }
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        Limits.check(spec.commandLine(), "--samples", samples, 1, Limits.maxSequences(task.maxLength()),
+                "held in memory at length " + task.maxLength());
+        Limits.check(spec.commandLine(), "--batch", batch, 1, Limits.maxBatch(task.maxLength()),
+                "what this machine's memory holds at length " + task.maxLength());
+        Device dev = Converters.resolve(spec.commandLine(), device);
         try (NDManager manager = NDManager.newBaseManager(dev);
              SequenceModel model = models.create(cp.record().model(), manager, dev)) {
             store.loadInto(cp.dir(), model);
             List<RecallSequence> seqs = tasks.create(task).sample(samples, new Random(seed));
             EvalResult r = Evaluator.evaluate(model, seqs, batch);
+            if (!Double.isFinite(r.loss()) || !Double.isFinite(r.accuracy())) {
+                // a NaN logit compares false everywhere, which would read as accuracy 0: say what happened
+                err.println("error: the model's outputs are not finite (loss " + r.loss() + ") on " + r.samples()
+                        + " sequences: its weights are broken (a diverged run?); accuracy is undefined");
+                err.flush();
+                return 1;
+            }
             out.printf(Locale.ROOT, "accuracy=%.6f%n", r.accuracy());
             out.printf(Locale.ROOT, "loss=%.6f samples=%d model=\"%s\" step=%d checkpoint=%s%n", r.loss(), r.samples(),
                     model.config().label(), cp.record().step(), cp.dir());
@@ -115,17 +126,25 @@ public final class EvalCommand implements Callable<Integer> {
 
     /** The options' grid, falling back to the grid recorded in the checkpoint's task object. */
     private TaskSpec taskSpec(JsonObject recorded) {
-        String c = contexts;
-        String k = keys;
-        if (c == null) {
-            c = recorded.has("minContexts") ? recorded.get("minContexts").getAsInt() + ".." + recorded.get("maxContexts").getAsInt() : null;
-        }
-        if (k == null) {
-            k = recorded.has("minKeys") ? recorded.get("minKeys").getAsInt() + ".." + recorded.get("maxKeys").getAsInt() : null;
-        }
+        IntRange c = contexts != null ? contexts : recordedRange(recorded, "minContexts", "maxContexts");
+        IntRange k = keys != null ? keys : recordedRange(recorded, "minKeys", "maxKeys");
         if (c == null || k == null) {
             throw new IllegalArgumentException("give --contexts and --keys (the checkpoint does not record its task grid)");
         }
-        return TaskSpec.of(c, k);
+        return new TaskSpec(c.min(), c.max(), k.min(), k.max());
+    }
+
+    /** A grid range from the run record's task object, or null when it is absent or outside 1..16. */
+    private static IntRange recordedRange(JsonObject recorded, String min, String max) {
+        if (!recorded.has(min) || !recorded.has(max)) {
+            return null;
+        }
+        try {
+            IntRange r = new IntRange(recorded.get(min).getAsInt(), recorded.get(max).getAsInt());
+            return new GridOptions.Slots().convert(r.toString());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the checkpoint's task grid " + min + ".." + max
+                    + " is unusable; give --contexts and --keys", e);
+        }
     }
 }

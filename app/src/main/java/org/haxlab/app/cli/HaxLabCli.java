@@ -1,17 +1,30 @@
 package org.haxlab.app.cli;
 
+import org.haxlab.app.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** The root of the command-line interface: {@code haxlab <command> ...}; with no command it prints help. */
+/**
+ * The root of the command-line interface: {@code haxlab <command> ...}; with no command it prints help.
+ * {@link #commandLine()} installs the handlers that keep the promise of exit codes 0 ok, 1 failed, 2 bad usage,
+ * and never a stack trace unless {@code --debug} asks for one ({@link CliErrors}).
+ */
 @Command(name = "haxlab", mixinStandardHelpOptions = true, version = "HAX Lab 0.1.0",
         description = "HAX Lab: SSMs, context-independent sparse attention and HAX on joint recall.",
         subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class, CheckCommand.class,
-                TrainCommand.class, EvalCommand.class, InspectCommand.class, TableCommand.class, BenchCommand.class})
+                TrainCommand.class, EvalCommand.class, InspectCommand.class, TableCommand.class, BenchCommand.class,
+                EngineCommand.class})
 public final class HaxLabCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Accepted by every command; read by {@link CliErrors} from the parse result. */
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "On an unexpected failure, print the full stack trace too.")
+    boolean debug;
 
     @Override
     public void run() {
@@ -20,11 +33,11 @@ public final class HaxLabCli implements Runnable {
 
     /** Runs the CLI and returns its exit code. */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        return CliErrors.execute(commandLine(), args);
     }
 
-    /** A fresh command line with every subcommand, for callers (and tests) that redirect its output. */
+    /** A fresh command line with every subcommand and the error handlers, for callers (and tests) that redirect its output. */
     public static CommandLine commandLine() {
-        return new CommandLine(new HaxLabCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        return CliErrors.install(new CommandLine(new HaxLabCli()).setCaseInsensitiveEnumValuesAllowed(true));
     }
 }

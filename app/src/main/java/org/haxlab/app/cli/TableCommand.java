@@ -12,6 +12,7 @@ import org.haxlab.app.table.TableRow;
 import org.haxlab.app.table.TableRun;
 import org.haxlab.app.table.TableScale;
 import org.haxlab.app.table.TableWriter;
+import org.haxlab.model.engine.DeviceChoice;
 import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.train.ModelFactory;
 import org.haxlab.model.train.SequenceSource;
@@ -50,7 +51,7 @@ public final class TableCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--backbone", defaultValue = "mamba1", description = "mamba1 or mamba2 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backbone", defaultValue = "mamba2", description = "mamba1 or mamba2 (default: ${DEFAULT-VALUE}, as train).")
     String backbone;
     @Option(names = "--patterns", defaultValue = "ssm,sw,a,d,swd,lsh,ks,hax,base2x",
             description = "Rows, comma-separated, from ssm, sw, a, d, swd, lsh, ks, hax, base2x (default: ${DEFAULT-VALUE}).")
@@ -95,8 +96,9 @@ public final class TableCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--threads", defaultValue = "0", description = "PyTorch intra-op threads; 0 = one per core (default).")
     int threads;
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|gpu:N|auto", converter = Converters.Device.class,
+            description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}, as every command).")
+    DeviceChoice device;
     @Option(names = "--resume", description = "Continue a table in --out: skip the runs that have a result.json.")
     boolean resume;
 
@@ -136,7 +138,7 @@ public final class TableCommand implements Callable<Integer> {
             for (TableEntry e : entries) {
                 scale.modelConfig(e, 0);   // fails here, before any training, if a row's config is invalid
             }
-            dev = TrainCommand.device(device);
+            dev = Converters.resolve(spec.commandLine(), device);
             checkResume(scale, entries, seedList);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());

@@ -1,12 +1,10 @@
 package org.haxlab.app.cli;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.engine.DeviceChoice;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
-import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.task.RecallSequence;
 import org.haxlab.model.train.CheckpointStore;
@@ -26,6 +24,7 @@ import org.haxlab.model.train.TrainingConfig;
 import org.haxlab.model.train.Wiring;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -39,54 +38,52 @@ import java.util.concurrent.Callable;
  * {@code haxlab train}: trains one model on joint recall and writes {@code OUT/metrics.csv},
  * {@code OUT/best/} and {@code OUT/last/} (and {@code OUT/weights.npz} with {@code --export-npz}).
  * Progress goes to stderr (a redrawn bar on a terminal, plain lines otherwise); the final summary line
- * goes to stdout. Exit codes: 0 finished or stopped (Ctrl-C stops between steps and saves last/),
- * 1 diverged or failed, 2 bad options.
+ * goes to stdout. Exit codes: 0 finished; 130 stopped by Ctrl-C (it stops between steps and saves last/
+ * first; 130 is the shell's code for an interrupted command); 1 diverged or failed; 2 bad options.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model on joint recall; writes metrics.csv, best/ and last/ checkpoints into --out.")
 public final class TrainCommand implements Callable<Integer> {
 
+    /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), after last/ is saved. */
+    static final int INTERRUPTED = 130;
+    /** Most optimiser steps one run takes. */
+    static final int MAX_STEPS = 1_000_000_000;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--backbone", defaultValue = "mamba2", description = "mamba1 or mamba2 (default: ${DEFAULT-VALUE}).")
-    String backbone;
-    @Option(names = "--pattern", defaultValue = "hax",
-            description = "ssm, full, sw, a, d, swd, lsh, ks or hax (default: ${DEFAULT-VALUE}).")
-    String pattern;
-    @Option(names = "--steps", defaultValue = "1000", description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
+    @Mixin
+    ModelOptions modelOptions = new ModelOptions();
+    @Mixin
+    GridOptions grid = new GridOptions();
+
+    @Option(names = "--steps", defaultValue = "1000", description = "Optimiser steps, 1..1000000000 (default: ${DEFAULT-VALUE}).")
     int steps;
-    @Option(names = "--batch", defaultValue = "16", description = "Sequences per step (paper: 64; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "16",
+            description = "Sequences per step, 1 up to what this machine's memory holds (paper: 64; default: ${DEFAULT-VALUE}).")
     int batch;
-    @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate, > 0 and <= 10 (default: ${DEFAULT-VALUE}).")
     double lr;
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the weights, the data and the LSH draws (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--contexts", defaultValue = "2..4", description = "n_c: N or A..B (paper: 5..16; default: ${DEFAULT-VALUE}).")
-    String contexts;
-    @Option(names = "--keys", defaultValue = "2..4", description = "n_k: N or A..B (paper: 5..16; default: ${DEFAULT-VALUE}).")
-    String keys;
     @Option(names = "--out", required = true, description = "Run directory to write.")
     Path out;
-    @Option(names = "--warmup", defaultValue = "-1", description = "Linear warm-up steps (default: a tenth of the run, at most 5000).")
-    int warmup;
-    @Option(names = "--val-every", defaultValue = "-1", description = "Validate every N steps, 0 = never (default: a tenth of the run, at most 500).")
-    int valEvery;
+    @Option(names = "--warmup", description = "Linear warm-up steps, >= 0 (default: a tenth of the run, at most 5000).")
+    Integer warmup;
+    @Option(names = "--val-every", description = "Validate every N steps, 0 = never (default: a tenth of the run, at most 500).")
+    Integer valEvery;
     @Option(names = "--val-samples", defaultValue = "64", description = "Held-out sequences (default: ${DEFAULT-VALUE}).")
     int valSamples;
-    @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
-    String device;
-    @Option(names = "--k", defaultValue = "64", description = "Sparse budget: keys per query (default: ${DEFAULT-VALUE}).")
-    int k;
-    @Option(names = "--hash-bits", defaultValue = "8", description = "LSH sign bits h (default: ${DEFAULT-VALUE}).")
-    int hashBits;
-    @Option(names = "--variant", defaultValue = "causal", description = "LSH variant: causal or paper (default: ${DEFAULT-VALUE}).")
-    String variant;
-    @Option(names = "--schedule", defaultValue = "constant", description = "After warm-up: constant (paper) or cosine (default: ${DEFAULT-VALUE}).")
-    String schedule;
-    @Option(names = "--clip", defaultValue = "1.0", description = "Global gradient-norm clip, 0 = off (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|gpu:N|auto", converter = Converters.Device.class,
+            description = "Where to train: cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
+    DeviceChoice device;
+    @Option(names = "--schedule", defaultValue = "constant", paramLabel = "constant|cosine", converter = Converters.ScheduleName.class,
+            description = "After warm-up: constant (paper) or cosine (default: ${DEFAULT-VALUE}).")
+    Schedule schedule;
+    @Option(names = "--clip", defaultValue = "1.0", description = "Global gradient-norm clip, >= 0, 0 = off (default: ${DEFAULT-VALUE}).")
     double clip;
-    @Option(names = "--weight-decay", defaultValue = "0.01", description = "AdamW weight decay (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--weight-decay", defaultValue = "0.01", description = "AdamW weight decay, 0..1 (default: ${DEFAULT-VALUE}).")
     double weightDecay;
     @Option(names = "--export-npz", description = "Also write OUT/weights.npz (numpy) of the final weights.")
     boolean exportNpz;
@@ -109,27 +106,31 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        CommandLine cl = spec.commandLine();
+        TaskSpec task = grid.task();
+        Limits.check(cl, "--steps", steps, 1, MAX_STEPS, null);
+        Limits.check(cl, "--batch", batch, 1, Limits.maxBatch(task.maxLength()), "what this machine's memory holds at length "
+                + task.maxLength());
+        Limits.check(cl, "--lr", lr, Double.MIN_VALUE, 10);
+        Limits.check(cl, "--clip", clip, 0, Double.MAX_VALUE);
+        Limits.check(cl, "--weight-decay", weightDecay, 0, 1);
+        TrainingConfig d = TrainingConfig.defaults(steps, batch, lr, seed);
+        int warm = warmup == null ? d.warmupSteps() : Limits.check(cl, "--warmup", warmup, 0, steps, "at most --steps");
+        int every = valEvery == null ? d.validateEvery() : Limits.check(cl, "--val-every", valEvery, 0, steps, "0 = never");
+        if (every > 0) {
+            Limits.check(cl, "--val-samples", valSamples, 1, Limits.maxSequences(task.maxLength()),
+                    "held in memory at length " + task.maxLength());
+        }
         ModelConfig modelConfig;
         TrainingConfig config;
-        TaskSpec task;
-        Device dev;
         try {
-            SparseConfig sparse = SparseConfig.paper(Pattern.parse(pattern)).withBudget(k).withHashBits(hashBits)
-                    .withVariant(SparseConfig.Variant.valueOf(variant.trim().toUpperCase(Locale.ROOT)));
-            modelConfig = ModelConfig.paper(Backbone.parse(backbone), sparse, seed);
-            TrainingConfig d = TrainingConfig.defaults(steps, batch, lr, seed);
-            config = new TrainingConfig(steps, batch, lr, warmup >= 0 ? warmup : d.warmupSteps(),
-                    Schedule.parse(schedule), weightDecay, clip, d.gateLossWeight(),
-                    valEvery >= 0 ? valEvery : d.validateEvery(), 0, seed);
-            task = TaskSpec.of(contexts, keys);
-            dev = device(device);
-            if (config.validateEvery() > 0 && valSamples < 1) {
-                throw new IllegalArgumentException("--val-samples must be >= 1 when validating");
-            }
+            modelConfig = modelOptions.model(modelOptions.sparse(cl), seed);
+            config = new TrainingConfig(steps, batch, lr, warm, schedule, weightDecay, clip, d.gateLossWeight(), every, 0, seed);
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
+            throw new CommandLine.ParameterException(cl, e.getMessage());
         }
+        OutputPaths.directory(cl, "--out", out);
+        Device dev = Converters.resolve(cl, device);
         try {
             return train(modelConfig, config, task, dev, err, stdout);
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
@@ -153,7 +154,7 @@ public final class TrainCommand implements Callable<Integer> {
                     .addListener(new ProgressLine(new java.io.PrintStream(new WriterStream(err), true), steps,
                             System.console() != null));
             err.println("training " + modelConfig.label() + " (" + model.params().count() + " weights) on "
-                    + dev + ", n_c " + contexts + ", n_k " + keys + ", " + steps + " steps -> " + out);
+                    + dev + ", n_c " + grid.contexts + ", n_k " + grid.keys + ", " + steps + " steps -> " + out);
             // Ctrl-C: ask the trainer to stop between steps and wait (bounded) until last/ is saved
             java.util.concurrent.CountDownLatch saved = new java.util.concurrent.CountDownLatch(1);
             Thread stopper = new Thread(() -> {
@@ -183,29 +184,22 @@ public final class TrainCommand implements Callable<Integer> {
                     s.state().name().toLowerCase(Locale.ROOT), s.steps(), s.lastLoss(),
                     Double.isNaN(s.bestValAccuracy()) ? "-" : String.format(Locale.ROOT, "%.4f", s.bestValAccuracy()), out);
             stdout.flush();
-            return s.state() == RunState.FINISHED || s.state() == RunState.STOPPED ? 0 : 1;
+            return exitCode(s.state());
         }
     }
 
-    /** Parses a device name; refuses a GPU that the engine cannot see. */
-    static Device device(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT);
-        if (n.equals("auto")) {
-            return Engine.getInstance().defaultDevice();
-        }
-        if (n.equals("cpu")) {
-            return Device.cpu();
-        }
-        if (n.startsWith("gpu") || n.startsWith("cuda")) {
-            int gpus = Engine.getInstance().getGpuCount();
-            Device d = n.contains(":") ? Device.gpu(Integer.parseInt(n.substring(n.indexOf(':') + 1))) : Device.gpu();
-            if (d.getDeviceId() >= gpus) {
-                throw new IllegalArgumentException("--device " + name + ": the engine sees " + gpus
-                        + " GPU(s) (CPU natives, or no CUDA driver?)");
-            }
-            return d;
-        }
-        throw new IllegalArgumentException("--device '" + name + "' (expected cpu, gpu, gpu:N or auto)");
+    /**
+     * The exit code of a run that ended in {@code state}: 0 finished; {@link #INTERRUPTED} stopped (the only way
+     * to stop a command-line run is Ctrl-C, and the shell's convention for it is 128 + SIGINT, so that
+     * {@code train ... && eval ...} does not go on as if the run had completed; last/ is saved either way);
+     * 1 diverged or failed.
+     */
+    static int exitCode(RunState state) {
+        return switch (state) {
+            case FINISHED -> 0;
+            case STOPPED -> INTERRUPTED;
+            default -> 1;
+        };
     }
 
     /** Adapts picocli's error writer to the PrintStream the progress line takes. */

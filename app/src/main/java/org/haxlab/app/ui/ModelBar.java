@@ -10,7 +10,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import org.haxlab.app.vm.DeviceChoice;
+import org.haxlab.model.engine.DeviceChoice;
 import org.haxlab.app.vm.ModelBarViewModel;
 import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.sparse.Pattern;
@@ -60,7 +60,7 @@ public final class ModelBar extends VBox {
         budget.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.base2xProperty().get() || !vm.patternProperty().get().hasAttention(),
                 vm.base2xProperty(), vm.patternProperty()));
-        var device = Controls.choice(DeviceChoice.values(), vm.deviceProperty(), vm::setDevice, DeviceChoice::label, "");
+        var device = Controls.choice(DeviceChoice.windowChoices().toArray(new DeviceChoice[0]), vm.deviceProperty(), vm::setDevice, DeviceChoice::label, "");
         device.getTooltip().textProperty().bind(Bindings.createStringBinding(
                 () -> "CPU always; GPU: " + (vm.gpuAvailableProperty().get() ? "available, " : "not available, ")
                         + vm.gpuReasonProperty().get(), vm.gpuAvailableProperty(), vm.gpuReasonProperty()));

@@ -1,5 +1,7 @@
 package org.haxlab.app.vm;
 
+import org.haxlab.model.engine.DeviceChoice;
+
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;

@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.JsonElement;
+import org.haxlab.model.io.BoundedJson;
+import org.haxlab.model.io.Utf8Text;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
 
@@ -41,6 +43,8 @@ public final class CheckpointStore {
     public static final String WEIGHTS_FILE = "weights.ndlist";
     /** Run record file name inside a checkpoint directory. */
     public static final String RECORD_FILE = "run.json";
+    /** Largest {@value #RECORD_FILE} read: a record is a few KiB, even for a large model. */
+    static final long MAX_RECORD_BYTES = 16L << 20;
     /** Best-validation checkpoint inside a run directory. */
     public static final String BEST = "best";
     /** Latest checkpoint inside a run directory. */
@@ -94,7 +98,9 @@ public final class CheckpointStore {
             writeSynced(tmp.resolve(WEIGHTS_FILE), weights);
             hook.at("weights-written");
             RunRecord full = record.withWeights(sha256(weights), weights.length, shapes);
-            String json = new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(full.toJson());
+            JsonObject recordJson = full.toJson();
+            recordJson.addProperty(RecordSeal.FIELD, RecordSeal.PLACEHOLDER);
+            String json = RecordSeal.seal(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(recordJson));
             writeSynced(tmp.resolve(RECORD_FILE), json.getBytes(StandardCharsets.UTF_8));
             hook.at("record-written");
             syncDirectory(tmp);
@@ -152,8 +158,13 @@ public final class CheckpointStore {
         Path recordFile = dir.resolve(RECORD_FILE);
         RunRecord record;
         try {
-            JsonObject json = JsonParser.parseString(Files.readString(recordFile, StandardCharsets.UTF_8)).getAsJsonObject();
-            record = RunRecord.fromJson(json);
+            String text = Utf8Text.read(recordFile, MAX_RECORD_BYTES);
+            RecordSeal.verify(text);
+            JsonElement json = BoundedJson.parse(text);
+            if (!json.isJsonObject()) {
+                throw new IllegalArgumentException("the document is not a JSON object");
+            }
+            record = RunRecord.fromJson(json.getAsJsonObject());
         } catch (IOException e) {
             throw new CheckpointException(recordFile, "cannot be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {

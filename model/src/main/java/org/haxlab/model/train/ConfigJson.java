@@ -14,6 +14,19 @@ import org.haxlab.model.sparse.SparseConfig;
  */
 public final class ConfigJson {
 
+    /*
+     * Ranges of the fields read back: far above any model this app trains, low enough that no product of them
+     * (weights = vocab x width, d_inner = width x expand, ...) overflows an int. A record edited out of them is
+     * refused naming the field, not an ArithmeticException deep in the model.
+     */
+    static final int MAX_VOCAB = 1 << 16;
+    static final int MAX_WIDTH = 1 << 13;
+    static final int MAX_LAYERS = 64;
+    static final int MAX_EXPAND = 16;
+    static final int MAX_KERNEL = 64;
+    static final int MAX_HASH_BITS = 4096;
+    static final int MAX_LENGTH = 1 << 20;
+
     private ConfigJson() {
     }
 
@@ -53,16 +66,18 @@ public final class ConfigJson {
      * @throws IllegalArgumentException naming the missing or bad field
      */
     public static ModelConfig modelConfig(JsonObject o) {
-        return new ModelConfig(enumOf(Backbone.class, o, "backbone"), integer(o, "vocabSize"), integer(o, "dModel"),
-                integer(o, "layers"), integer(o, "expand"), integer(o, "dState"), integer(o, "dtRank"),
-                integer(o, "heads"), integer(o, "convKernel"), sparseConfig(object(o, "sparse")), longValue(o, "initSeed"));
+        return new ModelConfig(enumOf(Backbone.class, o, "backbone"), integer(o, "vocabSize", 2, MAX_VOCAB),
+                integer(o, "dModel", 1, MAX_WIDTH), integer(o, "layers", 1, MAX_LAYERS), integer(o, "expand", 1, MAX_EXPAND),
+                integer(o, "dState", 1, MAX_WIDTH), integer(o, "dtRank", 0, MAX_WIDTH), integer(o, "heads", 0, MAX_WIDTH),
+                integer(o, "convKernel", 1, MAX_KERNEL), sparseConfig(object(o, "sparse")), longValue(o, "initSeed"));
     }
 
     /** Reads a sparse config; errors name the field. */
     public static SparseConfig sparseConfig(JsonObject o) {
-        return new SparseConfig(enumOf(Pattern.class, o, "pattern"), integer(o, "budget"), integer(o, "hashBits"),
-                enumOf(SparseConfig.LshRule.class, o, "lshRule"), integer(o, "maxLen"),
-                enumOf(SparseConfig.Variant.class, o, "variant"), enumOf(SparseConfig.AttentionPath.class, o, "path"));
+        return new SparseConfig(enumOf(Pattern.class, o, "pattern"), integer(o, "budget", 0, MAX_LENGTH),
+                integer(o, "hashBits", 0, MAX_HASH_BITS), enumOf(SparseConfig.LshRule.class, o, "lshRule"),
+                integer(o, "maxLen", 1, MAX_LENGTH), enumOf(SparseConfig.Variant.class, o, "variant"),
+                enumOf(SparseConfig.AttentionPath.class, o, "path"));
     }
 
     static JsonElement field(JsonObject o, String name) {
@@ -82,18 +97,27 @@ public final class ConfigJson {
     }
 
     static int integer(JsonObject o, String name) {
-        try {
-            return field(o, name).getAsInt();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("field '" + name + "' is not an integer: " + o.get(name), e);
+        return integer(o, name, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** A whole number in {@code min..max}: a fraction ({@code 64.5}) or a value out of range names the field. */
+    static int integer(JsonObject o, String name, int min, int max) {
+        long v = longValue(o, name);
+        if (v < min || v > max) {
+            throw new IllegalArgumentException("field '" + name + "' is " + v + ", outside " + min + ".." + max);
         }
+        return (int) v;
     }
 
     static long longValue(JsonObject o, String name) {
+        JsonElement e = field(o, name);
         try {
-            return field(o, name).getAsLong();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("field '" + name + "' is not an integer: " + o.get(name), e);
+            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+                throw new NumberFormatException("not a number");
+            }
+            return e.getAsBigDecimal().longValueExact();
+        } catch (RuntimeException ex) {
+            throw new IllegalArgumentException("field '" + name + "' is not a whole number: " + e, ex);
         }
     }
 

@@ -35,6 +35,8 @@ public record RunRecord(int formatVersion, String haxlabVersion, String djlVersi
 
     /** The checkpoint format this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
+    /** Most dimensions a saved array may have. */
+    static final int MAX_RANK = 8;
 
     public RunRecord {
         task = task == null ? new JsonObject() : task.deepCopy();
@@ -122,15 +124,21 @@ public record RunRecord(int formatVersion, String haxlabVersion, String djlVersi
         Map<String, long[]> shapes = new LinkedHashMap<>();
         for (Map.Entry<String, JsonElement> e : ConfigJson.object(w, "shapes").entrySet()) {
             JsonArray a = e.getValue().getAsJsonArray();
+            if (a.size() > MAX_RANK) {
+                throw new IllegalArgumentException("weights.shapes." + e.getKey() + " has " + a.size() + " dimensions");
+            }
             long[] dims = new long[a.size()];
             for (int i = 0; i < dims.length; i++) {
-                dims[i] = a.get(i).getAsLong();
+                dims[i] = a.get(i).getAsBigDecimal().longValueExact();
+                if (dims[i] < 0 || dims[i] > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException("weights.shapes." + e.getKey() + " has dimension " + dims[i]);
+                }
             }
             shapes.put(e.getKey(), dims);
         }
         return new RunRecord(version, ConfigJson.string(o, "haxlabVersion"), ConfigJson.string(o, "djlVersion"),
                 ConfigJson.string(o, "createdAt"), model, ConfigJson.object(o, "task"), ConfigJson.object(o, "training"),
-                seeds, ConfigJson.integer(o, "step"), metrics, ConfigJson.string(w, "sha256"),
+                seeds, ConfigJson.integer(o, "step", 0, Integer.MAX_VALUE), metrics, ConfigJson.string(w, "sha256"),
                 ConfigJson.longValue(w, "bytes"), shapes);
     }
 }

@@ -166,7 +166,7 @@ public final class Trainer {
                 if (bad != null) {
                     guard.restore();
                     throw new DivergenceException(done, "weight '" + bad + "'", Double.NaN,
-                            config.rateAt(Math.max(1, done)));
+                            config.rateAt(Math.max(1, done)), config.clipNorm());
                 }
             }
         } catch (DivergenceException e) {
@@ -215,14 +215,14 @@ public final class Trainer {
             double lossValue = loss.getFloat();
             if (!Double.isFinite(lossValue)) {
                 guard.restore();
-                throw new DivergenceException(step, "loss", lossValue, lr);
+                throw new DivergenceException(step, "loss", lossValue, lr, config.clipNorm());
             }
             List<NDArray> grads = guard.gradients();
             double norm = WeightGuard.globalNorm(grads);
             if (!Double.isFinite(norm)) {
                 // the weights of this step gave a finite loss: keep them, skip the update
                 String name = guard.firstNonFiniteGradient(grads);
-                throw new DivergenceException(step, "gradient of '" + (name == null ? "?" : name) + "'", norm, lr);
+                throw new DivergenceException(step, "gradient of '" + (name == null ? "?" : name) + "'", norm, lr, config.clipNorm());
             }
             if (config.clipNorm() > 0 && norm > config.clipNorm()) {
                 float scale = (float) (config.clipNorm() / (norm + 1e-6));

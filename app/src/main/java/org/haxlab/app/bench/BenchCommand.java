@@ -1,20 +1,16 @@
-package org.haxlab.app.cli;
+package org.haxlab.app.bench;
 
-import org.haxlab.app.bench.AllCommand;
-import org.haxlab.app.bench.AttentionCommand;
-import org.haxlab.app.bench.HeatmapCommand;
-import org.haxlab.app.bench.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code haxlab bench}: the benchmark harness of issue 6. Each subcommand measures one thing with warm-up and
+ * {@code haxlab bench}: the benchmark harness. Each subcommand measures one thing with warm-up and
  * repetitions and prints median and spread with the machine's description.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: attention versus length (dense vs sparse path), a training step of the synthetic"
                 + " model against PyTorch eager, heatmap rendering.",
-        subcommands = {CommandLine.HelpCommand.class, AttentionCommand.class, TrainCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, AttentionCommand.class, TrainBenchCommand.class,
             HeatmapCommand.class, AllCommand.class})
 public final class BenchCommand implements Runnable {
 

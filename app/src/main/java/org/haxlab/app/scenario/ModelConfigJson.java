@@ -49,14 +49,14 @@ public final class ModelConfigJson {
 
     static ModelConfig readModel(JsonFields f) {
         Backbone backbone = f.enumValue("backbone", Backbone.class);
-        int vocab = f.integer("vocabSize");
-        int dModel = f.integer("dModel");
-        int layers = f.integer("layers");
-        int expand = f.integer("expand");
-        int dState = f.integer("dState");
-        int dtRank = f.integer("dtRank");
-        int heads = f.integer("heads");
-        int conv = f.integer("convKernel");
+        int vocab = f.integer("vocabSize", 2, ConfigJson.MAX_VOCAB);
+        int dModel = f.integer("dModel", 1, ConfigJson.MAX_WIDTH);
+        int layers = f.integer("layers", 1, ConfigJson.MAX_LAYERS);
+        int expand = f.integer("expand", 1, ConfigJson.MAX_EXPAND);
+        int dState = f.integer("dState", 1, ConfigJson.MAX_WIDTH);
+        int dtRank = f.integer("dtRank", 0, ConfigJson.MAX_WIDTH);
+        int heads = f.integer("heads", 0, ConfigJson.MAX_WIDTH);
+        int conv = f.integer("convKernel", 1, ConfigJson.MAX_KERNEL);
         SparseConfig sparse = readSparse(f.object("sparse"));
         long seed = f.longValue("initSeed");
         return f.build(() -> new ModelConfig(backbone, vocab, dModel, layers, expand, dState, dtRank, heads, conv,
@@ -65,10 +65,10 @@ public final class ModelConfigJson {
 
     static SparseConfig readSparse(JsonFields f) {
         Pattern pattern = f.enumValue("pattern", Pattern.class);
-        int budget = f.integer("budget");
-        int hashBits = f.integer("hashBits");
+        int budget = f.integer("budget", 0, ConfigJson.MAX_LENGTH);
+        int hashBits = f.integer("hashBits", 0, ConfigJson.MAX_HASH_BITS);
         SparseConfig.LshRule rule = f.enumValue("lshRule", SparseConfig.LshRule.class);
-        int maxLen = f.integer("maxLen");
+        int maxLen = f.integer("maxLen", 1, ConfigJson.MAX_LENGTH);
         SparseConfig.Variant variant = f.enumValue("variant", SparseConfig.Variant.class);
         SparseConfig.AttentionPath path = f.enumValue("path", SparseConfig.AttentionPath.class);
         return f.build(() -> new SparseConfig(pattern, budget, hashBits, rule, maxLen, variant, path));

@@ -5,9 +5,9 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import org.haxlab.app.vm.ModelSlot;
+import org.haxlab.model.io.BoundedJson;
+import org.haxlab.model.io.Utf8Text;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.task.SequenceParseException;
 import org.haxlab.model.task.SequenceText;
@@ -41,6 +41,8 @@ public final class ScenarioFiles {
     public static final String FORMAT = "haxlab-scenario";
     /** The format version this code writes and the newest it reads. */
     public static final int VERSION = 1;
+    /** Largest scenario file read: a scenario is a few KiB (its sequence is at most 4,096 tokens). */
+    static final long MAX_BYTES = 4L << 20;
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
 
@@ -55,9 +57,9 @@ public final class ScenarioFiles {
     public static Scenario load(Path file) throws ScenarioException {
         String json;
         try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
+            json = Utf8Text.read(file, MAX_BYTES);
         } catch (IOException e) {
-            throw new ScenarioException(file, "", "cannot be read: " + e, e);
+            throw new ScenarioException(file, "", "cannot be read: " + e.getMessage(), e);
         }
         return fromJson(json, file.toAbsolutePath().getParent(), file);
     }
@@ -143,8 +145,8 @@ public final class ScenarioFiles {
     public static Scenario fromJson(String json, Path baseDir, Path file) throws ScenarioException {
         JsonElement tree;
         try {
-            tree = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
+            tree = BoundedJson.parse(json);
+        } catch (IllegalArgumentException e) {
             throw new ScenarioException(file, "", "is not valid JSON: " + e.getMessage(), e);
         }
         if (!tree.isJsonObject()) {

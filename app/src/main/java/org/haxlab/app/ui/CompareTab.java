@@ -145,7 +145,9 @@ final class CompareTab extends BorderPane {
             long wrong = in.predictions().stream().filter(q -> !q.correct()).count();
             strips.get(i).setHighlight(in.predictions().stream().filter(q -> !q.correct())
                     .mapToInt(QueryPrediction::position).toArray(), Palettes.VERMILLION);
-            titles.get(i).setText(String.format(Locale.ROOT, "%s\n%.1f%% right, %d wrong (layer %d)", label,
+            titles.get(i).setText(!org.haxlab.app.vm.AppController.finiteOutputs(in)
+                    ? label + "\nwarning: outputs are not finite (NaN): broken weights (layer " + l + ")"
+                    : String.format(Locale.ROOT, "%s\n%.1f%% right, %d wrong (layer %d)", label,
                     100 * in.accuracy(), wrong, l));
         }
     }

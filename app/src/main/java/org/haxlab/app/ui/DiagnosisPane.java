@@ -49,7 +49,8 @@ public final class DiagnosisPane extends BorderPane {
         table.getColumns().add(column("query", d -> questions.getOrDefault(d.position(), "")));
         table.getColumns().add(column("expected", d -> Vocabulary.name(d.expected())));
         table.getColumns().add(column("predicted", d -> Vocabulary.name(d.predicted())));
-        table.getColumns().add(column("confidence", d -> String.format(Locale.ROOT, "%.0f%%", 100.0 * d.confidence())));
+        table.getColumns().add(column("confidence", d -> Double.isFinite(d.confidence())
+                ? String.format(Locale.ROOT, "%.0f%%", 100.0 * d.confidence()) : "not finite (NaN)"));
         table.getColumns().add(column("answer at", d -> d.source().found() ? d.source().valuePosition() : -1));
         TableColumn<RecallDiagnosis, String> reason = column("reason", d -> d.reason().label());
         reason.setPrefWidth(140);

@@ -218,9 +218,30 @@ public final class AppController implements AutoCloseable {
         followLayer();
         modelLabel.set(label);
         double acc = in.accuracy();
+        if (!finiteOutputs(in)) {
+            // NaN logits make every argmax arbitrary: a percentage would look like a result
+            status.failed(label + ": the model's outputs are not finite (NaN): its weights are broken"
+                    + " (a diverged run?); its predictions mean nothing");
+            return;
+        }
         status.done(label + ": " + (Double.isNaN(acc) ? "no queries"
                 : String.format(java.util.Locale.ROOT, "%d of %d queries right (%.1f%%)",
                 Math.round(acc * in.predictions().size()), in.predictions().size(), 100 * acc)));
+    }
+
+    /** Whether every prediction's confidence and logits are finite numbers. */
+    public static boolean finiteOutputs(Inspection in) {
+        for (org.haxlab.model.inspect.QueryPrediction q : in.predictions()) {
+            if (!Float.isFinite(q.confidence())) {
+                return false;
+            }
+            for (float v : q.logits()) {
+                if (!Float.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void followLayer() {

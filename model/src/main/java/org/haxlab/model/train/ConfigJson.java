@@ -19,13 +19,20 @@ public final class ConfigJson {
      * (weights = vocab x width, d_inner = width x expand, ...) overflows an int. A record edited out of them is
      * refused naming the field, not an ArithmeticException deep in the model.
      */
-    static final int MAX_VOCAB = 1 << 16;
-    static final int MAX_WIDTH = 1 << 13;
-    static final int MAX_LAYERS = 64;
-    static final int MAX_EXPAND = 16;
-    static final int MAX_KERNEL = 64;
-    static final int MAX_HASH_BITS = 4096;
-    static final int MAX_LENGTH = 1 << 20;
+    /** Largest vocabulary read back. */
+    public static final int MAX_VOCAB = 1 << 16;
+    /** Largest width (d_model, d_state, dt rank, heads) read back. */
+    public static final int MAX_WIDTH = 1 << 13;
+    /** Most layers read back. */
+    public static final int MAX_LAYERS = 64;
+    /** Largest expansion factor read back. */
+    public static final int MAX_EXPAND = 16;
+    /** Largest convolution kernel read back. */
+    public static final int MAX_KERNEL = 64;
+    /** Most hash bits read back (the sparse config checks its own rule's range). */
+    public static final int MAX_HASH_BITS = 4096;
+    /** Largest budget and maxLen read back. */
+    public static final int MAX_LENGTH = 1 << 20;
 
     private ConfigJson() {
     }

@@ -9,7 +9,7 @@ import org.haxlab.model.engine.EngineInfo;
 import org.haxlab.model.engine.EngineStartup;
 import org.haxlab.model.engine.EngineUnavailableException;
 import org.haxlab.model.engine.ProgressListener;
-import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.train.Schedule;

@@ -13,14 +13,15 @@ import org.haxlab.model.task.ParsedSequence;
 import org.haxlab.model.task.RecallSequence;
 import org.haxlab.model.task.SequenceParseException;
 import org.haxlab.model.task.SequenceText;
+import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.train.Checkpoint;
 import org.haxlab.model.train.CheckpointException;
 import org.haxlab.model.train.CheckpointStore;
 import org.haxlab.model.train.ModelFactory;
 import org.haxlab.model.train.Wiring;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package org.haxlab.app.cli;
 
 import org.haxlab.model.inspect.Inspection;
 import org.haxlab.model.inspect.InspectionJson;
-import org.haxlab.model.inspect.LayerInspection;
+import org.haxlab.model.trace.LayerInspection;
 import org.haxlab.model.inspect.QueryPrediction;
-import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 

@@ -1,6 +1,6 @@
 package org.haxlab.app.cli;
 
-import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;

@@ -61,8 +61,8 @@ public final class OutputPaths {
         Path p = path.toAbsolutePath().normalize();
         for (Path name : p) {
             if (name.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-                throw new CommandLine.ParameterException(cl, option + ": the name '" + Printable.of(name.toString())
-                        + "' is longer than " + MAX_NAME_BYTES + " bytes");
+                throw new CommandLine.ParameterException(cl, option + ": a name in the path is longer than "
+                        + MAX_NAME_BYTES + " bytes, the file system's limit: '" + Printable.of(name.toString()) + "'");
             }
         }
         return p;

@@ -1,9 +1,6 @@
 package org.haxlab.model.train;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonElement;
@@ -187,23 +184,23 @@ public final class CheckpointStore {
                     + record.weightsSha256() + "): the file is corrupt");
         }
         Map<String, float[]> weights = new LinkedHashMap<>();
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            NDList list = NDList.decode(manager, bytes);
-            for (NDArray a : list) {
-                String n = a.getName();
-                if (!record.shapes().containsKey(n)) {
-                    throw new CheckpointException(weightsFile, "holds array '" + n + "' not listed in " + RECORD_FILE);
-                }
-                if (!Arrays.equals(record.shapes().get(n), a.getShape().getShape())) {
-                    throw new CheckpointException(weightsFile, "array '" + n + "' has shape " + a.getShape()
-                            + " but " + RECORD_FILE + " says " + Arrays.toString(record.shapes().get(n)));
-                }
-                weights.put(n, a.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray());
-            }
-        } catch (CheckpointException e) {
-            throw e;
-        } catch (RuntimeException e) {
+        Map<String, WeightsDecoder.Array> arrays;
+        try {
+            arrays = WeightsDecoder.decode(bytes);
+        } catch (IOException | RuntimeException e) {
             throw new CheckpointException(weightsFile, "cannot be decoded as an NDList: " + e.getMessage(), e);
+        }
+        for (Map.Entry<String, WeightsDecoder.Array> a : arrays.entrySet()) {
+            String n = a.getKey();
+            if (!record.shapes().containsKey(n)) {
+                throw new CheckpointException(weightsFile, "holds array '" + n + "' not listed in " + RECORD_FILE);
+            }
+            if (!Arrays.equals(record.shapes().get(n), a.getValue().shape())) {
+                throw new CheckpointException(weightsFile, "array '" + n + "' has shape "
+                        + Arrays.toString(a.getValue().shape()) + " but " + RECORD_FILE + " says "
+                        + Arrays.toString(record.shapes().get(n)));
+            }
+            weights.put(n, a.getValue().values());
         }
         if (!weights.keySet().equals(record.shapes().keySet())) {
             throw new CheckpointException(weightsFile, "holds " + weights.keySet() + " but " + RECORD_FILE + " lists "

@@ -130,6 +130,22 @@ class FailurePolicyTest {
         }
     }
 
+    @Test
+    void loadingACheckpointPrintsNoLibtorchWarning() throws Exception {
+        Path run = tmp.resolve("run");
+        assertEquals(0, HardenedCli.run(train(run)).code());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // a process of its own: libtorch writes the warning to the native stderr, once per process
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Dai.djl.offline=true",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", FixtureCliMain.class.getName(), "eval",
+                "--checkpoint", run.toString(), "--samples", "4", "--device", "cpu").redirectErrorStream(true).start();
+        String all = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), all);
+        assertTrue(all.startsWith("accuracy="), all);
+        assertTrue(!all.contains("AutoNonVariableTypeMode") && !all.contains("Warning:"), all);
+    }
+
     /** Overwrites the checkpoint in {@code dir} with the same record and NaN weights (a diverged save). */
     private static void poison(Path dir) throws Exception {
         CheckpointStore store = new CheckpointStore();

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * A command line like {@code Main}'s with train on the fixture model, for tests that need a real process
+ * A command line like {@code Main}'s with train and eval on the fixture model, for tests that need a real process
  * (signals): {@code java -cp ... org.haxlab.app.cli.FixtureCliMain train ...}.
  */
 public final class FixtureCliMain {
@@ -16,7 +16,9 @@ public final class FixtureCliMain {
     public static void main(String[] args) {
         CommandLine cl = HaxLabCli.commandLine();
         cl.getCommandSpec().removeSubcommand("train");
-        cl.addSubcommand(new TrainCommand(HardenedCli.FIXTURE_MODELS, HardenedCli.FIXTURE_TASKS));
+        cl.getCommandSpec().removeSubcommand("eval");
+        cl.addSubcommand(new TrainCommand(HardenedCli.FIXTURE_MODELS, HardenedCli.FIXTURE_TASKS))
+                .addSubcommand(new EvalCommand(HardenedCli.FIXTURE_MODELS, HardenedCli.FIXTURE_TASKS));
         CliErrors.install(cl);
         cl.setErr(new PrintWriter(System.err, true));
         System.exit(CliErrors.execute(cl, args));

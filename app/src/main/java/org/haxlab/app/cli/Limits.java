@@ -64,12 +64,22 @@ public final class Limits {
         return (int) value;
     }
 
-    /** Checks that {@code value} of {@code option} is a finite number in {@code min..max}. */
-    public static double check(CommandLine cl, String option, double value, double min, double max) {
-        if (!Double.isFinite(value) || value < min || value > max) {
-            throw new CommandLine.ParameterException(cl, option + " " + value + " is out of range " + min + ".." + max);
+    /**
+     * Checks that {@code value} of {@code option} is a finite number in {@code min..max} ({@code min} itself
+     * excluded when {@code minExcluded}); the usage error states the range in words.
+     */
+    public static double check(CommandLine cl, String option, double value, double min, boolean minExcluded, double max) {
+        boolean ok = Double.isFinite(value) && (minExcluded ? value > min : value >= min) && value <= max;
+        if (!ok) {
+            String range = "a finite number " + (minExcluded ? "> " : ">= ") + plain(min)
+                    + (Double.isInfinite(max) || max == Double.MAX_VALUE ? "" : " and <= " + plain(max));
+            throw new CommandLine.ParameterException(cl, option + " " + value + " is out of range: " + range);
         }
         return value;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static int clampToInt(long n) {

@@ -112,9 +112,9 @@ public final class TrainCommand implements Callable<Integer> {
         Limits.check(cl, "--steps", steps, 1, MAX_STEPS, null);
         Limits.check(cl, "--batch", batch, 1, Limits.maxBatch(task.maxLength()), "what this machine's memory holds at length "
                 + task.maxLength());
-        Limits.check(cl, "--lr", lr, Double.MIN_VALUE, 10);
-        Limits.check(cl, "--clip", clip, 0, Double.MAX_VALUE);
-        Limits.check(cl, "--weight-decay", weightDecay, 0, 1);
+        Limits.check(cl, "--lr", lr, 0, true, 10);
+        Limits.check(cl, "--clip", clip, 0, false, Double.MAX_VALUE);
+        Limits.check(cl, "--weight-decay", weightDecay, 0, false, 1);
         TrainingConfig d = TrainingConfig.defaults(steps, batch, lr, seed);
         int warm = warmup == null ? d.warmupSteps() : Limits.check(cl, "--warmup", warmup, 0, steps, "at most --steps");
         int every = valEvery == null ? d.validateEvery() : Limits.check(cl, "--val-every", valEvery, 0, steps, "0 = never");

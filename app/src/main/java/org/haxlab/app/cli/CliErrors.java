@@ -34,8 +34,21 @@ public final class CliErrors {
             return cl.execute(args);
         } catch (Throwable t) {  // OutOfMemoryError, StackOverflowError: still one line, not a trace
             boolean debug = java.util.Arrays.asList(args).contains("--debug");
-            return failed(t, cl, debug);
+            return failed(t, commandOf(cl), debug);
         }
+    }
+
+    /** The subcommand that was running (for its name in the message), or {@code cl} when none was parsed. */
+    private static CommandLine commandOf(CommandLine cl) {
+        ParseResult r = cl.getParseResult();
+        if (r == null) {
+            return cl;
+        }
+        while (r.subcommand() != null) {
+            r = r.subcommand();
+        }
+        CommandLine sub = r.commandSpec().commandLine();
+        return sub == null ? cl : sub;
     }
 
     private static int usage(CommandLine.ParameterException ex, String[] args) {

@@ -138,6 +138,16 @@ class UsageErrorsTest {
     }
 
     @Test
+    void tableSizesAreBoundedToo() {
+        String out = tmp.resolve("table").toString();
+        usage(HardenedCli.run("table", "--batch", "2000000000", "--out", out), "--batch 2000000000 is out of range 1..");
+        usage(HardenedCli.run("table", "--test-samples", "2000000000", "--out", out), "--test-samples");
+        usage(HardenedCli.run("table", "--d-model", "1000000", "--out", out), "--d-model 1000000 is out of range 1..4096");
+        usage(HardenedCli.run("table", "--contexts", "17", "--out", out), "--contexts", "out of range 1..16");
+        usage(HardenedCli.run("table", "--device", "gpu:x", "--out", out), "--device", "gpu:N");
+    }
+
+    @Test
     void inspectAsksBeforeWritingGigabytes() {
         // an MQAR sequence of 4,000 tokens, inspected whole on a full-attention model
         String seq = HardenedCli.run("generate", "--variant", "mqar", "--keys", "8", "--length", "4000").out().strip();

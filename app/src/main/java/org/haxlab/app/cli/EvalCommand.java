@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
  * (n_c, n_k). An unusable checkpoint exits with 1 and a one-line reason on stderr; bad options exit with 2.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate a checkpoint on fresh joint-recall sequences; prints accuracy=<fraction>.")
+        description = {"Evaluate a checkpoint on fresh joint-recall sequences; prints accuracy=<fraction>.",
+            "Exit code 0: evaluated; 1: unusable checkpoint or NaN outputs (broken weights); 2: usage error."})
 public final class EvalCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -44,7 +44,8 @@ import java.util.concurrent.Callable;
         description = {"Runs one sequence through a model and prints what every layer did, as JSON "
                 + "(format haxlab-inspection/1, see docs/INSPECT_JSON.md).",
             "The model is a fresh one built from --backbone/--pattern/--seed, or a trained --checkpoint.",
-            "Exit code 0: printed; 1: invalid sequence or unusable checkpoint; 2: usage error."},
+            "Exit code 0: printed; 1: invalid sequence, unusable checkpoint or NaN outputs; 2: usage error.",
+            "Above " + (InspectSize.WARN_BYTES >> 20) + " MiB of JSON it asks for --positions, --layers or --force."},
         footer = {"", "Examples:",
             "  haxlab inspect --backbone mamba2 --pattern hax --sequence 'A a 3 b 2 B b 4 a 1 | B a ? b ?'",
             "  haxlab inspect --checkpoint runs/hax --file samples/mqjr-4x4.txt --positions queries --layers 1",

@@ -43,7 +43,8 @@ import java.util.concurrent.Callable;
  * first; 130 is the shell's code for an interrupted command); 1 diverged or failed; 2 bad options.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a model on joint recall; writes metrics.csv, best/ and last/ checkpoints into --out.")
+        description = {"Train a model on joint recall; writes metrics.csv, best/ and last/ checkpoints into --out.",
+            "Exit code 0: finished; 1: diverged or failed; 2: usage error; 130: stopped with Ctrl-C (last/ saved first)."})
 public final class TrainCommand implements Callable<Integer> {
 
     /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), after last/ is saved. */

@@ -205,6 +205,43 @@ class TrainResumeCommandTest {
         assertTrue(none.err().contains("no such run folder"), none.err());
     }
 
+    /**
+     * The real model (Mamba-2 + HAX: fresh LSH projections and ranking-loss picks every step) through the real
+     * command: 3 steps then a resume to 6 equal 6 steps in one go, in a run folder copied elsewhere (portable).
+     */
+    @Test
+    void realHaxModelResumesExactlyInACopiedFolder() throws Exception {
+        String[] real = {"train", "--backbone", "mamba2", "--pattern", "hax", "--k", "8", "--batch", "2", "--seed", "3",
+            "--contexts", "1", "--keys", "2", "--warmup", "2", "--val-every", "3", "--val-samples", "4", "--device", "cpu"};
+        Path whole = tmp.resolve("whole");
+        CliTestSupport.Result w = CliTestSupport.run(concat(real, "--steps", "6", "--out", whole.toString()));
+        assertEquals(0, w.code(), w.err());
+        Path first = tmp.resolve("first");
+        assertEquals(0, CliTestSupport.run(concat(real, "--steps", "3", "--out", first.toString())).code());
+        Path moved = tmp.resolve("elsewhere").resolve("copy");
+        copyTree(first, moved);
+        CheckpointStore.deleteTree(first);
+        CliTestSupport.Result r = CliTestSupport.run("train", "--resume", "--steps", "6", "--out", moved.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(curve(whole), curve(moved));
+        assertArrayEquals(weights(whole), weights(moved));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        Files.createDirectories(to.getParent());
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
+
     @Test
     void helpExplainsResumeOverwriteAndTheLock() {
         Result h = run("train", "--help");

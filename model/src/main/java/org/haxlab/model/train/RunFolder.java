@@ -244,7 +244,8 @@ public final class RunFolder implements AutoCloseable {
     }
 
     private static boolean runEntry(String name) {
-        return name.equals(METRICS_FILE) || name.equals(CheckpointStore.BEST) || name.equals(CheckpointStore.LAST)
+        return name.startsWith("." + CheckpointStore.BEST + ".tmp-") || name.startsWith("." + CheckpointStore.LAST + ".tmp-")
+                || name.equals(METRICS_FILE) || name.equals(CheckpointStore.BEST) || name.equals(CheckpointStore.LAST)
                 || name.equals("." + CheckpointStore.BEST + ".old") || name.equals("." + CheckpointStore.LAST + ".old");
     }
 

@@ -213,6 +213,11 @@ public final class TrainCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
                 return 0;
             }
+            if (total != at.totalSteps() && run.training().schedule() == Schedule.COSINE) {
+                // the cosine rate is a function of the total: a new total bends the rest of the curve
+                err.println("note: the cosine schedule was planned for " + at.totalSteps() + " steps; from step "
+                        + (at.step() + 1) + " on it follows the new total " + total);
+            }
             RunSettings extended = new RunSettings(run.model(), run.training().withSteps(total), run.task(),
                     run.valSamples());
             return train(extended, point, dev, folder, err);

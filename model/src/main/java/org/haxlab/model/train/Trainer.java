@@ -27,7 +27,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * other thread; listeners hear every step, validation and state change. Each step runs inside an
  * {@link NDScope} and a per-step manager and zeroes the gradients, so native memory stays flat over long runs.
  * On the CPU a seed gives the same run every time: the data order comes from {@code Random(seed)} and the
- * per-step LSH projection seeds from the step number.
+ * per-step LSH projection seeds from the step number. {@link #resumeFrom} continues a saved run exactly
+ * (optimiser moments, data stream, best-so-far record), and {@link #checkpointEvery} says how often the
+ * listeners get the state to save.
  *
  * <p>PyTorch allows one gradient collector at a time per process: run one trainer at a time.
  *
@@ -107,7 +109,7 @@ public final class Trainer {
      * Continues a saved run instead of starting a new one: sets the model's weights to the checkpoint's now;
      * {@link #run()} then restores the AdamW moments, the data stream and the best-so-far record and goes
      * on from the saved step to this trainer's {@code config.steps()}. With the same configuration the
-     * steps that follow are those the uninterrupted run would have made (spec §4).
+     * steps that follow are those the uninterrupted run would have made.
      *
      * @throws IllegalArgumentException when the checkpoint belongs to another model or seed, or is past this
      *                                  run's steps

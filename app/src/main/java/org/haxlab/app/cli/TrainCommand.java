@@ -53,7 +53,8 @@ import java.util.concurrent.Callable;
         description = {"Train a model on joint recall; writes metrics.csv, best/ and last/ checkpoints into --out.",
             "A new run needs a new or empty --out; --overwrite clears a previous run there first (only a folder that"
                 + " holds a run: metrics.csv, best/ or last/), --resume continues it from last/ exactly as if it had"
-                + " never stopped (same losses; any device: a copied run folder resumes on another machine).",
+                + " never stopped (on the CPU the same losses bit for bit; a copied run folder resumes on another"
+                + " machine or device).",
             "With --resume the model, task and training settings come from the run; giving one that differs is"
                 + " refused. --steps sets the new total (default: the run's); a cosine schedule follows the new"
                 + " total from the resumed step on. One run at a time per folder (a lock in OUT/.lock)."})

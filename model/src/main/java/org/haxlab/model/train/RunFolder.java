@@ -54,12 +54,14 @@ public final class RunFolder implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     private final List<String> removed = new ArrayList<>();
+    private final boolean createdLockFile;
 
-    private RunFolder(Path dir, Path key, FileChannel channel, FileLock lock) {
+    private RunFolder(Path dir, Path key, FileChannel channel, FileLock lock, boolean createdLockFile) {
         this.dir = dir;
         this.key = key;
         this.channel = channel;
         this.lock = lock;
+        this.createdLockFile = createdLockFile;
     }
 
     /**
@@ -89,6 +91,14 @@ public final class RunFolder implements AutoCloseable {
             folder.prepare(mode);
             return folder;
         } catch (RunFolderException | RuntimeException e) {
+            if (folder.createdLockFile) {
+                // a refused folder (e.g. someone's documents given as --out) keeps no trace of the attempt
+                try {
+                    Files.deleteIfExists(d.resolve(LOCK_FILE));
+                } catch (IOException ignored) {
+                    // harmless: an empty lock file naming us
+                }
+            }
             folder.close();
             throw e;
         }
@@ -140,6 +150,7 @@ public final class RunFolder implements AutoCloseable {
         }
         FileChannel ch = null;
         try {
+            boolean created = !Files.exists(file);
             ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = ch.tryLock();
             if (lock == null) {
@@ -151,7 +162,7 @@ public final class RunFolder implements AutoCloseable {
             ch.truncate(0);
             ch.write(ByteBuffer.wrap((me + "\n").getBytes(StandardCharsets.UTF_8)), 0);
             ch.force(true);
-            return new RunFolder(d, key, ch, lock);
+            return new RunFolder(d, key, ch, lock, created);
         } catch (IOException e) {
             HELD.remove(key);
             closeQuietly(ch);

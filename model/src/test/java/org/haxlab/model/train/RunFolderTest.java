@@ -79,6 +79,7 @@ class RunFolderTest {
         Files.writeString(other.resolve("notes.txt"), "mine");
         RunFolderException notEmpty = refused(other, RunFolder.Mode.NEW);
         assertTrue(notEmpty.getMessage().contains("is not empty (notes.txt)"), notEmpty.getMessage());
+        assertFalse(Files.exists(other.resolve(RunFolder.LOCK_FILE)));
         // a missing folder is created; an empty one is fine
         try (RunFolder f = RunFolder.open(tmp.resolve("fresh").resolve("deep"), RunFolder.Mode.NEW)) {
             assertTrue(Files.isDirectory(f.dir()));
@@ -108,6 +109,7 @@ class RunFolderTest {
         assertEquals(RunFolderException.Reason.NOT_A_RUN, e.reason());
         assertTrue(e.getMessage().contains("holds files but no run"), e.getMessage());
         assertEquals("precious", Files.readString(outside.resolve("keep.txt")));
+        assertFalse(Files.exists(outside.resolve(RunFolder.LOCK_FILE)), "a refused folder keeps no lock file");
     }
 
     @Test

@@ -149,8 +149,8 @@ public final class TrainCommand implements Callable<Integer> {
         Limits.check(cl, "--clip", clip, 0, false, Double.MAX_VALUE);
         Limits.check(cl, "--weight-decay", weightDecay, 0, false, 1);
         TrainingConfig d = TrainingConfig.defaults(steps, batch, lr, seed);
-        int warm = warmup == null ? d.warmupSteps() : Limits.check(cl, "--warmup", warmup, 0, steps, "at most --steps");
-        int every = valEvery == null ? d.validateEvery() : Limits.check(cl, "--val-every", valEvery, 0, steps, "0 = never");
+        int warm = warmup == null ? d.warmupSteps() : Limits.check(cl, "--warmup", warmup, 0, MAX_STEPS, null);
+        int every = valEvery == null ? d.validateEvery() : Limits.check(cl, "--val-every", valEvery, 0, MAX_STEPS, "0 = never");
         if (every > 0) {
             Limits.check(cl, "--val-samples", valSamples, 1, Limits.maxSequences(task.maxLength()),
                     "held in memory at length " + task.maxLength());

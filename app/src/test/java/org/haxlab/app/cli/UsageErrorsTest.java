@@ -109,8 +109,8 @@ class UsageErrorsTest {
 
     @Test
     void numbersThatSilentlyMeantSomethingElse() {
-        usage(HardenedCli.run(train("--warmup", "-1")), "--warmup -1 is out of range 0..2");
-        usage(HardenedCli.run(train("--val-every", "-5")), "--val-every -5 is out of range 0..2");
+        usage(HardenedCli.run(train("--warmup", "-1")), "--warmup -1 is out of range 0..1000000000");
+        usage(HardenedCli.run(train("--val-every", "-5")), "--val-every -5 is out of range 0..1000000000");
         usage(HardenedCli.run(train("--clip", "-1")), "--clip -1.0 is out of range");
         usage(HardenedCli.run(train("--clip", "NaN")), "--clip NaN is out of range");
         usage(HardenedCli.run(train("--lr", "0")), "--lr 0.0 is out of range");

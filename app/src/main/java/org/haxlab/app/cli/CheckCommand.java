@@ -26,6 +26,8 @@ import java.util.concurrent.Callable;
 public final class CheckCommand implements Callable<Integer> {
     /** Exit code of an invalid sequence. */
     static final int INVALID = 1;
+    /** How the parser's message for a sequence longer than the limit starts. */
+    static final String OVER_LENGTH = "over-length:";
     /** Errors printed before the rest are only counted. */
     static final int MAX_ERRORS = 20;
     /** Longest --max-length: beyond it a sequence is no longer a desktop inspection. */
@@ -95,9 +97,14 @@ public final class CheckCommand implements Callable<Integer> {
      * escaped) and how many more there are, so a huge bad input prints a screenful, not megabytes.
      */
     static void printErrors(List<SequenceError> errors, PrintWriter err) {
+        // an over-length input first: it explains the rest, and reading stopped at its token
+        List<SequenceError> ordered = new java.util.ArrayList<>(errors);
+        ordered.sort(java.util.Comparator.comparing(e -> !e.message().contains(OVER_LENGTH)));
         err.println("invalid sequence: " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
-        for (int i = 0; i < Math.min(errors.size(), MAX_ERRORS); i++) {
-            err.println("  " + Printable.of(errors.get(i).message()));
+        for (int i = 0; i < Math.min(ordered.size(), MAX_ERRORS); i++) {
+            String m = ordered.get(i).message();
+            err.println("  " + Printable.of(m) + (m.contains(OVER_LENGTH)
+                    ? " (a file or standard input is read only up to that token)" : ""));
         }
         if (errors.size() > MAX_ERRORS) {
             err.println("  ... and " + (errors.size() - MAX_ERRORS) + " more");

@@ -76,6 +76,8 @@ class InputHandlingTest {
         Result r = HardenedCli.run(HardenedCli.FIXTURE_MODELS, in, "check", "--max-length", "100", "-");
         assertEquals(1, r.code(), r.all());
         assertTrue(r.err().contains("invalid sequence"), r.err());
+        assertTrue(r.err().lines().skip(1).findFirst().orElse("").contains("more than the maximum 100"),
+                "the over-length error comes first: " + r.err());
         assertTrue(in.read < 64 * 1024, "read " + in.read + " bytes");
     }
 

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code haxlab bench}: the benchmark harness of issue 6. Each subcommand measures one thing with warm-up and
+ * {@code haxlab bench}: the benchmark harness (docs/BENCHMARKS.md). Each subcommand measures one thing with warm-up and
  * repetitions and prints median and spread with the machine's description.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,

@@ -130,7 +130,7 @@ public final class TrainCommand implements Callable<Integer> {
                 if (r.peer() == null) {
                     continue;
                 }
-                if (device.isGpu()) {  // issue 6's target is about the CPU; on a GPU the ratio is reported only
+                if (device.isGpu()) {  // the peer target is about the CPU; on a GPU the ratio is reported only
                     log.printf(Locale.ROOT, "# on %s, %s %s: peer ms / HAX Lab ms %.2fx (the target is for the CPU)%n",
                             device, r.backbone(), r.pattern(), r.speedup());
                 } else {

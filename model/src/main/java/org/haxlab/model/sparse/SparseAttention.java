@@ -131,7 +131,7 @@ public final class SparseAttention {
         NDManager manager = q.getManager();
         // Without autograd (evaluation, inspection) the weighted sum of V rows runs as a sparse x dense product,
         // never materialising the gathered V block (kmax x d_inner floats per query: the largest memory
-        // traffic of the pass, issue 6 profile); training keeps the gather, whose gradient autograd knows.
+        // traffic of the pass, profile of docs/BENCHMARKS.md); training keeps the gather, whose gradient autograd knows.
         boolean inference = !JniUtils.isGradMode() && q instanceof PtNDArray;
         NDArray kFlat = k.reshape((long) batch * length, n);
         NDArray vFlat = v.reshape((long) batch * length, width);
@@ -239,8 +239,8 @@ public final class SparseAttention {
     /**
      * Rows {@code index} of a 2-D {@code table}, differentiable in the table. Uses the embedding op rather
      * than advanced indexing: same result and forward cost, but its backward (a row-wise index-add) measured
-     * about 30% faster on the CPU than advanced indexing's index_put backward (issue 6 profile: the gathers
-     * and their backward dominate the sparse path).
+     * about 30% faster on the CPU than advanced indexing's index_put backward (training-step profile,
+     * docs/BENCHMARKS.md: the gathers and their backward dominate the sparse path).
      */
     static NDArray gatherRows(NDArray table, NDArray index) {
         return table.getNDArrayInternal().embedding(index, table, SparseFormat.DENSE).singletonOrThrow();

@@ -1,7 +1,7 @@
 package org.haxlab.model.trace;
 
 /**
- * Everything one mixer layer shows for one sequence (issue 3, "Inspection"). Arrays are per position
+ * Everything one mixer layer shows for one sequence. Arrays are per position
  * (length L); context-dependent parts are empty arrays when the layer's pattern has no such component.
  *
  * @param layer      0-based layer index

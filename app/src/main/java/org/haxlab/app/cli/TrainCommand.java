@@ -8,6 +8,7 @@ import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.task.RecallSequence;
+import org.haxlab.model.task.Split;
 import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.train.CheckpointStore;
 import org.haxlab.model.train.CheckpointWriter;
@@ -32,7 +33,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.Callable;
 
 /**
@@ -143,7 +143,7 @@ public final class TrainCommand implements Callable<Integer> {
         SequenceSource source = tasks.create(task);
         // the held-out split has its own seed; the trainer redraws any training sequence that falls in it
         List<RecallSequence> heldOut = config.validateEvery() > 0
-                ? source.sample(valSamples, new Random(seed ^ 0x5DEECE66DL)) : List.of();
+                ? source.sample(valSamples, SequenceSource.heldOutRandom(Split.VALIDATION, seed)) : List.of();
         try (NDManager manager = NDManager.newBaseManager(dev);
              SequenceModel model = models.create(modelConfig, manager, dev);
              MetricsCsv csv = new MetricsCsv(out.resolve("metrics.csv"))) {

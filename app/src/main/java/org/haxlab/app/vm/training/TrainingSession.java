@@ -7,6 +7,7 @@ import org.haxlab.app.work.ModelWorker;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.task.RecallSequence;
+import org.haxlab.model.task.Split;
 import org.haxlab.model.train.CheckpointStore;
 import org.haxlab.model.train.RunRecord;
 import org.haxlab.model.train.SequenceSource;
@@ -21,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -314,7 +314,7 @@ public final class TrainingSession implements AutoCloseable {
             trainingJson = plan.training().toJson();
             SequenceSource source = tasks.create(plan.task());
             List<RecallSequence> heldOut = plan.training().validateEvery() > 0
-                    ? source.sample(plan.valSamples(), new Random(plan.training().seed() ^ TrainingPlan.VALIDATION_SALT))
+                    ? source.sample(plan.valSamples(), SequenceSource.heldOutRandom(Split.VALIDATION, plan.training().seed()))
                     : List.of();
             Trainer trainer = new Trainer(model, plan.training(), source, heldOut);
             trainer.addListener(new RunRelay(this, trainer.control(), modelStep));

@@ -51,6 +51,41 @@ public record RunRecord(int formatVersion, String haxlabVersion, String djlVersi
                 task, training, seeds, step, metrics, "", 0, Map.of());
     }
 
+    /**
+     * The seeds a run record holds: {@code init} (the weights) and, when known, {@code data} (the order of the
+     * training draws and the held-out splits).
+     */
+    public static Map<String, Long> seeds(long initSeed, Long dataSeed) {
+        Map<String, Long> seeds = new LinkedHashMap<>();
+        seeds.put("init", initSeed);
+        if (dataSeed != null) {
+            seeds.put("data", dataSeed);
+        }
+        return seeds;
+    }
+
+    /**
+     * The metrics a run record holds, under their {@code run.json} names: the last training step's
+     * {@code loss}, {@code gate_loss} and {@code accuracy}, and the last validation's {@code val_loss},
+     * {@code val_accuracy}, {@code best_val_accuracy} and {@code best_step}; either event may be null
+     * (none yet), its names are then absent.
+     */
+    public static Map<String, Double> metrics(StepEvent lastStep, ValidationEvent lastValidation) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (lastStep != null) {
+            m.put("loss", lastStep.loss());
+            m.put("gate_loss", lastStep.gateLoss());
+            m.put("accuracy", lastStep.accuracy());
+        }
+        if (lastValidation != null) {
+            m.put("val_loss", lastValidation.loss());
+            m.put("val_accuracy", lastValidation.accuracy());
+            m.put("best_val_accuracy", lastValidation.bestAccuracy());
+            m.put("best_step", (double) lastValidation.bestStep());
+        }
+        return m;
+    }
+
     /** This record with the weights file's hash, size and shapes. */
     public RunRecord withWeights(String sha256, long bytes, Map<String, long[]> arrayShapes) {
         return new RunRecord(formatVersion, haxlabVersion, djlVersion, createdAt, model, task, training, seeds, step,

@@ -18,9 +18,7 @@ import org.haxlab.model.train.Trainer;
 import org.haxlab.model.train.ValidationEvent;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -221,13 +219,10 @@ public final class TrainingSession implements AutoCloseable {
         Objects.requireNonNull(dir, "dir");
         return submitModelWork(m -> {
             refuseForeignFolder(dir);
-            Map<String, Long> seeds = new LinkedHashMap<>();
-            seeds.put("init", m.config().initSeed());
-            if (trainingJson.has("seed")) {
-                seeds.put("data", trainingJson.get("seed").getAsLong());
-            }
-            RunRecord saved = store.save(dir, m, RunRecord.of(m.config(), taskJson, trainingJson, seeds, modelStep,
-                    metrics()));
+            Long dataSeed = trainingJson.has("seed") ? trainingJson.get("seed").getAsLong() : null;
+            RunRecord saved = store.save(dir, m, RunRecord.of(m.config(), taskJson, trainingJson,
+                    RunRecord.seeds(m.config().initSeed(), dataSeed), modelStep,
+                    RunRecord.metrics(lastStep, lastValidation)));
             updates.accept(new TrainingUpdate.Notice("saved step " + modelStep + " to " + dir, false));
             return saved;
         });
@@ -415,21 +410,5 @@ public final class TrainingSession implements AutoCloseable {
             manager = NDManager.newBaseManager(device);
         }
         return manager;
-    }
-
-    private Map<String, Double> metrics() {
-        Map<String, Double> m = new LinkedHashMap<>();
-        if (lastStep != null) {
-            m.put("loss", lastStep.loss());
-            m.put("gate_loss", lastStep.gateLoss());
-            m.put("accuracy", lastStep.accuracy());
-        }
-        if (lastValidation != null) {
-            m.put("val_loss", lastValidation.loss());
-            m.put("val_accuracy", lastValidation.accuracy());
-            m.put("best_val_accuracy", lastValidation.bestAccuracy());
-            m.put("best_step", (double) lastValidation.bestStep());
-        }
-        return m;
     }
 }

@@ -1,6 +1,6 @@
 package org.haxlab.app.bench;
 
-import org.haxlab.model.sparse.KeySelection;
+import org.haxlab.model.sparse.SelectedKeys;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SelectionInput;
 import org.haxlab.model.sparse.SelectionPattern;
@@ -47,7 +47,7 @@ public final class HeatmapBench {
             kb[i] = rng.nextInt(16);
             score[i] = rng.nextFloat();
         }
-        KeySelection s = SelectionPattern.of(SparseConfig.paper(Pattern.HAX))
+        SelectedKeys s = SelectionPattern.of(SparseConfig.paper(Pattern.HAX))
                 .select(new SelectionInput(length, qb, kb, score));
         int n = 16;
         float[] q = new float[length * n];

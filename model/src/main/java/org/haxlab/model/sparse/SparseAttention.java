@@ -103,12 +103,12 @@ public final class SparseAttention {
      * @param selections one selection per sequence, each of length L
      * @return (B, L, D)
      */
-    public static NDArray sparse(NDArray q, NDArray k, NDArray v, KeySelection[] selections) {
+    public static NDArray sparse(NDArray q, NDArray k, NDArray v, SelectedKeys[] selections) {
         return sparse(q, k, v, selections, blockFloats(q.getDevice()));
     }
 
-    /** {@link #sparse(NDArray, NDArray, NDArray, KeySelection[])} with a given block size in floats. */
-    static NDArray sparse(NDArray q, NDArray k, NDArray v, KeySelection[] selections, long blockFloats) {
+    /** {@link #sparse(NDArray, NDArray, NDArray, SelectedKeys[])} with a given block size in floats. */
+    static NDArray sparse(NDArray q, NDArray k, NDArray v, SelectedKeys[] selections, long blockFloats) {
         long[] qs = q.getShape().getShape();
         int batch = (int) qs[0];
         int length = (int) qs[1];
@@ -143,7 +143,7 @@ public final class SparseAttention {
             long[] index = new long[batch * rows * kmax];
             float[] valid = new float[index.length];
             for (int b = 0; b < batch; b++) {
-                KeySelection s = selections[b];
+                SelectedKeys s = selections[b];
                 for (int r = 0; r < rows; r++) {
                     int i = start + r;
                     int at = (b * rows + r) * kmax;
@@ -265,7 +265,7 @@ public final class SparseAttention {
      * @param q (L * N) queries of the sequence
      * @param k (L * N) keys of the sequence
      */
-    public static float[] hostWeights(KeySelection s, float[] q, float[] k, int n) {
+    public static float[] hostWeights(SelectedKeys s, float[] q, float[] k, int n) {
         float[] w = new float[s.size()];
         double[] logits = new double[s.maxCount()];
         for (int i = 0; i < s.length(); i++) {

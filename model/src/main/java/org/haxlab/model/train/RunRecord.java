@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The {@code run.json} of a checkpoint: everything needed to rebuild the model and to reproduce or judge
- * the run (Tribuo-style provenance).
+ * the run (Tribuo-style provenance). The maps are copied; the shape arrays in {@code shapes} are shared
+ * (written once by the store, only read afterwards) and the record is never compared.
  *
  * @param formatVersion  {@link #FORMAT_VERSION} when written by this code
  * @param haxlabVersion  HAX Lab version that wrote it

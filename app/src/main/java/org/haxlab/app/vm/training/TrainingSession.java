@@ -38,9 +38,12 @@ import java.util.function.Consumer;
  */
 public final class TrainingSession implements AutoCloseable {
 
-    /** Work to run on the model thread with the live model. */
+    /**
+     * A task run on the model thread with the live model (the window sends its own work through
+     * {@code vm.ModelWork}).
+     */
     @FunctionalInterface
-    public interface ModelWork<T> {
+    public interface LiveModelTask<T> {
         /** Runs with the live model (never null). */
         T apply(SequenceModel model) throws Exception;
     }
@@ -173,7 +176,7 @@ public final class TrainingSession implements AutoCloseable {
      *
      * @return completes with the result, or exceptionally (with {@link IllegalStateException} when there is no model)
      */
-    public <T> CompletableFuture<T> submitModelWork(ModelWork<T> work) {
+    public <T> CompletableFuture<T> submitModelWork(LiveModelTask<T> work) {
         Objects.requireNonNull(work, "work");
         return submitWork(() -> {
             if (model == null) {

@@ -1,5 +1,6 @@
 package org.haxlab.model.train;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.haxlab.model.json.JsonFieldException;
 import org.haxlab.model.json.JsonFields;
@@ -84,5 +85,56 @@ public final class ConfigJson {
         SparseConfig.Variant variant = f.enumValue("variant", SparseConfig.Variant.class);
         SparseConfig.AttentionPath path = f.enumValue("path", SparseConfig.AttentionPath.class);
         return f.build(() -> new SparseConfig(pattern, budget, hashBits, rule, maxLen, variant, path));
+    }
+
+    // Field helpers for the train package's other small JSON records (training settings, task, resume state).
+
+    static JsonElement field(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        if (e == null || e.isJsonNull()) {
+            throw new IllegalArgumentException("missing field '" + name + "'");
+        }
+        return e;
+    }
+
+    static JsonObject object(JsonObject o, String name) {
+        JsonElement e = field(o, name);
+        if (!e.isJsonObject()) {
+            throw new IllegalArgumentException("field '" + name + "' is not an object");
+        }
+        return e.getAsJsonObject();
+    }
+
+    static int integer(JsonObject o, String name) {
+        try {
+            return field(o, name).getAsInt();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("field '" + name + "' is not an integer: " + o.get(name), e);
+        }
+    }
+
+    static long longValue(JsonObject o, String name) {
+        try {
+            return field(o, name).getAsLong();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("field '" + name + "' is not an integer: " + o.get(name), e);
+        }
+    }
+
+    static String string(JsonObject o, String name) {
+        JsonElement e = field(o, name);
+        if (!e.isJsonPrimitive()) {
+            throw new IllegalArgumentException("field '" + name + "' is not a string");
+        }
+        return e.getAsString();
+    }
+
+    static <E extends Enum<E>> E enumOf(Class<E> type, JsonObject o, String name) {
+        String v = string(o, name);
+        try {
+            return Enum.valueOf(type, v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field '" + name + "': unknown " + type.getSimpleName() + " '" + v + "'", e);
+        }
     }
 }

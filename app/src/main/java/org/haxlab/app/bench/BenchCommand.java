@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: attention versus length (dense vs sparse path), a training step of the synthetic"
                 + " model against PyTorch eager, heatmap rendering.",
-        subcommands = {CommandLine.HelpCommand.class, AttentionCommand.class, TrainCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, AttentionCommand.class, TrainStepCommand.class,
             HeatmapCommand.class, AllCommand.class})
 public final class BenchCommand implements Runnable {
 

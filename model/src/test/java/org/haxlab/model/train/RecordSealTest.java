@@ -90,11 +90,11 @@ class RecordSealTest {
         Path dir = saved();
         String text = Files.readString(dir.resolve(CheckpointStore.RECORD_FILE));
         String big = refusal(dir, reseal(text.replace("\"dModel\": 8", "\"dModel\": 1000000")));
-        assertTrue(big.contains("'dModel' is 1000000, outside 1..8192"), big);
+        assertTrue(big.contains("model.dModel: 1000000 is outside 1..8192"), big);
         String fraction = refusal(dir, reseal(text.replace("\"dModel\": 8", "\"dModel\": 8.5")));
-        assertTrue(fraction.contains("'dModel' is not a whole number"), fraction);
+        assertTrue(fraction.contains("model.dModel: must be a whole number"), fraction);
         String negative = refusal(dir, reseal(text.replace("\"step\": 4", "\"step\": -4")));
-        assertTrue(negative.contains("'step' is -4"), negative);
+        assertTrue(negative.contains("step: -4 is outside 0.."), negative);
     }
 
     @Test

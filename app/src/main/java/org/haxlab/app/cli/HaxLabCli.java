@@ -1,5 +1,10 @@
 package org.haxlab.app.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.haxlab.app.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +38,19 @@ public final class HaxLabCli implements Runnable {
 
     /** Runs the CLI and returns its exit code. */
     public static int execute(String... args) {
-        return CliErrors.execute(commandLine(), args);
+        CommandLine cl = commandLine();
+        cl.setOut(standardOutput());
+        return CliErrors.execute(cl, args);
+    }
+
+    /**
+     * Standard output as a writer whose {@link PrintWriter#checkError()} turns true when the reader has gone
+     * ({@code haxlab generate | head}): picocli's default writes through {@code System.out}, a PrintStream that
+     * swallows the broken pipe, so a command could never notice it and would run on for minutes.
+     */
+    static PrintWriter standardOutput() {
+        return new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+                true);
     }
 
     /** A fresh command line with every subcommand and the error handlers, for callers (and tests) that redirect its output. */

@@ -19,15 +19,31 @@ public final class OutputPaths {
     private OutputPaths() {
     }
 
-    /** Makes {@code dir} (and its parents) for {@code option} and checks that it is a writable directory. */
-    public static Path directory(CommandLine cl, String option, Path dir) {
+    /**
+     * Checks, without creating anything, that {@code dir} for {@code option} can be a directory: no part of it is
+     * a file, no name is too long, and the deepest part that exists is a writable directory.
+     */
+    public static Path checkDirectory(CommandLine cl, String option, Path dir) {
         Path p = checkNames(cl, option, dir);
         for (Path q = p; q != null; q = q.getParent()) {
             if (Files.exists(q) && !Files.isDirectory(q)) {
                 throw new CommandLine.ParameterException(cl, option + " " + dir + ": " + (q.equals(p) ? "it" : q)
                         + " is a file, not a directory");
             }
+            if (Files.isDirectory(q)) {
+                if (!Files.isWritable(q)) {
+                    throw new CommandLine.ParameterException(cl, option + " " + dir + ": " + (q.equals(p) ? "the directory"
+                            : q) + " is not writable");
+                }
+                break;
+            }
         }
+        return p;
+    }
+
+    /** Makes {@code dir} (and its parents) for {@code option} and checks that it is a writable directory. */
+    public static Path directory(CommandLine cl, String option, Path dir) {
+        Path p = checkDirectory(cl, option, dir);
         try {
             Files.createDirectories(p);
         } catch (IOException e) {

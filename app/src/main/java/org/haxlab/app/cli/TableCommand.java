@@ -206,9 +206,13 @@ public final class TableCommand implements Callable<Integer> {
     }
 
     /** {@code N} gives 0..N-1; a comma list gives those seeds. */
-    /** Parse-time bounds of the sizes (grid, widths, batches, splits), from the vocabulary and this machine's memory. */
+    /**
+     * Parse-time checks: --out can be a writable directory (nothing is created here), and the sizes (grid, widths, batches,
+     * splits) are within the vocabulary and this machine's memory.
+     */
     private void checkSizes(TaskSpec task) {
         CommandLine cl = spec.commandLine();
+        OutputPaths.checkDirectory(cl, "--out", out);
         for (String[] grid : new String[][] {{"--contexts", contexts}, {"--keys", keys}}) {
             try {
                 new GridOptions.Slots().convert(grid[1]);

@@ -72,7 +72,7 @@ class UsageErrorsTest {
         assumeFalse("root".equals(System.getProperty("user.name")), "root may write anywhere");
         Path ro = Files.createDirectory(tmp.resolve("ro"));
         Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
-        usage(HardenedCli.run(replaceOut(train(), ro.resolve("run"))), "--out", "cannot create the directory");
+        usage(HardenedCli.run(replaceOut(train(), ro.resolve("run"))), "--out", "is not writable");
     }
 
     @Test
@@ -138,13 +138,15 @@ class UsageErrorsTest {
     }
 
     @Test
-    void tableSizesAreBoundedToo() {
+    void tableSizesAndOutAreCheckedToo() throws Exception {
         String out = tmp.resolve("table").toString();
         usage(HardenedCli.run("table", "--batch", "2000000000", "--out", out), "--batch 2000000000 is out of range 1..");
         usage(HardenedCli.run("table", "--test-samples", "2000000000", "--out", out), "--test-samples");
         usage(HardenedCli.run("table", "--d-model", "1000000", "--out", out), "--d-model 1000000 is out of range 1..4096");
         usage(HardenedCli.run("table", "--contexts", "17", "--out", out), "--contexts", "out of range 1..16");
         usage(HardenedCli.run("table", "--device", "gpu:x", "--out", out), "--device", "gpu:N");
+        Path file = java.nio.file.Files.writeString(tmp.resolve("taken"), "x");
+        usage(HardenedCli.run("table", "--out", file.toString()), "--out", "is a file");
     }
 
     @Test

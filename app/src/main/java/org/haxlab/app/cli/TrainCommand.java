@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.nn.InitScheme;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.sparse.Pattern;
@@ -82,6 +83,10 @@ public final class TrainCommand implements Callable<Integer> {
     int hashBits;
     @Option(names = "--variant", defaultValue = "causal", description = "LSH variant: causal or paper (default: ${DEFAULT-VALUE}).")
     String variant;
+    @Option(names = "--init", defaultValue = "released",
+            description = "Weight initialisation: released (the released configs' initializer_range 0.1) or torch "
+                    + "(PyTorch's layer defaults, HAX Lab's first scheme) (default: ${DEFAULT-VALUE}).")
+    String init;
     @Option(names = "--schedule", defaultValue = "constant", description = "After warm-up: constant (paper) or cosine (default: ${DEFAULT-VALUE}).")
     String schedule;
     @Option(names = "--clip", defaultValue = "1.0", description = "Global gradient-norm clip, 0 = off (default: ${DEFAULT-VALUE}).")
@@ -116,7 +121,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             SparseConfig sparse = SparseConfig.paper(Pattern.parse(pattern)).withBudget(k).withHashBits(hashBits)
                     .withVariant(SparseConfig.Variant.valueOf(variant.trim().toUpperCase(Locale.ROOT)));
-            modelConfig = ModelConfig.paper(Backbone.parse(backbone), sparse, seed);
+            modelConfig = ModelConfig.paper(Backbone.parse(backbone), sparse, seed).withInit(initScheme(init));
             TrainingConfig d = TrainingConfig.defaults(steps, batch, lr, seed);
             config = new TrainingConfig(steps, batch, lr, warmup >= 0 ? warmup : d.warmupSteps(),
                     Schedule.parse(schedule), weightDecay, clip, d.gateLossWeight(),
@@ -152,7 +157,9 @@ public final class TrainCommand implements Callable<Integer> {
                     .addListener(new CheckpointWriter(out, model, new CheckpointStore(), tasks.describe(task), config))
                     .addListener(new ProgressLine(new java.io.PrintStream(new WriterStream(err), true), steps,
                             System.console() != null));
-            err.println("training " + modelConfig.label() + " (" + model.params().count() + " weights) on "
+            err.println("training " + modelConfig.label() + " (" + model.params().count() + " weights, "
+                    + modelConfig.init().cliName() + " init, " + modelConfig.sparse().variant().name()
+                    .toLowerCase(Locale.ROOT) + " variant) on "
                     + dev + ", n_c " + contexts + ", n_k " + keys + ", " + steps + " steps -> " + out);
             // Ctrl-C: ask the trainer to stop between steps and wait (bounded) until last/ is saved
             java.util.concurrent.CountDownLatch saved = new java.util.concurrent.CountDownLatch(1);
@@ -184,6 +191,15 @@ public final class TrainCommand implements Callable<Integer> {
                     Double.isNaN(s.bestValAccuracy()) ? "-" : String.format(Locale.ROOT, "%.4f", s.bestValAccuracy()), out);
             stdout.flush();
             return s.state() == RunState.FINISHED || s.state() == RunState.STOPPED ? 0 : 1;
+        }
+    }
+
+    /** Parses {@code --init}; the message names the option. */
+    static InitScheme initScheme(String name) {
+        try {
+            return InitScheme.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--init: " + e.getMessage(), e);
         }
     }
 

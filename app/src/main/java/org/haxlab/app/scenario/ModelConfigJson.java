@@ -2,6 +2,7 @@ package org.haxlab.app.scenario;
 
 import com.google.gson.JsonObject;
 import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.nn.InitScheme;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
@@ -59,8 +60,10 @@ public final class ModelConfigJson {
         int conv = f.integer("convKernel");
         SparseConfig sparse = readSparse(f.object("sparse"));
         long seed = f.longValue("initSeed");
+        // written before the scheme could be chosen: those models were drawn with the first (torch) scheme
+        InitScheme init = f.has("init") ? f.enumValue("init", InitScheme.class) : InitScheme.TORCH;
         return f.build(() -> new ModelConfig(backbone, vocab, dModel, layers, expand, dState, dtRank, heads, conv,
-                sparse, seed));
+                sparse, seed, init));
     }
 
     static SparseConfig readSparse(JsonFields f) {

@@ -1,5 +1,6 @@
 package org.haxlab.app.cli;
 
+import org.haxlab.model.train.CheckpointStore;
 import org.haxlab.model.train.ModelFactory;
 import org.haxlab.model.train.MetricsCsv;
 import org.haxlab.model.train.RecallFixture;
@@ -71,7 +72,8 @@ class TrainEvalCommandTest {
         Result t = run("train", "--help");
         assertEquals(0, t.code());
         for (String opt : List.of("--backbone", "--pattern", "--steps", "--batch", "--lr", "--seed", "--contexts", "--keys",
-                "--out", "--warmup", "--val-every", "--device", "--k", "--hash-bits", "--variant", "--schedule", "--clip")) {
+                "--out", "--warmup", "--val-every", "--device", "--k", "--hash-bits", "--variant", "--init", "--schedule",
+                "--clip")) {
             assertTrue(t.out().contains(opt), opt);
         }
         Result e = run("eval", "--help");
@@ -115,6 +117,18 @@ class TrainEvalCommandTest {
         Result missing = run("eval", "--checkpoint", tmp.resolve("nope").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("no such checkpoint"), missing.err());
+    }
+
+    @Test
+    void theInitSchemeIsRecordedReleasedByDefault() throws Exception {
+        Path released = train();
+        assertTrue(Files.readString(released.resolve("best/run.json")).contains("\"init\": \"RELEASED\""));
+        CheckpointStore.deleteTree(released);
+        Path torch = train("--init", "torch");
+        assertTrue(Files.readString(torch.resolve("best/run.json")).contains("\"init\": \"TORCH\""));
+        Result bad = run("train", "--init", "xavier", "--out", tmp.resolve("x").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--init: unknown initialisation 'xavier' (expected torch or released)"), bad.err());
     }
 
     @Test

@@ -48,11 +48,14 @@ public final class HaxModel implements SequenceModel {
             throw new IllegalArgumentException("HaxModel: config is required");
         }
         this.config = config;
-        this.params = new Params(parent, device);
+        this.params = new Params(parent, device, config.init());
         Random rng = new Random(config.initSeed());
         int d = config.dModel();
         try {
-            embedding = params.normal("embedding", new Shape(config.vocabSize(), d), 0.02, rng);
+            // spec §5: the released configs draw the embedding like every Linear, N(0, 0.1); HAX Lab's first
+            // scheme used GPT-2's 0.02
+            embedding = params.normal("embedding", new Shape(config.vocabSize(), d),
+                    config.init() == InitScheme.RELEASED ? InitScheme.INITIALIZER_RANGE : 0.02, rng);
             for (int i = 0; i < config.layers(); i++) {
                 String prefix = "layers." + i + ".";
                 norms.add(params.constant(prefix + "norm", new Shape(d), 1f));

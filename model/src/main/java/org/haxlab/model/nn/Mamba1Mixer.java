@@ -42,11 +42,11 @@ public final class Mamba1Mixer implements Mixer {
         dInner = config.dInner();
         dState = config.dState();
         dtRank = config.dtRank();
-        inProj = MambaInit.linear(params, prefix + "in_proj", 2 * dInner, dModel, 1, rng);
-        NDArray[] conv = MambaInit.conv(params, prefix, dInner, config.convKernel(), rng);
+        inProj = MambaInit.linear(params, prefix + "in_proj", 2 * dInner, dModel, rng);
+        NDArray[] conv = MambaInit.conv(params, prefix, Backbone.MAMBA1, dInner, config.convKernel(), rng);
         convWeight = conv[0];
         convBias = conv[1];
-        xProj = MambaInit.linear(params, prefix + "x_proj", dtRank + 2 * dState, dInner, 1, rng);
+        xProj = MambaInit.linear(params, prefix + "x_proj", dtRank + 2 * dState, dInner, rng);
         // dt_proj weight: U(+-dt_rank^-0.5) (dt_init "random", dt_scale 1).
         dtProj = params.uniform(prefix + "dt_proj", new Shape(dInner, dtRank), 1 / Math.sqrt(dtRank), rng);
         dtBias = MambaInit.dtBias(params, prefix + "dt_bias", dInner, rng);
@@ -57,7 +57,7 @@ public final class Mamba1Mixer implements Mixer {
         }
         aLog = params.add(prefix + "A_log", new Shape(dInner, dState), aInit);
         skip = params.constant(prefix + "D", new Shape(dInner), 1f);
-        outProj = MambaInit.linear(params, prefix + "out_proj", dModel, dInner, 1 / Math.sqrt(config.layers()), rng);
+        outProj = MambaInit.outProj(params, prefix + "out_proj", Backbone.MAMBA1, dModel, dInner, config.layers(), rng);
         branch = config.sparse().pattern().hasAttention()
                 ? new SparseBranch(config.sparse(), dInner, dState, layer, params, prefix + "attn.", branchRng)
                 : null;

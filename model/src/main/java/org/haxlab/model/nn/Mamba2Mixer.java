@@ -50,19 +50,15 @@ public final class Mamba2Mixer implements Mixer {
         dState = config.dState();
         heads = config.heads();
         int convWidth = dInner + 2 * dState;
-        inProj = MambaInit.linear(params, prefix + "in_proj", 2 * dInner + 2 * dState + heads, dModel, 1, rng);
-        NDArray[] conv = MambaInit.conv(params, prefix, convWidth, config.convKernel(), rng);
+        inProj = MambaInit.linear(params, prefix + "in_proj", 2 * dInner + 2 * dState + heads, dModel, rng);
+        NDArray[] conv = MambaInit.conv(params, prefix, Backbone.MAMBA2, convWidth, config.convKernel(), rng);
         convWeight = conv[0];
         convBias = conv[1];
         dtBias = MambaInit.dtBias(params, prefix + "dt_bias", heads, rng);
-        float[] aInit = new float[heads];
-        for (int i = 0; i < heads; i++) {
-            aInit[i] = (float) Math.log(1 + 15 * rng.nextDouble());   // A ~ U(1, 16)
-        }
-        aLog = params.add(prefix + "A_log", new Shape(heads), aInit);
+        aLog = params.add(prefix + "A_log", new Shape(heads), MambaInit.mamba2ALog(params.init(), heads, rng));
         skip = params.constant(prefix + "D", new Shape(heads), 1f);
         norm = params.constant(prefix + "norm", new Shape(dInner), 1f);
-        outProj = MambaInit.linear(params, prefix + "out_proj", dModel, dInner, 1 / Math.sqrt(config.layers()), rng);
+        outProj = MambaInit.outProj(params, prefix + "out_proj", Backbone.MAMBA2, dModel, dInner, config.layers(), rng);
         branch = config.sparse().pattern().hasAttention()
                 ? new SparseBranch(config.sparse(), dInner, dState, layer, params, prefix + "attn.", branchRng)
                 : null;

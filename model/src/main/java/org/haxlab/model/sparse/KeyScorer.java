@@ -28,8 +28,8 @@ public final class KeyScorer {
     private final NDArray b3;
 
     /**
-     * Registers {@code prefix + "w1", "b1", "w2", "b2", "w3", "b3"} with PyTorch's nn.Linear initialisation
-     * (U(-1/sqrt(fan_in), 1/sqrt(fan_in))).
+     * Registers {@code prefix + "w1", "b1", "w2", "b2", "w3", "b3"} as three Linear layers under the model's
+     * init scheme ({@link Params#linearWeight}, {@link Params#linearBias}).
      */
     public KeyScorer(int dState, Params params, String prefix, Random rng) {
         if (dState < 1) {
@@ -37,13 +37,12 @@ public final class KeyScorer {
         }
         this.dState = dState;
         int in = 2 * dState;
-        double bound = 1.0 / Math.sqrt(in);
-        w1 = params.uniform(prefix + "w1", new Shape(in, in), bound, rng);
-        b1 = params.uniform(prefix + "b1", new Shape(in), bound, rng);
-        w2 = params.uniform(prefix + "w2", new Shape(in, in), bound, rng);
-        b2 = params.uniform(prefix + "b2", new Shape(in), bound, rng);
-        w3 = params.uniform(prefix + "w3", new Shape(in, 1), bound, rng);
-        b3 = params.uniform(prefix + "b3", new Shape(1), bound, rng);
+        w1 = params.linearWeight(prefix + "w1", new Shape(in, in), in, rng);
+        b1 = params.linearBias(prefix + "b1", new Shape(in), in, rng);
+        w2 = params.linearWeight(prefix + "w2", new Shape(in, in), in, rng);
+        b2 = params.linearBias(prefix + "b2", new Shape(in), in, rng);
+        w3 = params.linearWeight(prefix + "w3", new Shape(in, 1), in, rng);
+        b3 = params.linearBias(prefix + "b3", new Shape(1), in, rng);
     }
 
     /**

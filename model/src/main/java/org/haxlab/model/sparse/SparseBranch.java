@@ -100,8 +100,8 @@ public final class SparseBranch {
         this.pattern = SelectionPattern.of(config);
         this.hasLsh = config.pattern().components().contains(Component.LSH);
         this.hasKs = config.pattern().components().contains(Component.KS);
-        // nn.Linear-style initialisation; E starts at 1 (spec §3)
-        this.wxx = params.uniform(prefix + "w_xx", new Shape(dInner, 2L * dState), 1.0 / Math.sqrt(dInner), rng);
+        // a bias-free Linear under the model's init scheme (spec §5); E starts at 1 (spec §3)
+        this.wxx = params.linearWeight(prefix + "w_xx", new Shape(dInner, 2L * dState), dInner, rng);
         this.gate = params.constant(prefix + "gate_e", new Shape(dInner), 1f);
         this.scorer = hasKs ? new KeyScorer(dState, params, prefix + "ks.", rng) : null;
         // positional masks are constants of the model: they live (and die) with its weights

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.haxlab.model.nn.InitScheme;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
 
@@ -203,15 +204,16 @@ public final class CheckpointStore {
 
     /**
      * Reads the checkpoint at {@code path} and copies its weights into {@code model}, after checking that the
-     * saved configuration (seed aside) and every name and shape match the model.
+     * saved configuration (seed and init scheme aside: both only say how the first weights were drawn, and the
+     * checkpoint's weights replace them) and every name and shape match the model.
      *
      * @return the checkpoint's run record
      */
     public RunRecord loadInto(Path path, SequenceModel model) throws CheckpointException {
         Checkpoint cp = read(path);
         Path recordFile = cp.dir().resolve(RECORD_FILE);
-        ModelConfig saved = cp.record().model().withSeed(0);
-        ModelConfig have = model.config().withSeed(0);
+        ModelConfig saved = cp.record().model().withSeed(0).withInit(InitScheme.RELEASED);
+        ModelConfig have = model.config().withSeed(0).withInit(InitScheme.RELEASED);
         if (!saved.equals(have)) {
             throw new CheckpointException(recordFile, "model config does not match: checkpoint is " + saved
                     + ", model is " + have);

@@ -3,6 +3,7 @@ package org.haxlab.model.train;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.nn.InitScheme;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
@@ -31,6 +32,7 @@ public final class ConfigJson {
         o.addProperty("convKernel", c.convKernel());
         o.add("sparse", toJson(c.sparse()));
         o.addProperty("initSeed", c.initSeed());
+        o.addProperty("init", c.init().name());
         return o;
     }
 
@@ -48,14 +50,17 @@ public final class ConfigJson {
     }
 
     /**
-     * Reads a model config.
+     * Reads a model config. A record without {@code init} was written before the scheme could be chosen and was
+     * initialised with {@link InitScheme#TORCH}, so it reads as that (its weights load unchanged either way).
      *
      * @throws IllegalArgumentException naming the missing or bad field
      */
     public static ModelConfig modelConfig(JsonObject o) {
+        InitScheme init = o.has("init") ? enumOf(InitScheme.class, o, "init") : InitScheme.TORCH;
         return new ModelConfig(enumOf(Backbone.class, o, "backbone"), integer(o, "vocabSize"), integer(o, "dModel"),
                 integer(o, "layers"), integer(o, "expand"), integer(o, "dState"), integer(o, "dtRank"),
-                integer(o, "heads"), integer(o, "convKernel"), sparseConfig(object(o, "sparse")), longValue(o, "initSeed"));
+                integer(o, "heads"), integer(o, "convKernel"), sparseConfig(object(o, "sparse")), longValue(o, "initSeed"),
+                init);
     }
 
     /** Reads a sparse config; errors name the field. */

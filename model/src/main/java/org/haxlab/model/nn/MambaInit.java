@@ -2,6 +2,9 @@ package org.haxlab.model.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import org.haxlab.model.nd.InitScheme;
+import org.haxlab.model.nd.Params;
+import org.haxlab.model.trace.Backbone;
 
 import java.util.Random;
 

@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDManager;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.haxlab.model.nn.InitScheme;
+import org.haxlab.model.nd.InitScheme;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
 

@@ -1,7 +1,9 @@
 package org.haxlab.model.nn;
 
 import ai.djl.ndarray.NDManager;
+import org.haxlab.model.nd.InitScheme;
 import org.haxlab.model.sparse.Pattern;
+import org.haxlab.model.trace.Backbone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -3,10 +3,10 @@ package org.haxlab.model.train;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
-import org.haxlab.model.nn.ForwardOptions;
+import org.haxlab.model.nd.InitScheme;
 import org.haxlab.model.nn.HaxModel;
-import org.haxlab.model.nn.InitScheme;
 import org.haxlab.model.nn.ModelConfig;
+import org.haxlab.model.trace.ForwardOptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -81,7 +81,10 @@ public final class TrainCommand implements Callable<Integer> {
     int k;
     @Option(names = "--hash-bits", defaultValue = "8", description = "LSH sign bits h (default: ${DEFAULT-VALUE}).")
     int hashBits;
-    @Option(names = "--variant", defaultValue = "causal", description = "LSH variant: causal or paper (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--variant", defaultValue = "causal", description = "causal (HAX Lab's causal rules) or paper "
+            + "(the released code's rules, spec §5: non-causal LSH and KS normalisation, fresh hash draws at every "
+            + "forward, empty rows read everything, PAD zeroed and batches padded to the task's fixed length) "
+            + "(default: ${DEFAULT-VALUE}).")
     String variant;
     @Option(names = "--init", defaultValue = "released",
             description = "Weight initialisation: released (the released configs' initializer_range 0.1) or torch "
@@ -123,10 +126,12 @@ public final class TrainCommand implements Callable<Integer> {
                     .withVariant(SparseConfig.Variant.valueOf(variant.trim().toUpperCase(Locale.ROOT)));
             modelConfig = ModelConfig.paper(Backbone.parse(backbone), sparse, seed).withInit(initScheme(init));
             TrainingConfig d = TrainingConfig.defaults(steps, batch, lr, seed);
+            task = TaskSpec.of(contexts, keys);
+            // spec §5: the paper variant pads every batch to the task's fixed length as the released code does
+            int padTo = sparse.variant() == SparseConfig.Variant.PAPER ? task.maxLength() : 0;
             config = new TrainingConfig(steps, batch, lr, warmup >= 0 ? warmup : d.warmupSteps(),
                     Schedule.parse(schedule), weightDecay, clip, d.gateLossWeight(),
-                    valEvery >= 0 ? valEvery : d.validateEvery(), 0, seed);
-            task = TaskSpec.of(contexts, keys);
+                    valEvery >= 0 ? valEvery : d.validateEvery(), padTo, seed);
             dev = device(device);
             if (config.validateEvery() > 0 && valSamples < 1) {
                 throw new IllegalArgumentException("--val-samples must be >= 1 when validating");

@@ -37,6 +37,6 @@ final class LayerTraces {
             return new LayerInspection(layer, new int[0], new int[0], new float[0], none, new float[len], ssmNorm, decay);
         }
         return new LayerInspection(layer, branch.qBucket(), branch.kBucket(), branch.ksScore(), branch.selection(),
-                branch.attnNorm(), ssmNorm, decay);
+                branch.attnNorm(), ssmNorm, decay, branch.vectors());
     }
 }

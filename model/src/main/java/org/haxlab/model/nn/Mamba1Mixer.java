@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import org.haxlab.model.nd.Params;
 import org.haxlab.model.sparse.SparseBranch;
+import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.trace.DecayTrace;
 import org.haxlab.model.trace.ForwardOptions;
@@ -33,6 +34,7 @@ public final class Mamba1Mixer implements Mixer {
     private final NDArray skip;
     private final NDArray outProj;
     private final SparseBranch branch;
+    private final boolean zeroPads;
 
     /**
      * Registers the layer's weights under {@code prefix} (e.g. {@code layers.0.mixer.}) in creation order
@@ -64,13 +66,22 @@ public final class Mamba1Mixer implements Mixer {
         branch = config.sparse().pattern().hasAttention()
                 ? new SparseBranch(config.sparse(), dInner, dState, layer, params, prefix + "attn.", branchRng)
                 : null;
+        // spec §5: the released mixer zeroes its input at PAD (the paper variant only; the SSM is causal and
+        // padding trails, so this changes real positions only through the branch's non-causal rules)
+        zeroPads = branch != null && config.sparse().variant() == SparseConfig.Variant.PAPER;
+    }
+
+    /** {@code x} (B, L, C) with the PAD positions zeroed when this mixer follows the released code, else x. */
+    private NDArray maskPads(NDArray x, NDArray padMask) {
+        return zeroPads && padMask != null ? x.mul(padMask.expandDims(-1)) : x;
     }
 
     @Override
     public Output forward(NDArray h, NDArray padMask, ForwardOptions options) {
         LayerTraces.checkSingle(h, options);
         NDList xz = Layers.linear(h, inProj).split(2, 2);
-        NDArray x = Layers.silu(Layers.causalConv(xz.get(0), convWeight, convBias));
+        NDArray x = maskPads(Layers.silu(Layers.causalConv(maskPads(xz.get(0), padMask), convWeight, convBias)),
+                padMask);
         NDArray z = xz.get(1);
         NDList dbc = Layers.linear(x, xProj).split(new long[] {dtRank, dtRank + dState}, 2);
         NDArray dt = Activation.softPlus(Layers.linear(dbc.get(0), dtProj, dtBias));

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import org.haxlab.model.nd.Params;
 import org.haxlab.model.sparse.SparseBranch;
+import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.trace.DecayTrace;
 import org.haxlab.model.trace.ForwardOptions;
@@ -33,6 +34,7 @@ public final class Mamba2Mixer implements Mixer {
     private final NDArray norm;
     private final NDArray outProj;
     private final SparseBranch branch;
+    private final boolean zeroPads;
 
     /**
      * Registers the layer's weights under {@code prefix} (e.g. {@code layers.0.mixer.}) in creation order
@@ -65,6 +67,14 @@ public final class Mamba2Mixer implements Mixer {
         branch = config.sparse().pattern().hasAttention()
                 ? new SparseBranch(config.sparse(), dInner, dState, layer, params, prefix + "attn.", branchRng)
                 : null;
+        // spec §5: the released mixer zeroes its input at PAD (the paper variant only; the SSM is causal and
+        // padding trails, so this changes real positions only through the branch's non-causal rules)
+        zeroPads = branch != null && config.sparse().variant() == SparseConfig.Variant.PAPER;
+    }
+
+    /** {@code x} (B, L, C) with the PAD positions zeroed when this mixer follows the released code, else x. */
+    private NDArray maskPads(NDArray x, NDArray padMask) {
+        return zeroPads && padMask != null ? x.mul(padMask.expandDims(-1)) : x;
     }
 
     @Override
@@ -72,9 +82,10 @@ public final class Mamba2Mixer implements Mixer {
         LayerTraces.checkSingle(h, options);
         long batch = h.getShape().get(0);
         long len = h.getShape().get(1);
-        NDList zxdt = Layers.linear(h, inProj).split(new long[] {dInner, 2L * dInner + 2L * dState}, 2);
+        NDList zxdt = Layers.linear(maskPads(h, padMask), inProj)
+                .split(new long[] {dInner, 2L * dInner + 2L * dState}, 2);
         NDArray z = zxdt.get(0);
-        NDArray xbc = Layers.silu(Layers.causalConv(zxdt.get(1), convWeight, convBias));
+        NDArray xbc = maskPads(Layers.silu(Layers.causalConv(zxdt.get(1), convWeight, convBias)), padMask);
         NDList parts = xbc.split(new long[] {dInner, dInner + dState}, 2);
         NDArray x = parts.get(0);                              // the branch's input (spec §3)
         NDArray dt = Activation.softPlus(zxdt.get(2).add(dtBias));

@@ -46,19 +46,38 @@ public final class KeyScorer {
     }
 
     /**
-     * Scores every key.
+     * Scores every key with the causal variant's summary (each token's running sum normalised on its own).
      *
      * @param q (B, L, N) queries
      * @param k (B, L, N) keys (already divided by sqrt(N))
      * @return (B, L) scores; gradients reach only the MLP weights
      */
     public NDArray scores(NDArray q, NDArray k) {
+        return scores(q, k, SparseConfig.Variant.CAUSAL);
+    }
+
+    /**
+     * Scores every key. {@link SparseConfig.Variant#CAUSAL} normalises each position's running query sum over
+     * its N channels (spec §3: a score reads only positions up to the key); {@link SparseConfig.Variant#PAPER}
+     * normalises it along the sequence axis as the released code does ({@link PaperRules#normaliseSummary}),
+     * so scores depend on later tokens.
+     *
+     * @param q (B, L, N) queries
+     * @param k (B, L, N) keys (already divided by sqrt(N))
+     * @return (B, L) scores; gradients reach only the MLP weights
+     */
+    public NDArray scores(NDArray q, NDArray k, SparseConfig.Variant variant) {
         NDArray qd = q.stopGradient();
         NDArray kd = k.stopGradient();
         NDArray summary = qd.cumSum(1);
-        // F.normalize: divide by max(||v||, 1e-12)
-        NDArray norm = Scalars.maximum(summary.square().sum(new int[]{-1}, true).sqrt(), 1e-12f);
-        NDArray in = kd.concat(summary.div(norm), -1);
+        NDArray normalised;
+        if (variant == SparseConfig.Variant.PAPER) {
+            normalised = PaperRules.normaliseSummary(summary);
+        } else {
+            // F.normalize over the channels: divide by max(||v||, 1e-12)
+            normalised = summary.div(Scalars.maximum(summary.square().sum(new int[]{-1}, true).sqrt(), 1e-12f));
+        }
+        NDArray in = kd.concat(normalised, -1);
         NDArray h = Scalars.maximum(in.matMul(w1).add(b1), 0f);
         h = Scalars.maximum(h.matMul(w2).add(b2), 0f);
         return h.matMul(w3).add(b3).squeeze(-1);
@@ -94,19 +113,28 @@ public final class KeyScorer {
         return out;
     }
 
+    /** {@link #rankingLoss(NDArray, NDArray, NDArray, int[][], float[], boolean)} over the pairs a != b. */
+    public static NDArray rankingLoss(NDArray scores, NDArray q, NDArray k, int[][] picked, float[] real) {
+        return rankingLoss(scores, q, k, picked, real, false);
+    }
+
     /**
      * The pairwise ranking loss (spec §3): for the picked keys, target y_j = sum over real queries
      * i >= j of sigmoid(Q_i . K_j) (detached); BCE-with-logits of x_a - x_b against
-     * ([y_a > y_b] + [y_a >= y_b]) / 2, averaged over all ordered pairs a != b of every sequence.
+     * ([y_a > y_b] + [y_a >= y_b]) / 2, averaged over all ordered pairs a != b of every sequence, or, with
+     * {@code diagonal} (the released code, spec §5), over all k_c^2 pairs including a = b (each contributes
+     * ln 2 with a zero gradient, so only the scale of the loss changes).
      *
-     * @param scores (B, L) scorer outputs (the only thing that carries gradient)
-     * @param q      (B, L, N) queries
-     * @param k      (B, L, N) keys as attended (divided by sqrt(N))
-     * @param picked per sequence the picked key positions ({@link #pickKeys})
-     * @param real   B * L flags, 1 at real tokens
+     * @param scores   (B, L) scorer outputs (the only thing that carries gradient)
+     * @param q        (B, L, N) queries
+     * @param k        (B, L, N) keys as attended (divided by sqrt(N))
+     * @param picked   per sequence the picked key positions ({@link #pickKeys})
+     * @param real     B * L flags, 1 at real tokens
+     * @param diagonal whether the pairs a = b count too
      * @return a scalar; zero when no sequence has two picked keys
      */
-    public static NDArray rankingLoss(NDArray scores, NDArray q, NDArray k, int[][] picked, float[] real) {
+    public static NDArray rankingLoss(NDArray scores, NDArray q, NDArray k, int[][] picked, float[] real,
+                                      boolean diagonal) {
         long[] shape = q.getShape().getShape();
         int batch = (int) shape[0];
         int length = (int) shape[1];
@@ -159,7 +187,7 @@ public final class KeyScorer {
         for (int b = 0; b < batch; b++) {
             for (int a = 0; a < width; a++) {
                 for (int c = 0; c < width; c++) {
-                    if (a != c && validPick[b * width + a] > 0 && validPick[b * width + c] > 0) {
+                    if ((diagonal || a != c) && validPick[b * width + a] > 0 && validPick[b * width + c] > 0) {
                         pairMask[(b * width + a) * width + c] = 1f;
                         pairs++;
                     }

@@ -12,6 +12,7 @@ import org.haxlab.model.nd.Scalars;
 import org.haxlab.model.trace.AttentionSelection;
 import org.haxlab.model.trace.Component;
 import org.haxlab.model.trace.ForwardOptions;
+import org.haxlab.model.trace.SelectionVectors;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -50,9 +51,10 @@ public final class SparseBranch {
      * @param ksScore   KS score per key (empty without KS)
      * @param selection selected keys, components and softmax weights
      * @param attnNorm  L2 norm of E * O per position
+     * @param vectors   the Q and K rows and the projection the selection used
      */
     public record Trace(int[] qBucket, int[] kBucket, float[] ksScore, AttentionSelection selection,
-                        float[] attnNorm) {
+                        float[] attnNorm, SelectionVectors vectors) {
     }
 
     private final SparseConfig config;
@@ -139,10 +141,9 @@ public final class SparseBranch {
 
         int[] qBins = null;
         int[] kBins = null;
+        float[] h = null;
         if (hasLsh) {
-            float[] h = options.training()
-                    ? LshBuckets.projection(trainingSeed(options.lshSeed(), layer), dState, config.hashBits())
-                    : fixedProjection;
+            h = projectionFor(options);
             qBins = LshBuckets.bins(q, h, config.hashBits(), config.lshRule(), config.variant());
             kBins = LshBuckets.bins(k, h, config.hashBits(), config.lshRule(), config.variant());
         }
@@ -155,7 +156,7 @@ public final class SparseBranch {
         NDArray scores = null;
         float[] hostScores = null;
         if (hasKs) {
-            scores = scorer.scores(q, k);
+            scores = scorer.scores(q, k, config.variant());
             if (!deviceMask || options.trace() != null) {
                 hostScores = scores.toFloatArray();
             }
@@ -171,8 +172,8 @@ public final class SparseBranch {
 
         KeySelection[] selections = null;
         NDArray attended;
+        NDArray mask = null;
         if (dense) {
-            NDArray mask;
             if (pattern.positional()) {
                 mask = positionalMask(manager, inputs[0]);
             } else if (deviceMask) {
@@ -191,6 +192,7 @@ public final class SparseBranch {
             selections = select(inputs);
             attended = SparseAttention.sparse(q, k, x, selections);
         }
+        attended = readEverythingWhereEmpty(attended, q, k, x, mask, selections);
         NDArray output = attended.mul(gate);
 
         NDArray gateLoss;
@@ -198,7 +200,8 @@ public final class SparseBranch {
             float[] real = realFlags(padMask, batch, length);
             Random pick = new Random(trainingSeed(options.lshSeed(), layer) + 0x2545F4914F6CDD1DL);
             int[][] picked = KeyScorer.pickKeys(real, batch, length, config.perComponent(), pick);
-            gateLoss = KeyScorer.rankingLoss(scores, q, k, picked, real);
+            // spec §5: the released loss averages over all k_c^2 pairs, the diagonal included
+            gateLoss = KeyScorer.rankingLoss(scores, q, k, picked, real, config.variant() == SparseConfig.Variant.PAPER);
         } else {
             gateLoss = manager.zeros(new Shape());
         }
@@ -210,13 +213,41 @@ public final class SparseBranch {
             float[] k0 = k.get(0).toFloatArray();
             float[] weights = SparseAttention.hostWeights(s0, q0, k0, dState);
             float[] norm = output.get(0).square().sum(new int[]{-1}).sqrt().toFloatArray();
+            boolean paper = config.variant() == SparseConfig.Variant.PAPER;
+            SelectionVectors vectors = new SelectionVectors(length, dState, q0, k0,
+                    h == null ? new float[0] : h.clone(), h == null ? 0 : config.hashBits(), paper, paper);
             trace = new Trace(
                     qBins == null ? new int[0] : inputs[0].qBin().clone(),
                     kBins == null ? new int[0] : inputs[0].kBin().clone(),
                     hostScores == null ? new float[0] : inputs[0].ksScore().clone(),
-                    s0.toAttentionSelection(weights), norm);
+                    s0.toAttentionSelection(weights), norm, vectors);
         }
         return new Output(output, gateLoss, trace);
+    }
+
+    /**
+     * The projection this pass hashes with: drawn from the pass's seed when the options ask for a fresh one
+     * (every training pass; every evaluation pass of the paper variant, spec §5), else the fixed one.
+     */
+    float[] projectionFor(ForwardOptions options) {
+        return options.freshProjection()
+                ? LshBuckets.projection(trainingSeed(options.lshSeed(), layer), dState, config.hashBits())
+                : fixedProjection;
+    }
+
+    /**
+     * Paper variant only (spec §5): rows with no selected key read every position uniformly, future included,
+     * as the released mask makes them ({@link PaperRules#readEverything}); the causal variant keeps them at zero.
+     * The empty rows come from the dense mask or from the sparse path's selections (FULL has none).
+     */
+    private NDArray readEverythingWhereEmpty(NDArray attended, NDArray q, NDArray k, NDArray x, NDArray mask,
+                                             KeySelection[] selections) {
+        if (config.variant() != SparseConfig.Variant.PAPER || (mask == null && selections == null)) {
+            return attended;
+        }
+        NDArray empty = mask != null ? PaperRules.emptyRows(mask) : PaperRules.emptyRows(x.getManager(), selections);
+        NDArray extra = PaperRules.readEverything(q, k, x, empty);
+        return extra == null ? attended : attended.add(extra);
     }
 
     /**

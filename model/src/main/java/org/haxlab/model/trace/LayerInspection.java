@@ -12,9 +12,24 @@ package org.haxlab.model.trace;
  * @param attnNorm   L2 norm of E * O (the sparse branch's contribution) at every position
  * @param ssmNorm    L2 norm of SSM(x) at every position
  * @param decay      the SSM decay over the sequence
+ * @param vectors    the Q and K rows and the projection the selection used, and its rules; null without a branch
  */
 public record LayerInspection(int layer, int[] qBucket, int[] kBucket, float[] ksScore, AttentionSelection selection,
-                              float[] attnNorm, float[] ssmNorm, DecayTrace decay) {
+                              float[] attnNorm, float[] ssmNorm, DecayTrace decay, SelectionVectors vectors) {
+
+    /** A layer record without the selection's vectors (a plain SSM layer, or a synthetic record). */
+    public LayerInspection(int layer, int[] qBucket, int[] kBucket, float[] ksScore, AttentionSelection selection,
+                           float[] attnNorm, float[] ssmNorm, DecayTrace decay) {
+        this(layer, qBucket, kBucket, ksScore, selection, attnNorm, ssmNorm, decay, null);
+    }
+
+    /**
+     * True when this layer's queries without a selected key read every position, future included (the paper
+     * variant, spec §5); false when they read nothing.
+     */
+    public boolean emptyRowsReadEverything() {
+        return vectors != null && vectors.emptyRowsReadEverything();
+    }
 
     /** True when this layer hashed queries and keys. */
     public boolean hasBuckets() {

@@ -194,13 +194,14 @@ public final class Trainer {
     /** One optimiser step; the returned event has no validation and no elapsed time yet. */
     private StepEvent step(int step, Random data, AdamW adam, WeightGuard guard, NDManager work) {
         List<RecallSequence> seqs = drawBatch(data);
-        int length = config.padTo() > 0 ? config.padTo() : seqs.stream().mapToInt(RecallSequence::length).max().orElseThrow();
+        int length = seqs.stream().mapToInt(RecallSequence::length).max().orElseThrow();
         long tokens = seqs.stream().mapToLong(RecallSequence::length).sum();
         double lr = config.rateAt(step);
         long t0 = System.nanoTime();
         try (NDManager stepManager = work.newSubManager(); NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            Batch batch = Batch.of(seqs, length, stepManager);
+            Batch batch = config.padTo() > 0 ? Batch.released(seqs, config.padTo(), stepManager)
+                    : Batch.of(seqs, length, stepManager);
             guard.zeroGradients();
             NDArray loss;
             NDArray lm;
@@ -257,7 +258,9 @@ public final class Trainer {
     }
 
     private ValidationEvent validate(int step) {
-        EvalResult r = Evaluator.evaluate(model, validation, config.batchSize());
+        // a paper-variant model draws its projections afresh per validation batch, from a seed of this step
+        EvalResult r = Evaluator.evaluate(model, validation, config.batchSize(), config.padTo(),
+                lshSeed(step) ^ 0x7A11DA7E5EEDL);
         boolean best = !Double.isNaN(r.accuracy()) && (Double.isNaN(bestAccuracy) || r.accuracy() > bestAccuracy);
         if (best) {
             bestAccuracy = r.accuracy();

@@ -100,6 +100,15 @@ class TrainEvalCommandTest {
         assertTrue(r.out().contains("n_c=1 n_k=2") || r.out().contains("n_c=2 n_k=2"), r.out());
         // the same evaluation twice gives the same number (fresh sequences from a fixed seed)
         assertEquals(lines[0], run("eval", "--checkpoint", dir.toString(), "--samples", "10").out().split("\\R")[0]);
+        // a model without LSH: several hash draws give one result, and the spread line says why
+        Result draws = run("eval", "--checkpoint", dir.toString(), "--samples", "10", "--hash-draws", "3");
+        assertEquals(0, draws.code(), draws.err());
+        assertEquals(lines[0], draws.out().split("\\R")[0]);
+        assertTrue(draws.out().contains("hash_draws=1 ") && draws.out().contains("accuracy_std=0.000000")
+                && draws.out().contains("(no LSH: every draw gives the same result)"), draws.out());
+        Result bad = run("eval", "--checkpoint", dir.toString(), "--hash-draws", "0");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--hash-draws 0 must be >= 1"), bad.err());
     }
 
     @Test

@@ -48,6 +48,16 @@ class KeyScorerTest {
     }
 
     @Test
+    void releasedLossAveragesOverAllPairsWithTheDiagonal() {
+        // the case above: two off-diagonal pairs of log(1 + e^-0.2) each, plus two diagonal pairs (x_a - x_a = 0,
+        // target 1/2) of ln 2 each, over k_c^2 = 4 pairs (spec §5)
+        NDArray scores = manager.create(new float[]{0.3f, -0.2f, 0.1f}, new Shape(1, 3));
+        NDArray loss = KeyScorer.rankingLoss(scores, column(1, 0, 2), column(0.5f, -1, 1),
+                new int[][]{{0, 2}}, new float[]{1, 1, 1}, true);
+        assertEquals((2 * Math.log1p(Math.exp(-0.2)) + 2 * Math.log(2)) / 4, loss.getFloat(), 1e-6);
+    }
+
+    @Test
     void rankingLossIgnoresPadQueriesInTheTarget() {
         // q = (0, 5, 5), k = (0, -1, 1), position 2 is a pad, keys 1 and 2 picked, x_1 - x_2 = 0.2.
         // Real queries only: y_1 = s(-5) > y_2 = 0, so both orders give log(1 + e^-0.2).

@@ -18,7 +18,9 @@ public enum TrainingSetting {
     /** LSH sign bits h. */
     HASH_BITS("Model", "hash bits", "LSH hash width h (2^h buckets)", Integer.class),
     /** Causal or paper-faithful LSH. */
-    VARIANT("Model", "LSH variant", "CAUSAL (running mean) or PAPER (the reference code's sequence-wide centring)", SparseConfig.Variant.class),
+    VARIANT("Model", "LSH variant", "CAUSAL (every selection reads only earlier positions) or PAPER (the released "
+            + "code's rules: sequence-wide normalisation, fresh hashes at every forward, PAD zeroed, fixed length)",
+            SparseConfig.Variant.class),
     /** Residual width. */
     D_MODEL("Model", "d_model", "Residual width (64 in the paper); Mamba-2 needs a multiple of 4 (8 heads over 2 d_model)", Integer.class),
     /** Mixer blocks. */

@@ -131,8 +131,10 @@ public final class TrainingSettings {
         ModelConfig model = new ModelConfig(backbone, paper.vocabSize(), dModel, layers, paper.expand(), paper.dState(),
                 Math.max(1, dModel / 8), paper.heads(), paper.convKernel(), sparse, seed);
         TrainingConfig d = TrainingConfig.defaults(steps, batch, lr, seed);
+        // spec §5: the paper variant pads every batch to the task's fixed length as the released code does
+        int padTo = sparse.variant() == SparseConfig.Variant.PAPER ? task.maxLength() : 0;
         TrainingConfig training = new TrainingConfig(steps, batch, lr, warmup, Schedule.CONSTANT, d.weightDecay(),
-                d.clipNorm(), d.gateLossWeight(), every, 0, seed);
+                d.clipNorm(), d.gateLossWeight(), every, padTo, seed);
         return new TrainingPlan(model, training, task, every > 0 ? integer(TrainingSetting.VAL_SAMPLES) : 0);
     }
 

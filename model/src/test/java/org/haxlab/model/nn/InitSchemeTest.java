@@ -149,6 +149,26 @@ class InitSchemeTest {
         assertTrue(maxAbs(w.get(p + "attn.ks.b1")) <= ks && maxAbs(w.get(p + "attn.ks.b1")) > 0, "ks.b1 drawn");
     }
 
+    /**
+     * The torch scheme draws exactly what HAX Lab drew before the released scheme existed: a position-weighted
+     * running hash over every weight in creation order, pinned from the previous code (seed 0, +HAX).
+     */
+    @Test
+    void torchSchemeDrawsExactlyWhatThePreviousCodeDrew() {
+        double[] want = {29649.357229722882, 2745.330574344169};
+        Backbone[] backbones = {Backbone.MAMBA1, Backbone.MAMBA2};
+        for (int b = 0; b < 2; b++) {
+            Map<String, float[]> w = weights(ModelConfig.paper(backbones[b], Pattern.HAX).withInit(InitScheme.TORCH));
+            double h = 0;
+            for (float[] v : w.values()) {
+                for (int i = 0; i < v.length; i++) {
+                    h = h * 1.0000001 + v[i] * (i % 7 + 1);
+                }
+            }
+            assertEquals(want[b], h, 0.0, backbones[b] + " torch-scheme weights");
+        }
+    }
+
     @Test
     void sameSeedSameWeightsAndTheSchemesDiffer() {
         ModelConfig c = ModelConfig.paper(Backbone.MAMBA2, Pattern.HAX).withSeed(7);

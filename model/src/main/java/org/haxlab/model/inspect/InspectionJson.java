@@ -133,6 +133,7 @@ public final class InspectionJson {
         w.name("variant").value(s.variant().name().toLowerCase());
         w.name("path").value(s.path().name().toLowerCase());
         w.name("init_seed").value(c.initSeed());
+        w.name("init").value(c.init().cliName());
         w.endObject();
     }
 

@@ -1,5 +1,6 @@
 package org.haxlab.app.vm.training;
 
+import org.haxlab.model.nd.InitScheme;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.trace.Backbone;
@@ -21,6 +22,9 @@ public enum TrainingSetting {
     VARIANT("Model", "LSH variant", "CAUSAL (every selection reads only earlier positions) or PAPER (the released "
             + "code's rules: sequence-wide normalisation, fresh hashes at every forward, PAD zeroed, fixed length)",
             SparseConfig.Variant.class),
+    /** How the first weights are drawn (spec §5). */
+    INIT("Model", "initialisation", "RELEASED (the released configs: N(0, 0.1) weights, zero biases) or TORCH "
+            + "(PyTorch's layer defaults, HAX Lab's first scheme)", InitScheme.class),
     /** Residual width. */
     D_MODEL("Model", "d_model", "Residual width (64 in the paper); Mamba-2 needs a multiple of 4 (8 heads over 2 d_model)", Integer.class),
     /** Mixer blocks. */

@@ -40,7 +40,7 @@ public final class PaperRules {
     }
 
     /** (B, L) float flags, 1 where query i of sequence b selected no key. */
-    public static NDArray emptyRows(NDManager manager, KeySelection[] selections) {
+    public static NDArray emptyRows(NDManager manager, SelectedKeys[] selections) {
         int batch = selections.length;
         int length = selections[0].length();
         float[] flags = new float[batch * length];

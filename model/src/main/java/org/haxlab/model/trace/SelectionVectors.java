@@ -1,9 +1,13 @@
 package org.haxlab.model.trace;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * What one layer's selection read (batch element 0), so that anyone can recompute its bins, scores and keys
  * independently: Q and K exactly as the branch hashed and scored them (K already divided by sqrt(N)), the
- * LSH projection in use and the rules of the variant.
+ * LSH projection in use and the rules of the variant. Immutable: the constructor copies the arrays and every
+ * accessor returns a copy; equality is by content.
  *
  * @param length                  L
  * @param dState                  N, the width of every Q and K row
@@ -25,6 +29,46 @@ public record SelectionVectors(int length, int dState, float[] q, float[] k, flo
                     + length + " x " + dState + ", " + projection.length + " projection values for " + dState + " x "
                     + hashWidth);
         }
+        q = q.clone();
+        k = k.clone();
+        projection = projection.clone();
+    }
+
+    /** Q, L x N row-major (a copy). */
+    @Override
+    public float[] q() {
+        return q.clone();
+    }
+
+    /** K divided by sqrt(N), L x N row-major (a copy). */
+    @Override
+    public float[] k() {
+        return k.clone();
+    }
+
+    /** The N x h projection, row-major (a copy; empty without LSH). */
+    @Override
+    public float[] projection() {
+        return projection.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SelectionVectors v && length == v.length && dState == v.dState && hashWidth == v.hashWidth
+                && paperVariant == v.paperVariant && emptyRowsReadEverything == v.emptyRowsReadEverything
+                && Arrays.equals(q, v.q) && Arrays.equals(k, v.k) && Arrays.equals(projection, v.projection);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(length, dState, hashWidth, paperVariant, emptyRowsReadEverything, Arrays.hashCode(q),
+                Arrays.hashCode(k), Arrays.hashCode(projection));
+    }
+
+    @Override
+    public String toString() {
+        return "SelectionVectors[length=" + length + ", N=" + dState + ", h=" + hashWidth + ", paper=" + paperVariant
+                + "]";
     }
 
     /** True when the layer hashed with a projection. */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import org.haxlab.model.inspect.AttentionSelection;
 import org.haxlab.model.inspect.DecayTrace;
 import org.haxlab.model.inspect.LayerInspection;
+import org.haxlab.model.nd.HostReads;
 import org.haxlab.model.sparse.SparseBranch;
 
 /** Builds a mixer's {@link LayerInspection} (batch element 0) from device arrays: inspection passes only. */
@@ -21,7 +22,7 @@ final class LayerTraces {
 
     /** L2 norm over the last axis of batch element 0, one value per position. */
     static float[] norms(NDArray x) {
-        return x.get(0).square().sum(new int[] {1}).sqrt().toFloatArray();
+        return HostReads.floats(x.get(0).square().sum(new int[] {1}).sqrt());
     }
 
     /**

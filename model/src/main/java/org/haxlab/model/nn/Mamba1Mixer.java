@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import org.haxlab.model.inspect.DecayTrace;
+import org.haxlab.model.nd.HostReads;
 import org.haxlab.model.sparse.SparseBranch;
 
 import java.util.Random;
@@ -89,8 +90,8 @@ public final class Mamba1Mixer implements Mixer {
 
     /** dt per (position, channel) and dt*A per (position, channel * N + state), batch element 0. */
     private DecayTrace decay(NDArray dt, NDArray a) {
-        float[] dts = dt.get(0).toFloatArray();
-        float[] as = a.toFloatArray();
+        float[] dts = HostReads.floats(dt.get(0));
+        float[] as = HostReads.floats(a);
         int len = dts.length / dInner;
         float[] log = new float[len * dInner * dState];
         for (int t = 0; t < len; t++) {

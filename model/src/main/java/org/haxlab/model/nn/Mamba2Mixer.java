@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import org.haxlab.model.inspect.DecayTrace;
+import org.haxlab.model.nd.HostReads;
 import org.haxlab.model.sparse.SparseBranch;
 
 import java.util.Random;
@@ -99,8 +100,8 @@ public final class Mamba2Mixer implements Mixer {
 
     /** dt and dt*A per (position, head), batch element 0. */
     private DecayTrace decay(NDArray dt, NDArray a) {
-        float[] dts = dt.get(0).toFloatArray();
-        float[] as = a.toFloatArray();
+        float[] dts = HostReads.floats(dt.get(0));
+        float[] as = HostReads.floats(a);
         int len = dts.length / heads;
         float[] log = new float[dts.length];
         for (int i = 0; i < dts.length; i++) {

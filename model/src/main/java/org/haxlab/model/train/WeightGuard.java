@@ -1,20 +1,29 @@
 package org.haxlab.model.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
+import org.haxlab.model.nd.HostReads;
 import org.haxlab.model.nn.Params;
+import org.haxlab.model.nn.Scalars;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps a device copy of the weights from before the latest update, so that a run whose loss turns
- * NaN or infinite can go back to the last weights that gave a finite loss; also zeroes and checks
- * gradients (DJL accumulates gradients across collectors, so they are cleared every step).
+ * Keeps a device copy of the weights from the latest report point, taken before that step's update when its
+ * loss and gradient norm were read back finite, so that a run whose loss turns NaN or infinite can go back to
+ * the last weights known to give a finite loss; also zeroes and checks gradients (DJL accumulates gradients
+ * across collectors, so they are cleared every step). Nothing here reads values back inside a step: the copy,
+ * the restore and the zeroing are device-side copies, the norm is a device scalar.
  */
 final class WeightGuard implements AutoCloseable {
+
+    /** Every element: the index of whole-array device copies. */
+    private static final NDIndex ALL = new NDIndex("...");
 
     private final Params params;
     private final List<String> names;
@@ -33,11 +42,11 @@ final class WeightGuard implements AutoCloseable {
         }
     }
 
-    /** Records the current weights as good (called right before an update is applied). */
+    /** Records the current weights as good (called at a report point, right before its update is applied). */
     void markGood() {
         for (int i = 0; i < weights.size(); i++) {
-            // in place: no per-step allocation of a weight-sized array that outlives the step
-            lastGood.get(i).muli(0).addi(weights.get(i));
+            // in place, a device copy: no per-step allocation of a weight-sized array that outlives the step
+            lastGood.get(i).set(ALL, weights.get(i));
         }
         saved = true;
     }
@@ -48,7 +57,7 @@ final class WeightGuard implements AutoCloseable {
             return false;
         }
         for (int i = 0; i < weights.size(); i++) {
-            weights.get(i).set(lastGood.get(i).toFloatArray());
+            weights.get(i).set(ALL, lastGood.get(i));
         }
         return true;
     }
@@ -58,10 +67,18 @@ final class WeightGuard implements AutoCloseable {
      * NaN gradient left by a diverged step is cleared too.
      */
     void zeroGradients() {
+        NDArray zero = null;
         for (NDArray w : weights) {
             if (w.hasGradient()) {
-                w.getGradient().set(new NDIndex("..."), 0f);
+                NDArray g = w.getGradient();
+                if (zero == null) {
+                    zero = Scalars.like(g, 0f);   // a device scalar: set(index, 0f) uploads a host number per call
+                }
+                g.set(ALL, zero);
             }
+        }
+        if (zero != null) {
+            zero.close();
         }
     }
 
@@ -77,21 +94,35 @@ final class WeightGuard implements AutoCloseable {
         return out;
     }
 
-    /** Global L2 norm of {@code grads} (one host synchronisation). */
-    static double globalNorm(List<NDArray> grads) {
-        NDArray total = null;
-        for (NDArray g : grads) {
-            NDArray s = g.square().sum();
-            total = total == null ? s : total.add(s);
+    /** Squared global L2 norm of {@code grads}, a 0-d device array (nothing is read back). */
+    static NDArray squaredNorm(List<NDArray> grads) {
+        if (grads.isEmpty()) {
+            throw new IllegalArgumentException("global norm: no gradients");
         }
-        return total == null ? 0 : Math.sqrt(total.getFloat());
+        NDList squares = new NDList(grads.size());
+        for (NDArray g : grads) {
+            squares.add(g.square().sum());
+        }
+        return NDArrays.stack(squares).sum();
+    }
+
+    /**
+     * Scales {@code grads} in place so that their global norm is at most {@code clip}: by clip / (norm + 1e-6)
+     * when the norm exceeds it, else by 1, decided on the device from {@code squaredNorm} (no read back).
+     */
+    static void clip(List<NDArray> grads, NDArray squaredNorm, double clip) {
+        NDArray norm = squaredNorm.sqrt();
+        NDArray over = norm.gt(Scalars.like(norm, (float) clip)).toType(norm.getDataType(), false);
+        NDArray scaled = Scalars.like(norm, (float) clip).div(Scalars.add(norm, 1e-6f));
+        NDArray factor = over.mul(scaled).add(Scalars.sub(over, 1f).neg());
+        grads.forEach(g -> g.muli(factor));
     }
 
     /** Name of the first parameter whose gradient holds a NaN or infinity, or null. */
     String firstNonFiniteGradient(List<NDArray> grads) {
         for (int i = 0; i < grads.size(); i++) {
             NDArray g = grads.get(i);
-            if (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean()) {
+            if (HostReads.bool(g.isNaN().logicalOr(g.isInfinite()).any())) {
                 return names.get(i);
             }
         }
@@ -102,7 +133,7 @@ final class WeightGuard implements AutoCloseable {
     String firstNonFiniteWeight() {
         for (int i = 0; i < weights.size(); i++) {
             NDArray w = weights.get(i);
-            if (w.isNaN().any().getBoolean() || w.isInfinite().any().getBoolean()) {
+            if (HostReads.bool(w.isNaN().logicalOr(w.isInfinite()).any())) {
                 return names.get(i);
             }
         }

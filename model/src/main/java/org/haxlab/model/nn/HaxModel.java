@@ -96,7 +96,7 @@ public final class HaxModel implements SequenceModel {
         // contract passes only token ids, so the mask is read off them. The SSM itself is causal, so
         // trailing padding never affects real positions and needs no mask.
         NDArray padMask = config.sparse().pattern().hasAttention()
-                ? ids.neq(Vocabulary.PAD).toType(DataType.FLOAT32, false) : null;
+                ? ids.neq(Scalars.like(ids, Vocabulary.PAD)).toType(DataType.FLOAT32, false) : null;  // no host scalar
         NDArray h = Embedding.embedding(ids, embedding, SparseFormat.DENSE).singletonOrThrow();
         NDArray gateLoss = null;
         for (int i = 0; i < mixers.size(); i++) {

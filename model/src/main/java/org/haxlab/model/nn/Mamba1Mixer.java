@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import org.haxlab.model.inspect.DecayTrace;
 import org.haxlab.model.nd.HostReads;
+import org.haxlab.model.nd.PhaseTimer;
 import org.haxlab.model.sparse.SparseBranch;
 
 import java.util.Random;
@@ -73,7 +74,9 @@ public final class Mamba1Mixer implements Mixer {
         NDList dbc = Layers.linear(x, xProj).split(new long[] {dtRank, dtRank + dState}, 2);
         NDArray dt = Activation.softPlus(Layers.linear(dbc.get(0), dtProj, dtBias));
         NDArray a = aLog.exp().neg();
+        PhaseTimer.mark("mixer.in", dt);
         NDArray ssm = SelectiveScan.scan(x, dt, a, dbc.get(1), dbc.get(2)).add(x.mul(skip));
+        PhaseTimer.mark("mixer.scan", ssm);
 
         NDArray y = ssm;
         SparseBranch.Output attn = null;
@@ -82,6 +85,7 @@ public final class Mamba1Mixer implements Mixer {
             y = ssm.add(attn.output());                      // spec §3: SSM(x) + E*O, before the gate
         }
         NDArray out = Layers.linear(y.mul(Layers.silu(z)), outProj);
+        PhaseTimer.mark("mixer.out", out);
         if (options.trace() != null) {
             options.trace().accept(LayerTraces.build(layer, ssm, attn == null ? null : attn.trace(), decay(dt, a)));
         }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import org.haxlab.model.inspect.DecayTrace;
 import org.haxlab.model.nd.HostReads;
+import org.haxlab.model.nd.PhaseTimer;
 import org.haxlab.model.sparse.SparseBranch;
 
 import java.util.Random;
@@ -83,7 +84,9 @@ public final class Mamba2Mixer implements Mixer {
         NDArray a = aLog.exp().neg();
         NDArray skipTerm = x.reshape(batch, len, heads, dInner / heads).mul(skip.reshape(heads, 1))
                 .reshape(batch, len, dInner);
+        PhaseTimer.mark("mixer.in", dt);
         NDArray ssm = SsdScan.scan(x, dt, a, parts.get(1), parts.get(2), chunk).add(skipTerm);
+        PhaseTimer.mark("mixer.scan", ssm);
 
         NDArray y = ssm;
         SparseBranch.Output attn = null;
@@ -92,6 +95,7 @@ public final class Mamba2Mixer implements Mixer {
             y = ssm.add(attn.output());                      // spec §3: SSM(x) + E*O, then the gated norm
         }
         NDArray out = Layers.linear(Layers.rmsNormGated(y, z, norm), outProj);
+        PhaseTimer.mark("mixer.out", out);
         if (options.trace() != null) {
             options.trace().accept(LayerTraces.build(layer, ssm, attn == null ? null : attn.trace(), decay(dt, a)));
         }

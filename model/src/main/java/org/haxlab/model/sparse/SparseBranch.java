@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import org.haxlab.model.inspect.AttentionSelection;
 import org.haxlab.model.nd.HostReads;
+import org.haxlab.model.nd.PhaseTimer;
 import org.haxlab.model.nn.ForwardOptions;
 import org.haxlab.model.nn.Params;
 import org.haxlab.model.nn.Scalars;
@@ -141,6 +142,7 @@ public final class SparseBranch {
         NDArray kq = x.matMul(wxx);
         NDArray k = Scalars.div(kq.get("..., 0:" + dState), (float) Math.sqrt(dState));
         NDArray q = kq.get("..., " + dState + ":");
+        PhaseTimer.mark("attn.qk", kq);
 
         NDArray qBins = null;
         NDArray kBins = null;
@@ -151,8 +153,12 @@ public final class SparseBranch {
                     : fixedProjection(manager);
             qBins = DeviceLsh.bins(q, h, config.lshRule(), config.variant());
             kBins = DeviceLsh.bins(k, h, config.lshRule(), config.variant());
+            PhaseTimer.mark("attn.lsh-bins", kBins);
         }
         NDArray scores = hasKs ? scorer.scores(q, k) : null;
+        if (hasKs) {
+            PhaseTimer.mark("attn.ks-scores", scores);
+        }
         boolean dense = config.path() == SparseConfig.AttentionPath.DENSE
                 || (config.path() == SparseConfig.AttentionPath.AUTO && autoDense(length, x.getDevice())
                 && (pattern.positional() || (long) batch * length * length <= DeviceSelection.DENSE_MAX_ENTRIES));
@@ -166,10 +172,12 @@ public final class SparseBranch {
         } else {
             DeviceSelection selection = DeviceSelection.of(pattern, this::positionalSelection, qBins, kBins, scores,
                     batch, length);
+            PhaseTimer.mark("attn.select", selection.index());
             attended = dense ? SparseAttention.dense(q, k, x, selection.denseMask(batch, length))
                     : SparseAttention.sparse(q, k, x, selection);
         }
         NDArray output = attended.mul(gate);
+        PhaseTimer.mark("attn.attend", output);
 
         NDArray gateLoss;
         if (hasKs && options.training()) {
@@ -177,6 +185,7 @@ public final class SparseBranch {
             Random pick = new Random(trainingSeed(options.lshSeed(), layer) + 0x2545F4914F6CDD1DL);
             int[][] picked = KeyScorer.pickKeys(real, batch, length, config.perComponent(), pick);
             gateLoss = KeyScorer.rankingLoss(scores, q, k, picked, padMask);
+            PhaseTimer.mark("attn.rank-loss", gateLoss);
         } else {
             gateLoss = manager.zeros(new Shape());
         }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
 import org.haxlab.model.nd.HostReads;
+import org.haxlab.model.nd.PhaseTimer;
 import org.haxlab.model.nn.ForwardOptions;
 import org.haxlab.model.nn.ForwardOutput;
 import org.haxlab.model.nn.Scalars;
@@ -217,6 +218,7 @@ public final class Trainer {
         try (NDManager stepManager = work.newSubManager(); NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             Batch batch = Batch.of(seqs, length, stepManager);
+            PhaseTimer.mark("batch", batch.tokens());
             guard.zeroGradients();
             NDArray loss;
             NDArray lm;
@@ -227,10 +229,12 @@ public final class Trainer {
                 out = model.forward(batch.tokens(), ForwardOptions.train(lshSeed(step), batch.padFlags()));
                 lm = Objective.maskedMean(Objective.crossEntropy(out.logits(), batch.targets()), batch.lossMask());
                 loss = lm.add(Scalars.mul(out.gateLoss(), (float) config.gateLossWeight()));
+                PhaseTimer.mark("loss", loss);
                 gc.backward(loss);
             }
             List<NDArray> grads = guard.gradients();
-            NDArray squaredNorm = WeightGuard.squaredNorm(grads);
+            PhaseTimer.mark("backward", grads.get(grads.size() - 1));
+            NDArray squaredNorm = Gradients.squaredNorm(grads);
             StepEvent event = null;
             if (reports(step)) {
                 float[] read = HostReads.floats(NDArrays.concat(new NDList(loss.reshape(1), lm.reshape(1),
@@ -254,9 +258,10 @@ public final class Trainer {
                         tokens / Math.max(1e-9, ms / 1e3), ms, 0, null);
             }
             if (config.clipNorm() > 0) {
-                WeightGuard.clip(grads, squaredNorm, config.clipNorm());
+                Gradients.clip(grads, squaredNorm, config.clipNorm());
             }
             adam.step(lr, grads);
+            PhaseTimer.mark("clip+optimiser", grads.get(0));
             return event;
         }
     }

@@ -1,13 +1,10 @@
 package org.haxlab.model.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import org.haxlab.model.nd.HostReads;
 import org.haxlab.model.nn.Params;
-import org.haxlab.model.nn.Scalars;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,19 +64,7 @@ final class WeightGuard implements AutoCloseable {
      * NaN gradient left by a diverged step is cleared too.
      */
     void zeroGradients() {
-        NDArray zero = null;
-        for (NDArray w : weights) {
-            if (w.hasGradient()) {
-                NDArray g = w.getGradient();
-                if (zero == null) {
-                    zero = Scalars.like(g, 0f);   // a device scalar: set(index, 0f) uploads a host number per call
-                }
-                g.set(ALL, zero);
-            }
-        }
-        if (zero != null) {
-            zero.close();
-        }
+        Gradients.zero(weights);
     }
 
     /** Gradients in the params' order (each must exist after a backward pass). */
@@ -92,30 +77,6 @@ final class WeightGuard implements AutoCloseable {
             out.add(weights.get(i).getGradient());
         }
         return out;
-    }
-
-    /** Squared global L2 norm of {@code grads}, a 0-d device array (nothing is read back). */
-    static NDArray squaredNorm(List<NDArray> grads) {
-        if (grads.isEmpty()) {
-            throw new IllegalArgumentException("global norm: no gradients");
-        }
-        NDList squares = new NDList(grads.size());
-        for (NDArray g : grads) {
-            squares.add(g.square().sum());
-        }
-        return NDArrays.stack(squares).sum();
-    }
-
-    /**
-     * Scales {@code grads} in place so that their global norm is at most {@code clip}: by clip / (norm + 1e-6)
-     * when the norm exceeds it, else by 1, decided on the device from {@code squaredNorm} (no read back).
-     */
-    static void clip(List<NDArray> grads, NDArray squaredNorm, double clip) {
-        NDArray norm = squaredNorm.sqrt();
-        NDArray over = norm.gt(Scalars.like(norm, (float) clip)).toType(norm.getDataType(), false);
-        NDArray scaled = Scalars.like(norm, (float) clip).div(Scalars.add(norm, 1e-6f));
-        NDArray factor = over.mul(scaled).add(Scalars.sub(over, 1f).neg());
-        grads.forEach(g -> g.muli(factor));
     }
 
     /** Name of the first parameter whose gradient holds a NaN or infinity, or null. */

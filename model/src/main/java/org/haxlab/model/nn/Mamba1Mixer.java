@@ -111,6 +111,11 @@ public final class Mamba1Mixer implements Mixer {
     }
 
     @Override
+    public SparseBranch branch() {
+        return branch;
+    }
+
+    @Override
     public void redrawProjection(long seed) {
         if (branch != null) {
             branch.redrawProjection(seed);

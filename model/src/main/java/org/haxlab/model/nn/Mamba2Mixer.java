@@ -115,6 +115,11 @@ public final class Mamba2Mixer implements Mixer {
     }
 
     @Override
+    public SparseBranch branch() {
+        return branch;
+    }
+
+    @Override
     public void redrawProjection(long seed) {
         if (branch != null) {
             branch.redrawProjection(seed);

@@ -1,5 +1,7 @@
 package org.haxlab.model.nn;
 
+import org.haxlab.model.sparse.SparseBranch;
+
 import ai.djl.ndarray.NDArray;
 
 /** One sequence-mixing layer (Mamba-1 or Mamba-2, with its sparse branch when it has one). */
@@ -23,6 +25,9 @@ public interface Mixer {
      *                {@link org.haxlab.model.inspect.LayerInspection}
      */
     Output forward(NDArray h, NDArray padMask, ForwardOptions options);
+
+    /** This layer's sparse branch, or null when it has none. */
+    SparseBranch branch();
 
     /** Redraws the branch's fixed LSH projection; does nothing without a branch. */
     void redrawProjection(long seed);

@@ -117,22 +117,33 @@ public final class KeyScorer {
         long[] shape = q.getShape().getShape();
         int batch = (int) shape[0];
         int length = (int) shape[1];
-        int n = (int) shape[2];
         if (picked.length != batch || (padMask != null && padMask.getShape().size() != (long) batch * length)) {
             throw new IllegalArgumentException("KS ranking loss: " + picked.length + " pick lists and pad mask "
                     + (padMask == null ? "none" : padMask.getShape()) + " for batch " + batch + " x length " + length);
         }
+        return rankingLoss(scores, q, k, pickArray(scores.getManager(), picked, length), padMask);
+    }
+
+    /**
+     * The picks as a (B, width) int64 array, -1 in unused slots (width: the longest list), or null when no
+     * sequence has two picks (the loss is then zero).
+     */
+    static NDArray pickArray(NDManager m, int[][] picked, int length) {
         int width = 0;
         for (int[] p : picked) {
             width = Math.max(width, p.length);
         }
         if (width < 2) {
-            return Scalars.mul(scores.sum(), 0f);
+            return null;
         }
-        // (B, width) picked positions, -1 in unused slots: the only upload
-        long[] flat = new long[batch * width];
+        return HostArrays.longs(m, packPicks(picked, length, width), new Shape(picked.length, width));
+    }
+
+    /** Picks row-major in (B, width) slots, -1 in unused ones; checks every position against {@code length}. */
+    static long[] packPicks(int[][] picked, int length, int width) {
+        long[] flat = new long[picked.length * width];
         Arrays.fill(flat, -1L);
-        for (int b = 0; b < batch; b++) {
+        for (int b = 0; b < picked.length; b++) {
             for (int a = 0; a < picked[b].length; a++) {
                 int j = picked[b][a];
                 if (j < 0 || j >= length) {
@@ -141,8 +152,31 @@ public final class KeyScorer {
                 flat[b * width + a] = j;
             }
         }
+        return flat;
+    }
+
+    /**
+     * {@link #rankingLoss(NDArray, NDArray, NDArray, int[][], NDArray)} from picks already on the device.
+     *
+     * @param picks (B, width) int64 picked positions, -1 in unused slots, or null when no sequence has two
+     *              picks (the loss is then zero)
+     */
+    public static NDArray rankingLoss(NDArray scores, NDArray q, NDArray k, NDArray picks, NDArray padMask) {
+        long[] shape = q.getShape().getShape();
+        int batch = (int) shape[0];
+        int length = (int) shape[1];
+        int n = (int) shape[2];
+        if (picks != null && (picks.getShape().dimension() != 2 || picks.getShape().get(0) != batch)
+                || (padMask != null && padMask.getShape().size() != (long) batch * length)) {
+            throw new IllegalArgumentException("KS ranking loss: picks of shape " + (picks == null ? "none"
+                    : picks.getShape()) + " and pad mask " + (padMask == null ? "none" : padMask.getShape())
+                    + " for batch " + batch + " x length " + length);
+        }
+        if (picks == null || picks.getShape().get(1) < 2) {
+            return Scalars.mul(scores.sum(), 0f);
+        }
+        int width = (int) picks.getShape().get(1);
         NDManager m = scores.getManager();
-        NDArray picks = HostArrays.longs(m, flat, new Shape(batch, width));
         NDArray used = picks.gte(Scalars.like(picks, 0f));                                  // (B, width)
         NDArray usedF = used.toType(DataType.FLOAT32, false);
         NDArray offsets = m.arange(0, batch * length, length, DataType.INT64).reshape(batch, 1);

@@ -10,6 +10,7 @@ import org.haxlab.model.inspect.AttentionSelection;
 import org.haxlab.model.nd.HostReads;
 import org.haxlab.model.nd.PhaseTimer;
 import org.haxlab.model.nn.ForwardOptions;
+import org.haxlab.model.nn.HostArrays;
 import org.haxlab.model.nn.Params;
 import org.haxlab.model.nn.Scalars;
 
@@ -71,6 +72,9 @@ public final class SparseBranch {
     private long maskFloats;
     private final Map<SelectionPattern, Map<Integer, DeviceSelection>> positionalSelections = new HashMap<>();
     private NDArray fixedProjectionArray;
+    /** A training pass's host draws ({@link #drawTrainingInputs}) and, once uploaded, their device arrays. */
+    private TrainingDraws pending;
+    private NDArray[] staged;
 
     /** Floats of positional masks one branch keeps (64 MiB); longer masks are built per call instead. */
     static final long MASK_CACHE_FLOATS = 1L << 24;
@@ -146,11 +150,11 @@ public final class SparseBranch {
 
         NDArray qBins = null;
         NDArray kBins = null;
+        // a training pass's projection and picks: drawn on the host, uploaded with the other layers' (see stage)
+        NDArray[] draws = options.training() && (hasLsh || hasKs)
+                ? trainingInputs(options, padMask, manager, batch, length) : null;
         if (hasLsh) {
-            NDArray h = options.training()
-                    ? DeviceLsh.projection(manager, LshBuckets.projection(trainingSeed(options.lshSeed(), layer), dState,
-                            config.hashBits()), dState, config.hashBits())
-                    : fixedProjection(manager);
+            NDArray h = options.training() ? draws[0] : fixedProjection(manager);
             qBins = DeviceLsh.bins(q, h, config.lshRule(), config.variant());
             kBins = DeviceLsh.bins(k, h, config.lshRule(), config.variant());
             PhaseTimer.mark("attn.lsh-bins", kBins);
@@ -181,10 +185,7 @@ public final class SparseBranch {
 
         NDArray gateLoss;
         if (hasKs && options.training()) {
-            float[] real = realFlags(options.padFlags(), padMask, batch, length);
-            Random pick = new Random(trainingSeed(options.lshSeed(), layer) + 0x2545F4914F6CDD1DL);
-            int[][] picked = KeyScorer.pickKeys(real, batch, length, config.perComponent(), pick);
-            gateLoss = KeyScorer.rankingLoss(scores, q, k, picked, padMask);
+            gateLoss = KeyScorer.rankingLoss(scores, q, k, draws[1], padMask);
             PhaseTimer.mark("attn.rank-loss", gateLoss);
         } else {
             gateLoss = manager.zeros(new Shape());
@@ -277,6 +278,52 @@ public final class SparseBranch {
             NDScope.unregister(fixedProjectionArray);
         }
         return fixedProjectionArray;
+    }
+
+    /**
+     * Draws what a training forward of this branch takes from the host (the fresh LSH projection, the KS ranking
+     * loss's keys) and returns it packed into one float array for {@link #stage}; empty when the pass does not
+     * train or the branch has neither LSH nor KS. The model calls this for every layer before running any, and
+     * uploads all layers' draws in one array: each upload on a GPU waits for the queued kernels, so uploads
+     * between layers would stall the step. A forward whose draws were not staged draws and uploads them itself.
+     *
+     * @param padMask the (B, L) device pad mask, read back only when {@code options} carry no host pad flags
+     */
+    public float[] drawTrainingInputs(ForwardOptions options, NDArray padMask, int batch, int length) {
+        staged = null;
+        if (!options.training() || !(hasLsh || hasKs)) {
+            pending = null;
+            return new float[0];
+        }
+        float[] real = hasKs ? realFlags(options.padFlags(), padMask, batch, length) : null;
+        pending = TrainingDraws.draw(options.lshSeed(), layer, batch, length, dState, config.hashBits(), hasLsh, hasKs,
+                config.perComponent(), real);
+        return pending.packed();
+    }
+
+    /**
+     * Hands this branch the device copy of what {@link #drawTrainingInputs} returned last (null when that was
+     * empty); the next training forward with the same seed and shape uses it.
+     */
+    public void stage(NDArray uploaded) {
+        if (pending == null) {
+            throw new IllegalStateException("sparse branch of layer " + layer + ": nothing drawn to stage");
+        }
+        staged = pending.unpack(uploaded, dState, config.hashBits());
+    }
+
+    /** {projection or null, picks or null} for this training pass: the staged ones, else drawn and uploaded here. */
+    private NDArray[] trainingInputs(ForwardOptions options, NDArray padMask, NDManager manager, int batch,
+                                     int length) {
+        if (staged == null || pending == null || pending.seed() != options.lshSeed() || pending.batch() != batch
+                || pending.length() != length) {
+            float[] packed = drawTrainingInputs(options, padMask, batch, length);
+            stage(packed.length == 0 ? null : HostArrays.floats(manager, packed, new Shape(packed.length)));
+        }
+        NDArray[] out = staged;
+        staged = null;
+        pending = null;
+        return out;
     }
 
     /**

@@ -120,13 +120,16 @@ public final class TrainCommand implements Callable<Integer> {
                 for (Backbone backbone : bs) {
                     for (Pattern p : ps) {
                         PhaseTimer.reset();
-                        Stats ours = TrainStepBench.run(backbone, p, b, length, options.warmup(), options.repetitions(),
-                                passSeconds);
+                        TrainStepBench.Result measured = TrainStepBench.run(backbone, p, b, length, options.warmup(),
+                                options.repetitions(), passSeconds);
+                        Stats ours = measured.stats();
                         rows.add(new TrainRow(backbone.id(), p.id(), b, length, ours, null,
                                 peer == null ? "not run (--no-peer)" : ""));
                         configs.add(new PeerRunner.Config(backbone.id(), p.id(), b));
-                        log.printf(Locale.ROOT, "# HAX Lab %s %s batch %d: median %.1f ms%n", backbone.id(), p.id(), b,
-                                ours.median());
+                        // 1 read per step is the timer's; more means the step itself waited for the device
+                        log.printf(Locale.ROOT, "# HAX Lab %s %s batch %d: median %.1f ms, host reads per step %.1f%s%n",
+                                backbone.id(), p.id(), b, ours.median(), measured.readsPerStep(),
+                                PhaseTimer.ENABLED ? " (profiling: phase ends read too)" : "");
                         if (PhaseTimer.ENABLED) {
                             log.printf(Locale.ROOT, "# phases of %s %s batch %d (warm-up and timed steps):%n%s",
                                     backbone.id(), p.id(), b, PhaseTimer.table(options.warmup() + options.repetitions())

@@ -46,12 +46,22 @@ public final class TrainStepBench {
     }
 
     /**
-     * Times {@code warmup + steps} steps and returns the timed ones' statistics, ms.
+     * What {@link #run} measured.
+     *
+     * @param stats        the timed steps, ms
+     * @param readsPerStep device-to-host reads ({@link HostReads}) per step, warm-up included: 1 (the loss the
+     *                     timer waits for) when the step itself reads nothing
+     */
+    public record Result(Stats stats, double readsPerStep) {
+    }
+
+    /**
+     * Times {@code warmup + steps} steps and returns the timed ones' statistics, ms, and the reads per step.
      *
      * @param length the input length L (1057: a 1058-token sequence minus the shifted target)
      */
-    public static Stats run(Backbone backbone, Pattern pattern, int batch, int length, int warmup, int steps,
-                            double softSeconds) throws Exception {
+    public static Result run(Backbone backbone, Pattern pattern, int batch, int length, int warmup, int steps,
+                             double softSeconds) throws Exception {
         ModelConfig config = ModelConfig.paper(backbone, pattern);
         Random rng = new Random(7);
         long[] tokens = new long[batch * length];
@@ -69,9 +79,12 @@ public final class TrainStepBench {
             NDArray tok = HostArrays.longs(manager, tokens, shape);
             NDArray tgt = HostArrays.longs(manager, targets, shape);
             NDArray msk = HostArrays.floats(manager, mask, shape);
+            float[] real = new float[tokens.length];
+            java.util.Arrays.fill(real, 1f);
             List<NDArray> weights = new ArrayList<>(model.params().asMap().values());
             int[] step = {0};
-            return Timer.time(warmup, steps, softSeconds, () -> {
+            long reads = HostReads.onThisThread();
+            Stats stats = Timer.time(warmup, steps, softSeconds, () -> {
                 // grad mode is per thread and only the engine-loading thread has it off; the zeroing and the
                 // optimiser update below are in-place on weights (see NoGrad)
                 try (NDScope scope = new NDScope(); NoGrad noGrad = NoGrad.of(Engine.getInstance())) {
@@ -79,7 +92,8 @@ public final class TrainStepBench {
                     Gradients.zero(weights);
                     NDArray loss;
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        ForwardOutput out = model.forward(tok, ForwardOptions.train(++step[0]));
+                        // every token is real: the host flags say so, as the trainer's Batch does (no read back)
+                        ForwardOutput out = model.forward(tok, ForwardOptions.train(++step[0], real));
                         NDArray lm = Objective.maskedMean(Objective.crossEntropy(out.logits(), tgt), msk);
                         loss = lm.add(Scalars.mul(out.gateLoss(), GATE_WEIGHT));   // engine-owned scalar (Scalars)
                         PhaseTimer.mark("loss", loss);
@@ -98,6 +112,7 @@ public final class TrainStepBench {
                     HostReads.scalar(loss);
                 }
             });
+            return new Result(stats, (HostReads.onThisThread() - reads) / (double) Math.max(1, step[0]));
         }
     }
 }

@@ -90,6 +90,11 @@ public final class TrainCommand implements Callable<Integer> {
     double weightDecay;
     @Option(names = "--export-npz", description = "Also write OUT/weights.npz (numpy) of the final weights.")
     boolean exportNpz;
+    @Option(names = "--report-every", defaultValue = "1",
+            description = "Read loss and accuracy back (metrics.csv row, progress, divergence check) every N steps,"
+                    + " plus validation steps and the last one; in between a step never waits for the device, which"
+                    + " is what a GPU needs to run at full speed (default: ${DEFAULT-VALUE}).")
+    int reportEvery;
 
     private final ModelFactory models;
     private final TaskFactory tasks;
@@ -126,6 +131,9 @@ public final class TrainCommand implements Callable<Integer> {
             if (config.validateEvery() > 0 && valSamples < 1) {
                 throw new IllegalArgumentException("--val-samples must be >= 1 when validating");
             }
+            if (reportEvery < 1) {
+                throw new IllegalArgumentException("--report-every " + reportEvery + " must be >= 1");
+            }
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
@@ -148,6 +156,7 @@ public final class TrainCommand implements Callable<Integer> {
              SequenceModel model = models.create(modelConfig, manager, dev);
              MetricsCsv csv = new MetricsCsv(out.resolve("metrics.csv"))) {
             Trainer trainer = new Trainer(model, config, source, heldOut)
+                    .reportEvery(reportEvery)
                     .addListener(csv)
                     .addListener(new CheckpointWriter(out, model, new CheckpointStore(), tasks.describe(task), config))
                     .addListener(new ProgressLine(new java.io.PrintStream(new WriterStream(err), true), steps,

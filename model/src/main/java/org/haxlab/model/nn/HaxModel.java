@@ -8,7 +8,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
 import org.haxlab.model.sparse.SparseBranch;
+import org.haxlab.model.nd.HostArrays;
+import org.haxlab.model.nd.Params;
+import org.haxlab.model.nd.Scalars;
 import org.haxlab.model.task.Vocabulary;
+import org.haxlab.model.trace.Backbone;
+import org.haxlab.model.trace.ForwardOptions;
 
 import java.util.ArrayList;
 import java.util.List;

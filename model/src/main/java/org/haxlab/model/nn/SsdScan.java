@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.haxlab.model.nd.HostArrays;
 
 /**
  * Mamba-2's scan in the chunked "state space duality" form (spec §2), one group of B and C shared by

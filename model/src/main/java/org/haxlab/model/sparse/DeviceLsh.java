@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.haxlab.model.nn.HostArrays;
-import org.haxlab.model.nn.Scalars;
+import org.haxlab.model.nd.HostArrays;
+import org.haxlab.model.nd.Scalars;
 
 /**
  * LSH bins (spec §3) computed with tensor ops on the device that holds Q and K, in float32: the same

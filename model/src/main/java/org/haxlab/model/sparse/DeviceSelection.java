@@ -6,8 +6,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.haxlab.model.nn.HostArrays;
-import org.haxlab.model.nn.Scalars;
+import org.haxlab.model.nd.HostArrays;
+import org.haxlab.model.nd.Scalars;
 
 import java.util.ArrayList;
 import java.util.List;

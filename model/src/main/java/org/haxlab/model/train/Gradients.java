@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
-import org.haxlab.model.nn.Scalars;
+import org.haxlab.model.nd.Scalars;
 
 import java.util.List;
 

@@ -3,7 +3,7 @@ package org.haxlab.model.train;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import org.haxlab.model.nd.HostReads;
-import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.nn.HaxModel;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.haxlab.model.nd.HostArrays;
@@ -44,7 +45,7 @@ record DeviceSelection(NDArray index, NDArray valid) {
     static final long DENSE_MAX_ENTRIES = 1L << 27;
 
     /** Entries (B x block x candidates) one block of the running KS top-k may hold on the CPU. */
-    static final long KS_BLOCK_ENTRIES_CPU = 1L << 21;
+    static final long KS_BLOCK_ENTRIES_CPU = 1L << 18;
 
     /** The same on a GPU: fewer, larger blocks (each block is a handful of kernel launches). */
     static final long KS_BLOCK_ENTRIES_GPU = 1L << 25;
@@ -200,14 +201,27 @@ record DeviceSelection(NDArray index, NDArray valid) {
         NDList rows = new NDList();
         for (int start = 0; start < length; start += block) {
             int n = Math.min(block, length - start);
-            NDArray cand = carried.concat(rank.get(":, " + start + ":" + (start + n)), 1).expandDims(1);  // (B, 1, C)
-            // query r of the block sees the carried slots and its block's keys 0..r: column c <= k_c + r
-            NDArray limitCol = m.arange(keep, keep + n, 1, DataType.INT64).reshape(1, n, 1);
-            NDArray visible = cols.get(":, :, 0:" + (keep + n)).lte(limitCol);                   // (1, n, C)
-            NDArray masked = where(visible, cand, len, new Shape(batch, n, keep + n));                                  // (B, n, C)
-            NDArray best = masked.topK(keep, -1, false, true).get(0);                             // (B, n, k_c)
-            rows.add(best);
-            carried = best.get(":, " + (n - 1) + ", :");
+            // a block's (B, n, k_c + n) temporaries are freed as soon as its top-k_c is taken, so a long
+            // sequence holds one block's worth at a time
+            try (NDScope scope = new NDScope()) {
+                NDArray cand = carried.concat(rank.get(":, " + start + ":" + (start + n)), 1).expandDims(1);  // (B, 1, C)
+                if (start > 0) {
+                    carried.close();   // the previous block's, out of every scope
+                }
+                // query r of the block sees the carried slots and its block's keys 0..r: column c <= k_c + r
+                NDArray limitCol = m.arange(keep, keep + n, 1, DataType.INT64).reshape(1, n, 1);
+                NDArray visible = cols.get(":, :, 0:" + (keep + n)).lte(limitCol);                   // (1, n, C)
+                NDArray masked = where(visible, cand, len, new Shape(batch, n, keep + n));            // (B, n, C)
+                NDArray best = masked.topK(keep, -1, false, true).get(0);                             // (B, n, k_c)
+                NDScope.unregister(best);
+                rows.add(best);
+                carried = best.get(":, " + (n - 1) + ", :");
+                NDScope.unregister(carried);
+            }
+        }
+        carried.close();
+        for (NDArray r : rows) {
+            NDScope.register(r);   // back into the caller's scope
         }
         NDArray best = rows.size() == 1 ? rows.get(0) : NDArrays.concat(rows, 1);                 // (B, L, k_c)
         NDArray valid = best.lt(len);

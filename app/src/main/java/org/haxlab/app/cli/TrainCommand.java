@@ -120,6 +120,11 @@ public final class TrainCommand implements Callable<Integer> {
     double weightDecay;
     @Option(names = "--export-npz", description = "Also write OUT/weights.npz (numpy) of the final weights.")
     boolean exportNpz;
+    @Option(names = "--report-every", defaultValue = "1",
+            description = "Read loss and accuracy back (metrics.csv row, progress, divergence check) every N steps,"
+                    + " plus validation steps and the last one; in between a step never waits for the device, which"
+                    + " is what a GPU needs to run at full speed (default: ${DEFAULT-VALUE}).")
+    int reportEvery;
 
     private final ModelFactory models;
     private final TaskFactory tasks;
@@ -166,6 +171,9 @@ public final class TrainCommand implements Callable<Integer> {
             dev = device(device);
             if (config.validateEvery() > 0 && valSamples < 1) {
                 throw new IllegalArgumentException("--val-samples must be >= 1 when validating");
+            }
+            if (reportEvery < 1) {
+                throw new IllegalArgumentException("--report-every " + reportEvery + " must be >= 1");
             }
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
@@ -273,6 +281,7 @@ public final class TrainCommand implements Callable<Integer> {
              SequenceModel model = models.create(run.model(), manager, dev);
              MetricsCsv csv = from == null ? new MetricsCsv(metrics) : MetricsCsv.continueAt(metrics, from.state().step())) {
             Trainer trainer = new Trainer(model, config, source, heldOut)
+                    .reportEvery(reportEvery)
                     .checkpointEvery(checkpointInterval(config))
                     .addListener(csv)
                     .addListener(new CheckpointWriter(dir, model, new CheckpointStore(), run.taskJson(tasks), config))

@@ -112,6 +112,18 @@ class TrainEvalCommandTest {
     }
 
     @Test
+    void reportEveryWritesOnlyTheReportedSteps() throws Exception {
+        Path dir = train("--report-every", "4");
+        List<String> csv = Files.readAllLines(dir.resolve("metrics.csv"));
+        // steps 4, 6 (validation), 8, 12 (validation and last)
+        assertEquals(List.of("4", "6", "8", "12"), csv.subList(1, csv.size()).stream().map(l -> l.split(",")[0]).toList());
+        assertTrue(Files.isRegularFile(dir.resolve("best/run.json")));
+        Result bad = run("train", "--report-every", "0", "--out", tmp.resolve("x").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--report-every 0 must be >= 1"), bad.err());
+    }
+
+    @Test
     void evalRefusesAnUnusableCheckpointWithOneLine() throws Exception {
         Path dir = train();
         Path weights = dir.resolve("best/weights.ndlist");

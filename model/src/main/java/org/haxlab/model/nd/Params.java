@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.haxlab.model.nd.HostReads;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -175,7 +176,7 @@ public final class Params implements AutoCloseable {
     /** Host copies of every array, by name (for checkpoints and "last good weights"). */
     public Map<String, float[]> snapshot() {
         Map<String, float[]> out = new LinkedHashMap<>();
-        arrays.forEach((k, v) -> out.put(k, v.toFloatArray()));
+        arrays.forEach((k, v) -> out.put(k, HostReads.floats(v)));
         return out;
     }
 

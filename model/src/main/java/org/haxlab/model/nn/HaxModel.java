@@ -7,8 +7,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
+import org.haxlab.model.nd.HostArrays;
 import org.haxlab.model.nd.InitScheme;
 import org.haxlab.model.nd.Params;
+import org.haxlab.model.nd.Scalars;
+import org.haxlab.model.sparse.SparseBranch;
 import org.haxlab.model.task.Vocabulary;
 import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.trace.ForwardOptions;
@@ -103,7 +106,10 @@ public final class HaxModel implements SequenceModel {
         // contract passes only token ids, so the mask is read off them. The SSM itself is causal, so
         // trailing padding never affects real positions and needs no mask.
         NDArray padMask = config.sparse().pattern().hasAttention()
-                ? ids.neq(Vocabulary.PAD).toType(DataType.FLOAT32, false) : null;
+                ? ids.neq(Scalars.like(ids, Vocabulary.PAD)).toType(DataType.FLOAT32, false) : null;  // no host scalar
+        if (options.training()) {
+            stageDraws(options, padMask, ids);
+        }
         NDArray h = Embedding.embedding(ids, embedding, SparseFormat.DENSE).singletonOrThrow();
         NDArray gateLoss = null;
         for (int i = 0; i < mixers.size(); i++) {
@@ -118,6 +124,44 @@ public final class HaxModel implements SequenceModel {
             gateLoss = logits.getManager().zeros(new Shape(), DataType.FLOAT32, logits.getDevice());
         }
         return new ForwardOutput(logits, gateLoss);
+    }
+
+    /**
+     * Draws every branch's training inputs on the host (LSH projections, KS picks) and uploads them in one array
+     * before any layer runs: on a GPU an upload waits for the queued kernels, so one upload per layer would stall
+     * the forward between layers (SparseBranch#drawTrainingInputs).
+     */
+    private void stageDraws(ForwardOptions options, NDArray padMask, NDArray ids) {
+        int batch = (int) ids.getShape().get(0);
+        int length = (int) ids.getShape().get(1);
+        List<SparseBranch> branches = new ArrayList<>();
+        List<float[]> parts = new ArrayList<>();
+        int total = 0;
+        for (Mixer mixer : mixers) {
+            SparseBranch branch = mixer.branch();
+            if (branch != null) {
+                float[] part = branch.drawTrainingInputs(options, padMask, batch, length);
+                branches.add(branch);
+                parts.add(part);
+                total += part.length;
+            }
+        }
+        if (total == 0) {
+            return;
+        }
+        float[] all = new float[total];
+        int at = 0;
+        for (float[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        NDArray uploaded = HostArrays.floats(ids.getManager(), all, new Shape(total));
+        at = 0;
+        for (int i = 0; i < branches.size(); i++) {
+            int n = parts.get(i).length;
+            branches.get(i).stage(n == 0 ? null : uploaded.get(at + ":" + (at + n)));
+            at += n;
+        }
     }
 
     /** Redraws every layer's fixed LSH projection; layer i draws from its own seed derived from {@code seed}. */

@@ -1,6 +1,7 @@
 package org.haxlab.model.nn;
 
 import ai.djl.ndarray.NDArray;
+import org.haxlab.model.nd.HostReads;
 import org.haxlab.model.sparse.SparseBranch;
 import org.haxlab.model.trace.AttentionSelection;
 import org.haxlab.model.trace.DecayTrace;
@@ -22,7 +23,7 @@ final class LayerTraces {
 
     /** L2 norm over the last axis of batch element 0, one value per position. */
     static float[] norms(NDArray x) {
-        return x.get(0).square().sum(new int[] {1}).sqrt().toFloatArray();
+        return HostReads.floats(x.get(0).square().sum(new int[] {1}).sqrt());
     }
 
     /**

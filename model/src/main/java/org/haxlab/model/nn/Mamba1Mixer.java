@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import org.haxlab.model.nd.HostReads;
+import org.haxlab.model.nd.PhaseTimer;
 import org.haxlab.model.nd.Params;
 import org.haxlab.model.sparse.SparseBranch;
 import org.haxlab.model.sparse.SparseConfig;
@@ -86,7 +88,9 @@ public final class Mamba1Mixer implements Mixer {
         NDList dbc = Layers.linear(x, xProj).split(new long[] {dtRank, dtRank + dState}, 2);
         NDArray dt = Activation.softPlus(Layers.linear(dbc.get(0), dtProj, dtBias));
         NDArray a = aLog.exp().neg();
+        PhaseTimer.mark("mixer.in", dt);
         NDArray ssm = SelectiveScan.scan(x, dt, a, dbc.get(1), dbc.get(2)).add(x.mul(skip));
+        PhaseTimer.mark("mixer.scan", ssm);
 
         NDArray y = ssm;
         SparseBranch.Output attn = null;
@@ -95,6 +99,7 @@ public final class Mamba1Mixer implements Mixer {
             y = ssm.add(attn.output());                      // spec §3: SSM(x) + E*O, before the gate
         }
         NDArray out = Layers.linear(y.mul(Layers.silu(z)), outProj);
+        PhaseTimer.mark("mixer.out", out);
         if (options.trace() != null) {
             options.trace().accept(LayerTraces.build(layer, ssm, attn == null ? null : attn.trace(), decay(dt, a)));
         }
@@ -103,8 +108,8 @@ public final class Mamba1Mixer implements Mixer {
 
     /** dt per (position, channel) and dt*A per (position, channel * N + state), batch element 0. */
     private DecayTrace decay(NDArray dt, NDArray a) {
-        float[] dts = dt.get(0).toFloatArray();
-        float[] as = a.toFloatArray();
+        float[] dts = HostReads.floats(dt.get(0));
+        float[] as = HostReads.floats(a);
         int len = dts.length / dInner;
         float[] log = new float[len * dInner * dState];
         for (int t = 0; t < len; t++) {
@@ -117,6 +122,11 @@ public final class Mamba1Mixer implements Mixer {
             }
         }
         return new DecayTrace(Backbone.MAMBA1, len, dInner, dInner * dState, dState, dts, log);
+    }
+
+    @Override
+    public SparseBranch branch() {
+        return branch;
     }
 
     @Override

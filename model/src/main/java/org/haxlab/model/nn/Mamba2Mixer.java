@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import org.haxlab.model.nd.HostReads;
+import org.haxlab.model.nd.PhaseTimer;
 import org.haxlab.model.nd.Params;
 import org.haxlab.model.sparse.SparseBranch;
 import org.haxlab.model.sparse.SparseConfig;
@@ -92,7 +94,9 @@ public final class Mamba2Mixer implements Mixer {
         NDArray a = aLog.exp().neg();
         NDArray skipTerm = x.reshape(batch, len, heads, dInner / heads).mul(skip.reshape(heads, 1))
                 .reshape(batch, len, dInner);
+        PhaseTimer.mark("mixer.in", dt);
         NDArray ssm = SsdScan.scan(x, dt, a, parts.get(1), parts.get(2), chunk).add(skipTerm);
+        PhaseTimer.mark("mixer.scan", ssm);
 
         NDArray y = ssm;
         SparseBranch.Output attn = null;
@@ -101,6 +105,7 @@ public final class Mamba2Mixer implements Mixer {
             y = ssm.add(attn.output());                      // spec §3: SSM(x) + E*O, then the gated norm
         }
         NDArray out = Layers.linear(Layers.rmsNormGated(y, z, norm), outProj);
+        PhaseTimer.mark("mixer.out", out);
         if (options.trace() != null) {
             options.trace().accept(LayerTraces.build(layer, ssm, attn == null ? null : attn.trace(), decay(dt, a)));
         }
@@ -109,14 +114,19 @@ public final class Mamba2Mixer implements Mixer {
 
     /** dt and dt*A per (position, head), batch element 0. */
     private DecayTrace decay(NDArray dt, NDArray a) {
-        float[] dts = dt.get(0).toFloatArray();
-        float[] as = a.toFloatArray();
+        float[] dts = HostReads.floats(dt.get(0));
+        float[] as = HostReads.floats(a);
         int len = dts.length / heads;
         float[] log = new float[dts.length];
         for (int i = 0; i < dts.length; i++) {
             log[i] = dts[i] * as[i % heads];
         }
         return new DecayTrace(Backbone.MAMBA2, len, heads, heads, dState, dts, log);
+    }
+
+    @Override
+    public SparseBranch branch() {
+        return branch;
     }
 
     @Override

@@ -39,6 +39,12 @@ public final class PaperRules {
         return mask.sum(new int[] {-1}).eq(0f).toType(DataType.FLOAT32, false);
     }
 
+    /** (B or 1, L) float flags, 1 where a query of the device selection has no valid slot. */
+    static NDArray emptyRows(DeviceSelection selection) {
+        return selection.valid().toType(DataType.FLOAT32, false).sum(new int[] {-1}).eq(0f)
+                .toType(DataType.FLOAT32, false);
+    }
+
     /** (B, L) float flags, 1 where query i of sequence b selected no key. */
     public static NDArray emptyRows(NDManager manager, SelectedKeys[] selections) {
         int batch = selections.length;

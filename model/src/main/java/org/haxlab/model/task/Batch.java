@@ -16,8 +16,11 @@ import java.util.List;
  * @param padMask   (B, L) float32, 1 at real tokens, 0 at padding
  * @param size      B
  * @param length    L
+ * @param padFlags  host copy of {@code padMask} (B * L, row-major): what a training step draws the KS ranking
+ *                  loss's keys from, so that it never reads the device mask back
  */
-public record Batch(NDArray tokens, NDArray targets, NDArray lossMask, NDArray padMask, int size, int length) {
+public record Batch(NDArray tokens, NDArray targets, NDArray lossMask, NDArray padMask, int size, int length,
+                    float[] padFlags) {
 
     /**
      * Collates {@code sequences} into arrays of {@code length} columns on {@code manager}.
@@ -83,6 +86,6 @@ public record Batch(NDArray tokens, NDArray targets, NDArray lossMask, NDArray p
         Shape shape = new Shape(b, length);
         // engine-owned copies: autograd may keep these after the Java arrays are gone (see HostArrays)
         return new Batch(HostArrays.longs(manager, tok, shape), HostArrays.longs(manager, tgt, shape),
-                HostArrays.floats(manager, loss, shape), HostArrays.floats(manager, pad, shape), b, length);
+                HostArrays.floats(manager, loss, shape), HostArrays.floats(manager, pad, shape), b, length, pad);
     }
 }

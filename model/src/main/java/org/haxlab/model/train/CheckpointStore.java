@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.haxlab.model.nd.HostReads;
 import org.haxlab.model.nd.InitScheme;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
@@ -206,7 +207,7 @@ public final class CheckpointStore {
                     throw new CheckpointException(weightsFile, "array '" + n + "' has shape " + a.getShape()
                             + " but " + RECORD_FILE + " says " + Arrays.toString(record.shapes().get(n)));
                 }
-                weights.put(n, a.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray());
+                weights.put(n, HostReads.floats(a));
             }
         } catch (CheckpointException e) {
             throw e;

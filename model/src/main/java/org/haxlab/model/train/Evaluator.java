@@ -3,6 +3,7 @@ package org.haxlab.model.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import org.haxlab.model.nd.HostReads;
 import org.haxlab.model.nn.ForwardOutput;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.sparse.SparseConfig;
@@ -71,9 +72,12 @@ public final class Evaluator {
                 Batch batch = padTo > 0 ? Batch.released(chunk, padTo, work) : Batch.of(chunk, length, work);
                 ForwardOutput out = model.forward(batch.tokens(), options);
                 NDArray ce = Objective.crossEntropy(out.logits(), batch.targets()).mul(batch.lossMask());
-                ceSum += ce.sum().getFloat();
-                queries += batch.lossMask().sum().getFloat();
-                float[][] cq = Objective.correctAndQueries(out.logits(), batch.targets(), batch.lossMask());
+                // one read per batch: CE sum, query count, then per-sample correct and query counts
+                float[] read = HostReads.floats(ce.sum().reshape(1).concat(batch.lossMask().sum().reshape(1), 0)
+                        .concat(Objective.correctAndQueriesOnDevice(out.logits(), batch.targets(), batch.lossMask()), 0));
+                ceSum += read[0];
+                queries += read[1];
+                float[][] cq = Objective.split(java.util.Arrays.copyOfRange(read, 2, read.length));
                 for (int s = 0; s < chunk.size(); s++) {
                     if (cq[1][s] > 0) {
                         double acc = cq[0][s] / cq[1][s];

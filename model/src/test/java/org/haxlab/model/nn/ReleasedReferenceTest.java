@@ -153,7 +153,7 @@ class ReleasedReferenceTest {
             JsonArray layers = c.getAsJsonArray("layers");
             for (int b = 0; b < batch; b++) {
                 List<LayerInspection> seen = new ArrayList<>();
-                ForwardOptions traced = new ForwardOptions(false, passSeed, seen::add, plain.freshProjection());
+                ForwardOptions traced = new ForwardOptions(false, passSeed, seen::add, null, plain.freshProjection());
                 long[] one = java.util.Arrays.copyOfRange(tokens, b * length, (b + 1) * length);
                 try (NDScope scope = new NDScope()) {
                     m.forward(manager.create(one, new Shape(1, length)), traced);

@@ -3,6 +3,9 @@ package org.haxlab.app.cli;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import org.haxlab.app.table.BestCheckpointTest;
+import org.haxlab.app.table.RunResult;
+import org.haxlab.app.table.Splits;
 import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
@@ -90,6 +93,8 @@ public final class TrainCommand implements Callable<Integer> {
     double weightDecay;
     @Option(names = "--export-npz", description = "Also write OUT/weights.npz (numpy) of the final weights.")
     boolean exportNpz;
+    @CommandLine.Mixin
+    RunScaleOptions scale = new RunScaleOptions();
 
     private final ModelFactory models;
     private final TaskFactory tasks;
@@ -116,7 +121,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             SparseConfig sparse = SparseConfig.paper(Pattern.parse(pattern)).withBudget(k).withHashBits(hashBits)
                     .withVariant(SparseConfig.Variant.valueOf(variant.trim().toUpperCase(Locale.ROOT)));
-            modelConfig = ModelConfig.paper(Backbone.parse(backbone), sparse, seed);
+            modelConfig = scale.modelConfig(Backbone.parse(backbone), sparse, seed);
             TrainingConfig d = TrainingConfig.defaults(steps, batch, lr, seed);
             config = new TrainingConfig(steps, batch, lr, warmup >= 0 ? warmup : d.warmupSteps(),
                     Schedule.parse(schedule), weightDecay, clip, d.gateLossWeight(),
@@ -126,6 +131,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (config.validateEvery() > 0 && valSamples < 1) {
                 throw new IllegalArgumentException("--val-samples must be >= 1 when validating");
             }
+            scale.check(sparse.pattern(), valSamples, config.validateEvery());
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
@@ -140,10 +146,18 @@ public final class TrainCommand implements Callable<Integer> {
 
     private int train(ModelConfig modelConfig, TrainingConfig config, TaskSpec task, Device dev, PrintWriter err,
                       PrintWriter stdout) throws java.io.IOException {
+        scale.applyThreads();
         SequenceSource source = tasks.create(task);
         // the held-out split has its own seed; the trainer redraws any training sequence that falls in it
         List<RecallSequence> heldOut = config.validateEvery() > 0
                 ? source.sample(valSamples, new Random(seed ^ 0x5DEECE66DL)) : List.of();
+        Splits splits = null;
+        if (scale.testing()) {
+            // a tested run uses the table's splits: validation and test from --data-seed, training avoids both
+            splits = scale.splits(source, valSamples);
+            heldOut = splits.validation();
+            source = splits.trainingSource(source);
+        }
         try (NDManager manager = NDManager.newBaseManager(dev);
              SequenceModel model = models.create(modelConfig, manager, dev);
              MetricsCsv csv = new MetricsCsv(out.resolve("metrics.csv"))) {
@@ -168,6 +182,12 @@ public final class TrainCommand implements Callable<Integer> {
             RunSummary s;
             try {
                 s = trainer.run();
+                if (splits != null && s.state() != RunState.STOPPED) {
+                    RunResult r = BestCheckpointTest.run(scale.tableEntry(modelConfig.sparse().pattern()), seed, s,
+                            model, out, splits.test(), batch);
+                    err.println("test accuracy " + String.format(Locale.ROOT, "%.4f", r.testAccuracy())
+                            + " at the best validation checkpoint (step " + r.bestStep() + ") -> " + out.resolve(RunResult.FILE));
+                }
                 if (exportNpz) {
                     NpzExporter.export(model.params(), out.resolve("weights.npz"));
                 }

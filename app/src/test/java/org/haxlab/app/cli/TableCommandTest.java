@@ -1,6 +1,7 @@
 package org.haxlab.app.cli;
 
 import org.haxlab.app.table.RunResult;
+import org.haxlab.app.table.TableFiles;
 import org.haxlab.app.table.TableWriter;
 import org.haxlab.model.train.MetricsCsv;
 import org.haxlab.model.train.ModelFactory;
@@ -111,8 +112,8 @@ class TableCommandTest {
         assertTrue(md.contains("haxlab table --backbone mamba2 --seeds 1 --steps 3"), md);
         assertFalse(r.out().contains("| +HAX"), r.out());
         assertTrue(r.out().contains("| Base (2x dim) |"), r.out());
-        assertTrue(r.err().contains("[1/2 ssm-s0]") && r.err().contains("[2/2 base2x-s0] test accuracy"), r.err());
-        assertTrue(Files.isRegularFile(out.resolve(TableCommand.SCALE_FILE)));
+        assertTrue(r.err().contains("[1/2 ssm-s0]") && r.err().contains("[2/2 base2x-s0] done in"), r.err());
+        assertTrue(Files.isRegularFile(out.resolve(TableFiles.SCALE_FILE)));
     }
 
     @Test

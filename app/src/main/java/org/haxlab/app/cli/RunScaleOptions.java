@@ -1,0 +1,123 @@
+package org.haxlab.app.cli;
+
+import org.haxlab.app.table.Splits;
+import org.haxlab.app.table.TableEntry;
+import org.haxlab.app.table.TableScale;
+import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.nn.ModelConfig;
+import org.haxlab.model.sparse.Pattern;
+import org.haxlab.model.sparse.SparseConfig;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of {@code haxlab train} that size the model below the paper's and test the best checkpoint the way
+ * {@code haxlab table} does (spec §4), so that every (row, seed) of a table, a Slurm task or a sweep entry is one
+ * plain {@code train} process. Without them {@code train} keeps the paper's synthetic config (spec §2).
+ */
+public final class RunScaleOptions {
+
+    /** The table's default data seed, so a lone {@code train --test-samples} tests on a table's test split. */
+    static final long DEFAULT_DATA_SEED = 20250700L;
+
+    @Option(names = "--d-model", description = "Model width (default: the paper's 64). Heads (Mamba-2) and dt rank "
+            + "(Mamba) follow it as in `table`.")
+    Integer dModel;
+    @Option(names = "--d-state", description = "SSM state size N (default: the paper's, 16 Mamba, 32 Mamba-2).")
+    Integer dState;
+    @Option(names = "--max-len", description = "Dilation maxLen: the stride is maxLen / k_c (default: the paper's 2048).")
+    Integer maxLen;
+    @Option(names = "--double-width", description = "The paper's Base (2x dim): d_model doubled, no branch "
+            + "(with --pattern ssm).")
+    boolean doubleWidth;
+    @Option(names = "--test-samples", defaultValue = "0", description = "After training, test the best validation "
+            + "checkpoint on this many held-out sequences and write OUT/result.json; validation and test splits then "
+            + "come from --data-seed, as in `table` (default: 0, no test).")
+    int testSamples;
+    @Option(names = "--data-seed", defaultValue = "20250700", description = "Seed of the validation and test splits "
+            + "when testing (default: ${DEFAULT-VALUE}, the table's).")
+    long dataSeed;
+    @Option(names = "--threads", defaultValue = "0", description = "PyTorch intra-op threads; 0 = one per core (default).")
+    int threads;
+
+    /** True when the run tests its best checkpoint and writes result.json. */
+    boolean testing() {
+        return testSamples > 0;
+    }
+
+    /** Refuses inconsistent values with a message naming the option; call before anything is written. */
+    void check(Pattern pattern, int valSamples, int validateEvery) {
+        positive("--d-model", dModel);
+        positive("--d-state", dState);
+        positive("--max-len", maxLen);
+        if (testSamples < 0) {
+            throw new IllegalArgumentException("--test-samples " + testSamples + " must be >= 0");
+        }
+        if (threads < 0) {
+            throw new IllegalArgumentException("--threads " + threads + " must be >= 0 (0 = one per core)");
+        }
+        if (doubleWidth && pattern != Pattern.NONE) {
+            throw new IllegalArgumentException("--double-width is the paper's Base (2x dim), which has no branch: use it "
+                    + "with --pattern ssm (got " + pattern.name().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
+        if (testing() && validateEvery < 1) {
+            throw new IllegalArgumentException("--test-samples tests the best validation checkpoint: --val-every must "
+                    + "be >= 1");
+        }
+        if (testing() && valSamples < 1) {
+            throw new IllegalArgumentException("--test-samples needs --val-samples >= 1 (the best checkpoint is chosen "
+                    + "on validation)");
+        }
+        if (testing()) {
+            tableEntry(pattern);
+        }
+    }
+
+    /** The model: the paper's config, or the scaled one of {@code table} when a size option is given. */
+    ModelConfig modelConfig(Backbone backbone, SparseConfig sparse, long seed) {
+        SparseConfig s = maxLen == null ? sparse : TableScale.withMaxLen(sparse, maxLen);
+        ModelConfig paper = ModelConfig.paper(backbone, s, seed);
+        ModelConfig m = dModel == null && dState == null ? paper
+                : TableScale.scaledModel(backbone, dModel == null ? paper.dModel() : dModel,
+                dState == null ? paper.dState() : dState, s, seed);
+        return doubleWidth ? m.base2x() : m;
+    }
+
+    /** The validation and test splits of a tested run (the table's, for the same counts and data seed). */
+    Splits splits(org.haxlab.model.train.SequenceSource source, int valSamples) {
+        return Splits.draw(source, valSamples, testSamples, dataSeed);
+    }
+
+    /** The Table 1 row of this run, named in result.json. */
+    TableEntry tableEntry(Pattern pattern) {
+        if (doubleWidth) {
+            return TableEntry.BASE2X;
+        }
+        for (TableEntry e : TableEntry.ALL) {
+            if (e.pattern() == pattern && !e.doubleWidth()) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("--test-samples writes a Table 1 result; pattern "
+                + pattern.name().toLowerCase(java.util.Locale.ROOT) + " is not a Table 1 row (rows: "
+                + String.join(", ", TableEntry.ALL.stream().map(TableEntry::id).toList()) + ")");
+    }
+
+    /** Sets PyTorch's intra-op threads (0 = one per core); a no-op on other engines. */
+    void applyThreads() {
+        setThreads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Intra-op threads of the PyTorch engine; a no-op on other engines. */
+    static void setThreads(int n) {
+        ai.djl.engine.Engine engine = ai.djl.engine.Engine.getInstance();
+        if ("PyTorch".equals(engine.getEngineName())) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(n);
+        }
+    }
+
+    private static void positive(String option, Integer value) {
+        if (value != null && value < 1) {
+            throw new IllegalArgumentException(option + " " + value + " must be >= 1");
+        }
+    }
+}

@@ -20,9 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs a job's {@code train} command inside this JVM, on a thread of its own, with its output appended to the
  * job's log: what a Slurm task does (one JVM per task, no second process) and what tests use with a fixture model.
- * The arguments are exactly those a child process would get.
+ * The arguments are exactly those a child process would get. Runs in one JVM never overlap.
  */
 final class InProcessLauncher implements RunLauncher {
+
+    /**
+     * DJL's PyTorch engine allows one gradient collector at a time per JVM: runs in this JVM take turns (runs that
+     * should go at once are what child processes are for).
+     */
+    private static final Object ONE_AT_A_TIME = new Object();
 
     private final ModelFactory models;
     private final TaskFactory tasks;
@@ -45,6 +51,12 @@ final class InProcessLauncher implements RunLauncher {
     /** Runs the job on the calling thread and returns train's exit code. */
     int runHere(RunJob job, DeviceSlot slot, int threads) throws IOException {
         Files.createDirectories(job.log().toAbsolutePath().getParent());
+        synchronized (ONE_AT_A_TIME) {
+            return runLocked(job, slot, threads);
+        }
+    }
+
+    private int runLocked(RunJob job, DeviceSlot slot, int threads) throws IOException {
         try (PrintWriter log = new PrintWriter(new OutputStreamWriter(Files.newOutputStream(job.log(),
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND), StandardCharsets.UTF_8), true)) {
             CommandLine cli = new CommandLine(new TrainCommand(models, tasks)).setCaseInsensitiveEnumValuesAllowed(true);

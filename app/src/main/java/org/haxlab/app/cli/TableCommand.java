@@ -103,7 +103,7 @@ public final class TableCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue a table in --out: skip finished runs, continue unfinished ones "
             + "from their last checkpoint.")
     boolean resume;
-    @Option(names = "--emit", arity = "2", paramLabel = "slurm DIR", description = "Write a Slurm job array (one task "
+    @Option(names = "--emit", arity = "2", paramLabel = "slurm DIR", hideParamSyntax = true, description = "Write a Slurm job array (one task "
             + "per row x seed), its aggregation job and submit.sh into DIR instead of training (docs/CLUSTER.md).")
     List<String> emit;
     @Option(names = "--aggregate", description = "Only write table.md and table.csv from the runs in --out; exit 1 "

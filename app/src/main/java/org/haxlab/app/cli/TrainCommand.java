@@ -182,7 +182,9 @@ public final class TrainCommand implements Callable<Integer> {
             RunSummary s;
             try {
                 s = trainer.run();
-                if (splits != null && s.state() != RunState.STOPPED) {
+                if (splits != null && (s.state() == RunState.FINISHED || s.state() == RunState.DIVERGED)) {
+                    // a diverged run is a result of its configuration (the table counts it as not finished); a
+                    // failed or stopped one is not, and stays without result.json so that a table continues it
                     RunResult r = BestCheckpointTest.run(scale.tableEntry(modelConfig.sparse().pattern()), seed, s,
                             model, out, splits.test(), batch);
                     err.println("test accuracy " + String.format(Locale.ROOT, "%.4f", r.testAccuracy())

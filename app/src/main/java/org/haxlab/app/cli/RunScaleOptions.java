@@ -3,7 +3,7 @@ package org.haxlab.app.cli;
 import org.haxlab.app.table.Splits;
 import org.haxlab.app.table.TableEntry;
 import org.haxlab.app.table.TableScale;
-import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;

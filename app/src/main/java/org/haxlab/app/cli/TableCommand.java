@@ -11,14 +11,14 @@ import org.haxlab.app.table.TableFiles;
 import org.haxlab.app.table.TableLocalRun;
 import org.haxlab.app.table.TablePlan;
 import org.haxlab.app.table.TableScale;
-import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.train.ModelFactory;
 import org.haxlab.model.train.TaskFactory;
 import org.haxlab.model.train.TaskSpec;
 import org.haxlab.model.train.Wiring;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -6,7 +6,7 @@ import org.haxlab.app.table.TableEntry;
 import org.haxlab.app.table.TableLocalRun;
 import org.haxlab.app.table.TableScale;
 import org.haxlab.app.table.TableWriter;
-import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.train.CheckpointStore;
 import org.haxlab.model.train.ModelFactory;
 import org.haxlab.model.train.RecallFixture;

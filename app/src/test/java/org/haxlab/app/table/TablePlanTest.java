@@ -1,7 +1,7 @@
 package org.haxlab.app.table;
 
 import org.haxlab.app.jobs.RunJob;
-import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.train.TaskSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

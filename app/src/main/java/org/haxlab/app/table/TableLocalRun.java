@@ -1,6 +1,7 @@
 package org.haxlab.app.table;
 
 import org.haxlab.app.jobs.DeviceSlot;
+import org.haxlab.app.jobs.Eta;
 import org.haxlab.app.jobs.JobScheduler;
 import org.haxlab.app.jobs.RunJob;
 import org.haxlab.app.jobs.RunLauncher;
@@ -122,6 +123,7 @@ public final class TableLocalRun {
         }, "haxlab-table-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         List<JobScheduler.Outcome> outcomes;
+        long t0 = System.nanoTime();
         try {
             outcomes = scheduler.run(jobs, labels);
         } finally {
@@ -131,6 +133,14 @@ public final class TableLocalRun {
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is exiting: the hook stopped the children and waited for them
             }
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        long trained = outcomes.stream().filter(JobScheduler.Outcome::ok).count();
+        if (trained > 0) {
+            // the figure docs/GPU.md compares across --jobs-per-device: whole runs per hour of wall time
+            err.println(String.format(Locale.ROOT, "table: %d run(s) trained in %s on %d device(s) x %d job(s): "
+                    + "%.1f runs per hour", trained, Eta.clock(wall), slots.size(), jobsPerDevice,
+                    trained / wall * 3600));
         }
         List<String> failed = new ArrayList<>();
         for (JobScheduler.Outcome o : outcomes) {

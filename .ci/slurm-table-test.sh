@@ -40,6 +40,7 @@ cleanup() {
   slurm_local_stop
 }
 trap cleanup EXIT
+trap 'echo "slurm-table-test: stopped by a signal" >&2; exit 143' INT TERM
 
 slurm_local_start "$work/slurm-state" || fail "Slurm did not start"
 

@@ -29,8 +29,8 @@ for j in "${JOBS[@]}"; do
     echo "| $j | $DEVICES | failed: see $OUT/j$j.log | | |"
     continue
   fi
-  # "table: 6 run(s) trained in 3:12 on 1 device(s) x 3 job(s): 112.5 runs per hour"
-  runs=$(sed -E 's/^table: ([0-9]+) run.*/\1/' <<<"$line")
+  # "6 run(s) trained in 3:12 on 1 device(s) x 3 job(s): 112.5 runs per hour"
+  runs=$(sed -E 's/^([0-9]+) run.*/\1/' <<<"$line")
   wall=$(sed -E 's/.* trained in ([0-9:]+) on.*/\1/' <<<"$line")
   rph=$(sed -E 's/.*: ([0-9.]+) runs per hour/\1/' <<<"$line")
   echo "| $j | $DEVICES | $runs | $wall | $rph |"

@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -24,6 +27,9 @@ import java.util.function.Function;
  * saves its {@code last/} checkpoint.
  */
 public final class JobScheduler {
+
+    /** How long a stopped scheduler (Ctrl-C, kill) waits for its children to save their checkpoints. */
+    static final long STOP_WAIT_SECONDS = 90;
 
     /** Lines of a failed run's log shown in its end line. */
     static final int TAIL_LINES = 12;
@@ -91,6 +97,39 @@ public final class JobScheduler {
         if (labels.size() != jobs.size()) {
             throw new IllegalArgumentException("one label per job");
         }
+        // Ctrl-C or kill: stop every child (each saves last/) and wait for them before the JVM goes
+        CountDownLatch ended = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop();
+            try {
+                ended.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "haxlab-jobs-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        long t0 = System.nanoTime();
+        try {
+            List<Outcome> out = runAll(jobs, labels);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            long ok = out.stream().filter(Outcome::ok).count();
+            if (ok > 0) {
+                // the figure to compare across --jobs-per-device (docs/CLUSTER.md): whole runs per hour of wall time
+                line(String.format(Locale.ROOT, "%d run(s) trained in %s on %d device(s) x %d job(s): %.1f runs per hour",
+                        ok, Eta.clock(wall), slots.size(), jobsPerDevice, ok / wall * 3600));
+            }
+            return out;
+        } finally {
+            ended.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook stopped the children and waits for them
+            }
+        }
+    }
+
+    private List<Outcome> runAll(List<RunJob> jobs, List<String> labels) throws InterruptedException {
         ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < jobs.size(); i++) {
             queue.add(i);

@@ -1,25 +1,18 @@
 package org.haxlab.app.table;
 
 import org.haxlab.app.jobs.DeviceSlot;
-import org.haxlab.app.jobs.Eta;
+import org.haxlab.app.jobs.FolderLock;
 import org.haxlab.app.jobs.JobScheduler;
 import org.haxlab.app.jobs.RunJob;
 import org.haxlab.app.jobs.RunLauncher;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A table on this host: every unfinished (row, seed) run as its own {@code train} process, {@code jobsPerDevice} at
@@ -32,9 +25,6 @@ public final class TableLocalRun {
 
     /** The table folder's lock file. */
     public static final String LOCK = ".table.lock";
-
-    /** How long a stopped table waits for its children to save their checkpoints. */
-    private static final long STOP_WAIT_SECONDS = 90;
 
     private final TablePlan plan;
     private final List<DeviceSlot> slots;
@@ -70,14 +60,7 @@ public final class TableLocalRun {
     public int run(PrintWriter stdout, PrintWriter err) throws IOException, InterruptedException {
         Path out = plan.out();
         Files.createDirectories(out);
-        try (FileChannel ch = FileChannel.open(out.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = tryLock(ch)) {
-            if (lock == null) {
-                throw new IllegalStateException(out + " is in use by another table (" + out.resolve(LOCK)
-                        + " is locked): wait for it to end or stop it first");
-            }
-            ch.truncate(0).write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n")
-                    .getBytes(StandardCharsets.UTF_8)));
+        try (FolderLock lock = FolderLock.acquire(out.resolve(LOCK), "table")) {
             TableFiles.writeScaleFile(out, plan, command);
             return schedule(stdout, err);
         }
@@ -112,36 +95,7 @@ public final class TableLocalRun {
         err.flush();
         JobScheduler scheduler = new JobScheduler(launcher, slots, jobsPerDevice, perRun, err,
                 job -> summary(job.runDir()));
-        CountDownLatch ended = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            scheduler.stop();
-            try {
-                ended.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "haxlab-table-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        List<JobScheduler.Outcome> outcomes;
-        long t0 = System.nanoTime();
-        try {
-            outcomes = scheduler.run(jobs, labels);
-        } finally {
-            ended.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting: the hook stopped the children and waited for them
-            }
-        }
-        double wall = (System.nanoTime() - t0) / 1e9;
-        long trained = outcomes.stream().filter(JobScheduler.Outcome::ok).count();
-        if (trained > 0) {
-            // the figure docs/GPU.md compares across --jobs-per-device: whole runs per hour of wall time
-            err.println(String.format(Locale.ROOT, "table: %d run(s) trained in %s on %d device(s) x %d job(s): "
-                    + "%.1f runs per hour", trained, Eta.clock(wall), slots.size(), jobsPerDevice,
-                    trained / wall * 3600));
-        }
+        List<JobScheduler.Outcome> outcomes = scheduler.run(jobs, labels);
         List<String> failed = new ArrayList<>();
         for (JobScheduler.Outcome o : outcomes) {
             if (!o.ok() || !Files.isRegularFile(o.job().runDir().resolve(RunResult.FILE))) {
@@ -170,14 +124,6 @@ public final class TableLocalRun {
             return "test accuracy " + acc + " at step " + r.bestStep() + " (" + r.state() + ")";
         } catch (IOException e) {
             return e.getMessage();
-        }
-    }
-
-    private static FileLock tryLock(FileChannel ch) throws IOException {
-        try {
-            return ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;   // this JVM holds it already (a second table in the same process)
         }
     }
 }

@@ -109,7 +109,8 @@ class JobSchedulerTest {
         assertTrue(p.contains("[2/14 r1] start on") && p.contains("resuming from its last checkpoint"), p);
         assertTrue(p.contains("[14/14 r13] done in 0:00: ok r13"), p);
         assertTrue(p.contains("0 queued, 0 running, ETA 0:00"), "the last end line: nothing left\n" + p);
-        assertEquals(2 * 14, p.lines().count(), "one start and one end line per run");
+        assertEquals(2 * 14 + 1, p.lines().count(), "one start and one end line per run, then the runs per hour");
+        assertTrue(p.contains("14 run(s) trained in 0:0") && p.contains("on 2 device(s) x 3 job(s)") && p.contains("runs per hour"), p);
     }
 
     @Test

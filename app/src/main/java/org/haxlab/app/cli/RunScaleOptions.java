@@ -46,9 +46,6 @@ public final class RunScaleOptions {
 
     /** Refuses inconsistent values with a message naming the option; call before anything is written. */
     void check(Pattern pattern, int valSamples, int validateEvery) {
-        positive("--d-model", dModel);
-        positive("--d-state", dState);
-        positive("--max-len", maxLen);
         if (testSamples < 0) {
             throw new IllegalArgumentException("--test-samples " + testSamples + " must be >= 0");
         }
@@ -72,8 +69,15 @@ public final class RunScaleOptions {
         }
     }
 
-    /** The model: the paper's config, or the scaled one of {@code table} when a size option is given. */
+    /**
+     * The model: the paper's config, or the scaled one of {@code table} when a size option is given. Refuses a size
+     * below 1 naming the option.
+     */
     ModelConfig modelConfig(Backbone backbone, SparseConfig sparse, long seed) {
+        // named by option here, before the model config refuses them by its own field names
+        positive("--d-model", dModel);
+        positive("--d-state", dState);
+        positive("--max-len", maxLen);
         SparseConfig s = maxLen == null ? sparse : TableScale.withMaxLen(sparse, maxLen);
         ModelConfig paper = ModelConfig.paper(backbone, s, seed);
         ModelConfig m = dModel == null && dState == null ? paper

@@ -1,13 +1,25 @@
 package org.haxlab.app.cli;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.haxlab.app.table.Splits;
 import org.haxlab.app.table.TableEntry;
 import org.haxlab.app.table.TableScale;
-import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
+import org.haxlab.model.trace.Backbone;
+import org.haxlab.model.train.SequenceSource;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The options of {@code haxlab train} that size the model below the paper's and test the best checkpoint the way
@@ -54,7 +66,7 @@ public final class RunScaleOptions {
         }
         if (doubleWidth && pattern != Pattern.NONE) {
             throw new IllegalArgumentException("--double-width is the paper's Base (2x dim), which has no branch: use it "
-                    + "with --pattern ssm (got " + pattern.name().toLowerCase(java.util.Locale.ROOT) + ")");
+                    + "with --pattern ssm (got " + pattern.name().toLowerCase(Locale.ROOT) + ")");
         }
         if (testing() && validateEvery < 1) {
             throw new IllegalArgumentException("--test-samples tests the best validation checkpoint: --val-every must "
@@ -87,8 +99,60 @@ public final class RunScaleOptions {
     }
 
     /** The validation and test splits of a tested run (the table's, for the same counts and data seed). */
-    Splits splits(org.haxlab.model.train.SequenceSource source, int valSamples) {
+    Splits splits(SequenceSource source, int valSamples) {
         return Splits.draw(source, valSamples, testSamples, dataSeed);
+    }
+
+    /** The file of a tested run that records its splits, so that {@code --resume} alone tests it the same way. */
+    static final String SPLITS_FILE = "splits.json";
+
+    /** Records this run's splits in {@code dir} (a tested run only). */
+    void saveSplits(Path dir, int valSamples) throws IOException {
+        if (!testing()) {
+            return;
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("valSamples", valSamples);
+        o.addProperty("testSamples", testSamples);
+        o.addProperty("dataSeed", dataSeed);
+        Files.writeString(dir.resolve(SPLITS_FILE), o + "\n", StandardCharsets.UTF_8);
+    }
+
+    /**
+     * For {@code --resume}: takes the test split of the run in {@code dir} ({@value #SPLITS_FILE}) and returns every
+     * given option that differs from it, as {@code "--data-seed 7 (the run has 20250700)"}; a run without the file was
+     * not tested, and {@code --test-samples} cannot be added to it (its validation split would change).
+     *
+     * @param given the options matched on the command line
+     */
+    List<String> resumeSplits(Path dir, CommandLine.ParseResult given) throws IOException {
+        Path file = dir.resolve(SPLITS_FILE);
+        List<String> diff = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            if (given.hasMatchedOption("--test-samples") && testSamples > 0) {
+                diff.add("--test-samples " + testSamples + " (the run was started without a test split)");
+            }
+            testSamples = 0;
+            return diff;
+        }
+        JsonObject o;
+        try {
+            o = JsonParser.parseString(Files.readString(file,
+                    StandardCharsets.UTF_8)).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new IOException(file + " is not a valid split record: " + e.getMessage(), e);
+        }
+        int runTest = o.get("testSamples").getAsInt();
+        long runSeed = o.get("dataSeed").getAsLong();
+        if (given.hasMatchedOption("--test-samples") && testSamples != runTest) {
+            diff.add("--test-samples " + testSamples + " (the run has " + runTest + ")");
+        }
+        if (given.hasMatchedOption("--data-seed") && dataSeed != runSeed) {
+            diff.add("--data-seed " + dataSeed + " (the run has " + runSeed + ")");
+        }
+        testSamples = runTest;
+        dataSeed = runSeed;
+        return diff;
     }
 
     /** The Table 1 row of this run, named in result.json. */
@@ -102,7 +166,7 @@ public final class RunScaleOptions {
             }
         }
         throw new IllegalArgumentException("--test-samples writes a Table 1 result; pattern "
-                + pattern.name().toLowerCase(java.util.Locale.ROOT) + " is not a Table 1 row (rows: "
+                + pattern.name().toLowerCase(Locale.ROOT) + " is not a Table 1 row (rows: "
                 + String.join(", ", TableEntry.ALL.stream().map(TableEntry::id).toList()) + ")");
     }
 

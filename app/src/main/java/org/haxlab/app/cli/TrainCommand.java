@@ -157,6 +157,8 @@ public final class TrainCommand implements Callable<Integer> {
             splits = scale.splits(source, valSamples);
             heldOut = splits.validation();
             source = splits.trainingSource(source);
+            java.nio.file.Files.createDirectories(out);
+            scale.saveSplits(out, valSamples);
         }
         try (NDManager manager = NDManager.newBaseManager(dev);
              SequenceModel model = models.create(modelConfig, manager, dev);

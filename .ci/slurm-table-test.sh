@@ -61,7 +61,8 @@ victim_csv=$out/runs/sw-s0/metrics.csv
 echo "slurm-table-test: waiting for task $victim to train (its metrics.csv passes step 120: after its step-100 checkpoint)"
 while :; do
   (( SECONDS < deadline )) || fail "task $victim never got past step 120"
-  lines=$(wc -l <"$victim_csv" 2>/dev/null || echo 0)
+  lines=0
+  [[ -f "$victim_csv" ]] && lines=$(wc -l <"$victim_csv")
   (( lines > 121 )) && break
   if [[ -f "$out/runs/sw-s0/result.json" ]]; then fail "task $victim finished before it could be killed"; fi
   sleep 0.5

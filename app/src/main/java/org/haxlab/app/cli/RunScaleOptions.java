@@ -103,6 +103,32 @@ public final class RunScaleOptions {
         return Splits.draw(source, valSamples, testSamples, dataSeed);
     }
 
+    /**
+     * For {@code --resume}: every size option given whose value does not give the run's model, as
+     * {@code "--d-model 64 (the run has 32)"}.
+     */
+    List<String> resumeDifferences(ModelConfig run, long seed, CommandLine.ParseResult given) {
+        List<String> diff = new ArrayList<>();
+        if (!(given.hasMatchedOption("--d-model") || given.hasMatchedOption("--d-state")
+                || given.hasMatchedOption("--max-len") || given.hasMatchedOption("--double-width"))) {
+            return diff;
+        }
+        // what the given options build on the run's backbone and branch, field by field
+        SparseConfig sparse = run.sparse();
+        ModelConfig wanted = modelConfig(run.backbone(), sparse, seed);
+        if (wanted.dModel() != run.dModel()) {
+            diff.add((doubleWidth ? "--double-width, " : "") + "--d-model " + (dModel == null ? "(paper)" : dModel)
+                    + " (the run has d_model " + run.dModel() + ")");
+        }
+        if (wanted.dState() != run.dState()) {
+            diff.add("--d-state " + (dState == null ? "(paper)" : dState) + " (the run has " + run.dState() + ")");
+        }
+        if (wanted.sparse().maxLen() != sparse.maxLen()) {
+            diff.add("--max-len " + wanted.sparse().maxLen() + " (the run has " + sparse.maxLen() + ")");
+        }
+        return diff;
+    }
+
     /** The file of a tested run that records its splits, so that {@code --resume} alone tests it the same way. */
     static final String SPLITS_FILE = "splits.json";
 

@@ -150,7 +150,8 @@ public record TablePlan(TableScale scale, List<TableEntry> entries, List<Long> s
         List<RunResult> out = new ArrayList<>();
         for (Run r : runs()) {
             if (status(r) == Status.DONE) {
-                out.add(RunResult.load(r.runDir()));
+                // the plan knows the row: a resumed base2x run given without --double-width would name itself Base
+                out.add(RunResult.load(r.runDir()).as(r.entry(), r.seed()));
             }
         }
         return out;

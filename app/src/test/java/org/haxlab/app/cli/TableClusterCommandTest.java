@@ -4,6 +4,7 @@ import org.haxlab.app.table.RunResult;
 import org.haxlab.app.table.SlurmScript;
 import org.haxlab.app.table.TableEntry;
 import org.haxlab.app.table.TableLocalRun;
+import org.haxlab.app.table.TablePlan;
 import org.haxlab.app.table.TableScale;
 import org.haxlab.app.table.TableWriter;
 import org.haxlab.model.trace.Backbone;
@@ -83,6 +84,39 @@ class TableClusterCommandTest {
             Path best = out.resolve("runs").resolve(RunResult.dirName(e, 0)).resolve(CheckpointStore.BEST);
             assertEquals(tinyScale().modelConfig(e, 0), new CheckpointStore().read(best).record().model(), e.id());
         }
+    }
+
+    @Test
+    void anInterruptedRunContinuesFromItsCheckpointAndAnUntestedOneIsTested() throws Exception {
+        Path out = tmp.resolve("resume");
+        assertEquals(0, tiny(out, "--patterns", "ssm,sw").code());
+        // sw-s0 as a kill would leave it: a run folder at step 2 of 3 with its last/ checkpoint, no result
+        Path sw = out.resolve("runs/sw-s0");
+        CheckpointStore.deleteTree(sw);
+        TablePlan plan = new TablePlan(tinyScale(), List.of(TableEntry.SSM, TableEntry.SW), List.of(0L), "1..2", "2", out);
+        List<String> args = new ArrayList<>(plan.trainArgs(plan.runs().get(1), false));
+        args.set(args.indexOf("--steps") + 1, "2");
+        args.addAll(List.of("--device", "cpu", "--threads", "1"));
+        CommandLine train = new CommandLine(new TrainCommand(MODELS, TASKS));
+        train.setErr(new PrintWriter(new StringWriter(), true));
+        train.setOut(new PrintWriter(new StringWriter(), true));
+        assertEquals(0, train.execute(args.toArray(String[]::new)));
+        assertTrue(Files.isDirectory(sw.resolve(CheckpointStore.LAST)));
+        Files.delete(sw.resolve(RunResult.FILE));   // killed between its checkpoint at step 2 and the end
+        // ssm-s0 killed after its last checkpoint but before its test
+        Files.delete(out.resolve("runs/ssm-s0/" + RunResult.FILE));
+
+        Result r = tiny(out, "--patterns", "ssm,sw", "--resume");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("0 done, 2 to continue, 0 to start"), r.err());
+        assertTrue(r.err().contains("[2/2 sw-s0] start on cpu:0, resuming from its last checkpoint"), r.err());
+        String log = Files.readString(plan.log(plan.runs().get(1)));
+        assertTrue(log.contains("resuming at step 2"), log);
+        List<String> metrics = Files.readAllLines(sw.resolve("metrics.csv"));
+        assertEquals(4, metrics.size(), "steps 1, 2 then 3 after the resume: " + metrics);
+        assertEquals(3, RunResult.load(sw).steps());
+        assertTrue(Files.isRegularFile(out.resolve("runs/ssm-s0/" + RunResult.FILE)), "the untested run was tested");
+        assertEquals(3, Files.readAllLines(out.resolve(TableWriter.CSV)).size());
     }
 
     @Test

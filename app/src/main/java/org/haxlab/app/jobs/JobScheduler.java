@@ -195,12 +195,14 @@ public final class JobScheduler {
             running.remove(job);
             handles.remove(handle);
             String how;
-            if (code == 0) {
+            if (stopping) {
+                // asked to stop (Ctrl-C, kill): the child saved its checkpoint; not a duration for the ETA
+                how = "stopped (exit " + code + ") after " + Eta.clock(seconds);
+            } else if (code == 0) {
                 durations.add(seconds);
                 how = "done in " + Eta.clock(seconds) + ": " + describe(job);
             } else {
-                how = (stopping ? "stopped" : "FAILED (exit " + code + ")") + " after " + Eta.clock(seconds)
-                        + tail(job.log());
+                how = "FAILED (exit " + code + ") after " + Eta.clock(seconds) + tail(job.log());
             }
             line(name + " " + how + " | " + status());
         }

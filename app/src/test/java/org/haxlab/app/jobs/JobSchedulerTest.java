@@ -182,6 +182,6 @@ class JobSchedulerTest {
         assertEquals(143, out.get(0).exitCode());
         assertEquals("not started (stopped)", out.get(4).error());
         assertNull(out.get(4).slot());
-        assertTrue(progress.toString().contains("[1/5 r0] stopped after"), progress.toString());
+        assertTrue(progress.toString().contains("[1/5 r0] stopped (exit 143) after"), progress.toString());
     }
 }

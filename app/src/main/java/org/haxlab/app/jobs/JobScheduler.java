@@ -41,7 +41,7 @@ public final class JobScheduler {
      * @param slot     the device it ran on (null when it never started)
      * @param exitCode the child's exit code; -1 when it could not be started or was not started
      * @param seconds  wall-clock seconds it ran
-     * @param error    why it could not be started, or null
+     * @param error    why it could not be started, "stopped" when it was stopped, or null
      */
     public record Outcome(RunJob job, DeviceSlot slot, int exitCode, double seconds, String error) {
 
@@ -206,7 +206,7 @@ public final class JobScheduler {
             }
             line(name + " " + how + " | " + status());
         }
-        return new Outcome(job, slot, code, seconds, null);
+        return new Outcome(job, slot, code, seconds, stopping ? "stopped" : null);
     }
 
     private String describe(RunJob job) {

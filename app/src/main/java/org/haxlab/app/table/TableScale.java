@@ -84,8 +84,9 @@ public record TableScale(Backbone backbone, TaskSpec task, int dModel, int dStat
 
     /**
      * The model of {@code entry}, initialised from {@code seed}: spec §2's synthetic config (2 layers, expand 2,
-     * conv 4, vocabulary 100) at this width and state, Mamba-2 heads of width {@value #HEAD_DIM}, Mamba-1 dt rank
-     * ceil(d_model / 16) as in Mamba; the branch with this budget, maxLen and hash width, causal LSH.
+     * conv 4, vocabulary 100) at this width and state, Mamba-2 heads of width {@value #HEAD_DIM} (Base (2x dim)
+     * keeps the count with heads twice as wide, as released), Mamba-1 dt rank ceil(d_model / 16) as in Mamba;
+     * the branch with this budget, maxLen and hash width, causal LSH; the released initialisation.
      */
     public ModelConfig modelConfig(TableEntry entry, long seed) {
         SparseConfig sparse = SparseConfig.paper(entry.pattern()).withBudget(budget).withHashBits(hashBits);

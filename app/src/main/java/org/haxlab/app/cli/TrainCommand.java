@@ -4,6 +4,9 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import org.haxlab.model.nd.InitScheme;
+import org.haxlab.app.table.BestCheckpointTest;
+import org.haxlab.app.table.RunResult;
+import org.haxlab.app.table.Splits;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.sparse.Pattern;
@@ -125,6 +128,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + " plus validation steps and the last one; in between a step never waits for the device, which"
                     + " is what a GPU needs to run at full speed (default: ${DEFAULT-VALUE}).")
     int reportEvery;
+    @CommandLine.Mixin
+    RunScaleOptions scale = new RunScaleOptions();
 
     private final ModelFactory models;
     private final TaskFactory tasks;
@@ -166,7 +171,7 @@ public final class TrainCommand implements Callable<Integer> {
             TrainingConfig config = new TrainingConfig(steps, batch, lr, warmup >= 0 ? warmup : d.warmupSteps(),
                     Schedule.parse(schedule), weightDecay, clip, d.gateLossWeight(),
                     valEvery >= 0 ? valEvery : d.validateEvery(), padTo, seed);
-            run = new RunSettings(ModelConfig.paper(Backbone.parse(backbone), sparse, seed).withInit(initScheme(init)),
+            run = new RunSettings(scale.modelConfig(Backbone.parse(backbone), sparse, seed).withInit(initScheme(init)),
                     config, task, valSamples);
             dev = device(device);
             if (config.validateEvery() > 0 && valSamples < 1) {
@@ -175,6 +180,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (reportEvery < 1) {
                 throw new IllegalArgumentException("--report-every " + reportEvery + " must be >= 1");
             }
+            scale.check(sparse.pattern(), valSamples, config.validateEvery());
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
@@ -207,7 +213,9 @@ public final class TrainCommand implements Callable<Integer> {
             Device dev;
             List<String> diff;
             try {
-                diff = run.differences(this, spec.commandLine().getParseResult());
+                diff = new java.util.ArrayList<>(run.differences(this, spec.commandLine().getParseResult()));
+                diff.addAll(scale.resumeDifferences(run.model(), seed, spec.commandLine().getParseResult()));
+                diff.addAll(scale.resumeSplits(folder.dir(), spec.commandLine().getParseResult()));
                 dev = device(device);
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
@@ -226,7 +234,9 @@ public final class TrainCommand implements Callable<Integer> {
                         + " (a resume can only go on)");
                 return 2;
             }
-            if (total == at.step()) {
+            // a tested run killed between its last checkpoint and its test still gets tested (no steps left)
+            boolean untested = scale.testing() && !java.nio.file.Files.isRegularFile(folder.dir().resolve(RunResult.FILE));
+            if (total == at.step() && !untested) {
                 err.println("the run in " + folder.dir() + " is complete: " + at.step() + " of " + total
                         + " steps (give --steps with a larger total to train on)");
                 spec.commandLine().getOut().printf(Locale.ROOT, "state=complete steps=%d out=%s%n", at.step(), out);
@@ -270,6 +280,7 @@ public final class TrainCommand implements Callable<Integer> {
             throws java.io.IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         TrainingConfig config = run.training();
+        scale.applyThreads();
         SequenceSource source = tasks.create(run.task());
         // the held-out split has its own seed; the trainer redraws any training sequence that falls in it
         List<RecallSequence> heldOut = config.validateEvery() > 0
@@ -277,6 +288,16 @@ public final class TrainCommand implements Callable<Integer> {
                 : List.of();
         Path dir = folder.dir();
         Path metrics = dir.resolve(RunFolder.METRICS_FILE);
+        Splits splits = null;
+        if (scale.testing()) {
+            // a tested run uses the table's splits: validation and test from --data-seed, training avoids both
+            splits = scale.splits(source, run.valSamples());
+            heldOut = splits.validation();
+            source = splits.trainingSource(source);
+            if (from == null) {
+                scale.saveSplits(dir, run.valSamples());
+            }
+        }
         try (NDManager manager = NDManager.newBaseManager(dev);
              SequenceModel model = models.create(run.model(), manager, dev);
              MetricsCsv csv = from == null ? new MetricsCsv(metrics) : MetricsCsv.continueAt(metrics, from.state().step())) {
@@ -310,6 +331,14 @@ public final class TrainCommand implements Callable<Integer> {
             RunSummary s;
             try {
                 s = trainer.run();
+                if (splits != null && (s.state() == RunState.FINISHED || s.state() == RunState.DIVERGED)) {
+                    // a diverged run is a result of its configuration (the table counts it as not finished); a
+                    // failed or stopped one is not, and stays without result.json so that a table continues it
+                    RunResult r = BestCheckpointTest.run(scale.tableEntry(run.model().sparse().pattern()),
+                            config.seed(), s, model, dir, splits.test(), config.batchSize());
+                    err.println("test accuracy " + String.format(Locale.ROOT, "%.4f", r.testAccuracy())
+                            + " at the best validation checkpoint (step " + r.bestStep() + ") -> " + dir.resolve(RunResult.FILE));
+                }
                 if (exportNpz) {
                     NpzExporter.export(model.params(), dir.resolve("weights.npz"));
                 }

@@ -19,8 +19,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "haxlab", mixinStandardHelpOptions = true, version = "HAX Lab 0.1.0",
         description = "HAX Lab: SSMs, context-independent sparse attention and HAX on joint recall.",
         subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class, CheckCommand.class,
-                TrainCommand.class, EvalCommand.class, InspectCommand.class, TableCommand.class, BenchCommand.class,
-                EngineCommand.class})
+                TrainCommand.class, EvalCommand.class, InspectCommand.class, TableCommand.class, SweepCommand.class,
+                BenchCommand.class, EngineCommand.class})
 public final class HaxLabCli implements Runnable {
 
     @CommandLine.Spec

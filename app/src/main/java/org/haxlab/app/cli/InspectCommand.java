@@ -92,6 +92,10 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--full-decay", description = "Mamba-1: every channel x state decay instead of the mean over states")
     boolean fullDecay;
 
+    @Option(names = "--vectors", description = "per layer with a branch, every position's Q and K row as the "
+            + "selection saw them and the LSH projection in use, to recompute the selection independently")
+    boolean vectors;
+
     @Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|gpu:N|auto", converter = Converters.Device.class,
             description = "where to run: cpu, gpu, gpu:N or auto (default ${DEFAULT-VALUE})")
     DeviceChoice device;
@@ -144,7 +148,7 @@ public final class InspectCommand implements Callable<Integer> {
             } else {
                 config = freshConfig();
             }
-            options = new InspectionJson.Options(layers, positionList(seq), fullDecay);
+            options = new InspectionJson.Options(layers, positionList(seq), fullDecay, vectors);
         } catch (CheckpointException e) {
             err.println("error: unusable checkpoint: " + Printable.of(e.getMessage()));
             err.flush();

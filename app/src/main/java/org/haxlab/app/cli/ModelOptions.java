@@ -29,8 +29,8 @@ public final class ModelOptions {
     @Option(names = "--hash-bits", defaultValue = "8", description = "LSH sign bits h, 1..20 (default: ${DEFAULT-VALUE}).")
     int hashBits;
     @Option(names = "--variant", defaultValue = "causal", paramLabel = "causal|paper", converter = Converters.LshVariant.class,
-            description = "LSH variant: causal, or paper (centring along the whole sequence as the reference code)"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "LSH variant: causal, or paper (the released code's rules, spec §5; empty rows read every"
+                    + " position, future included) (default: ${DEFAULT-VALUE}).")
     SparseConfig.Variant variant;
 
     /** The sparse settings, after checking the ranges (a usage error of {@code cl} otherwise). */

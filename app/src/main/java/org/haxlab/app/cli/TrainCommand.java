@@ -3,6 +3,10 @@ package org.haxlab.app.cli;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import org.haxlab.model.engine.DeviceChoice;
+import org.haxlab.model.nd.InitScheme;
+import org.haxlab.app.table.BestCheckpointTest;
+import org.haxlab.app.table.RunResult;
+import org.haxlab.app.table.Splits;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.sparse.SparseConfig;
@@ -35,7 +39,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -103,6 +109,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|gpu:N|auto", converter = Converters.Device.class,
             description = "Where to train: cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
     DeviceChoice device;
+    @Option(names = "--init", defaultValue = "released",
+            description = "Weight initialisation: released (the released configs' initializer_range 0.1) or torch "
+                    + "(PyTorch's layer defaults, HAX Lab's first scheme) (default: ${DEFAULT-VALUE}).")
+    String init;
     @Option(names = "--schedule", defaultValue = "constant", paramLabel = "constant|cosine", converter = Converters.ScheduleName.class,
             description = "After warm-up: constant (paper) or cosine (default: ${DEFAULT-VALUE}).")
     Schedule schedule;
@@ -112,6 +122,13 @@ public final class TrainCommand implements Callable<Integer> {
     double weightDecay;
     @Option(names = "--export-npz", description = "Also write OUT/weights.npz (numpy) of the final weights.")
     boolean exportNpz;
+    @Option(names = "--report-every", defaultValue = "1",
+            description = "Read loss and accuracy back (metrics.csv row, progress, divergence check) every N steps,"
+                    + " plus validation steps and the last one; in between a step never waits for the device, which"
+                    + " is what a GPU needs to run at full speed (default: ${DEFAULT-VALUE}).")
+    int reportEvery;
+    @CommandLine.Mixin
+    RunScaleOptions scale = new RunScaleOptions();
 
     private final ModelFactory models;
     private final TaskFactory tasks;
@@ -156,11 +173,17 @@ public final class TrainCommand implements Callable<Integer> {
             Limits.check(cl, "--val-samples", valSamples, 1, Limits.maxSequences(task.maxLength()),
                     "held in memory at length " + task.maxLength());
         }
+        Limits.check(cl, "--report-every", reportEvery, 1, MAX_STEPS, null);
         RunSettings run;
         try {
+            SparseConfig sparse = modelOptions.sparse(cl);
+            // spec §5: the paper variant pads every batch to the task's fixed length as the released code does
+            int padTo = sparse.variant() == SparseConfig.Variant.PAPER ? task.maxLength() : 0;
             TrainingConfig config = new TrainingConfig(steps, batch, lr, warm, schedule, weightDecay, clip,
-                    d.gateLossWeight(), every, 0, seed);
-            run = new RunSettings(modelOptions.model(modelOptions.sparse(cl), seed), config, task, valSamples);
+                    d.gateLossWeight(), every, padTo, seed);
+            run = new RunSettings(scale.modelConfig(modelOptions.backbone, sparse, seed).withInit(initScheme(init)),
+                    config, task, valSamples);
+            scale.check(sparse.pattern(), valSamples, config.validateEvery());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
@@ -194,7 +217,9 @@ public final class TrainCommand implements Callable<Integer> {
             Device dev;
             List<String> diff;
             try {
-                diff = run.differences(this, spec.commandLine().getParseResult());
+                diff = new ArrayList<>(run.differences(this, spec.commandLine().getParseResult()));
+                diff.addAll(scale.resumeDifferences(run.model(), seed, spec.commandLine().getParseResult()));
+                diff.addAll(scale.resumeSplits(folder.dir(), spec.commandLine().getParseResult()));
                 dev = Converters.resolve(spec.commandLine(), device);
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
@@ -213,7 +238,9 @@ public final class TrainCommand implements Callable<Integer> {
                         + " (a resume can only go on)");
                 return 2;
             }
-            if (total == at.step()) {
+            // a tested run killed between its last checkpoint and its test still gets tested (no steps left)
+            boolean untested = scale.testing() && !Files.isRegularFile(folder.dir().resolve(RunResult.FILE));
+            if (total == at.step() && !untested) {
                 err.println("the run in " + folder.dir() + " is complete: " + at.step() + " of " + total
                         + " steps (give --steps with a larger total to train on)");
                 spec.commandLine().getOut().printf(Locale.ROOT, "state=complete steps=%d out=%s%n", at.step(), out);
@@ -257,6 +284,7 @@ public final class TrainCommand implements Callable<Integer> {
             throws java.io.IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         TrainingConfig config = run.training();
+        scale.applyThreads();
         SequenceSource source = tasks.create(run.task());
         // the held-out split has its own seed; the trainer redraws any training sequence that falls in it
         List<RecallSequence> heldOut = config.validateEvery() > 0
@@ -264,10 +292,21 @@ public final class TrainCommand implements Callable<Integer> {
                 : List.of();
         Path dir = folder.dir();
         Path metrics = dir.resolve(RunFolder.METRICS_FILE);
+        Splits splits = null;
+        if (scale.testing()) {
+            // a tested run uses the table's splits: validation and test from --data-seed, training avoids both
+            splits = scale.splits(source, run.valSamples());
+            heldOut = splits.validation();
+            source = splits.trainingSource(source);
+            if (from == null) {
+                scale.saveSplits(dir, run.valSamples());
+            }
+        }
         try (NDManager manager = NDManager.newBaseManager(dev);
              SequenceModel model = models.create(run.model(), manager, dev);
              MetricsCsv csv = from == null ? new MetricsCsv(metrics) : MetricsCsv.continueAt(metrics, from.state().step())) {
             Trainer trainer = new Trainer(model, config, source, heldOut)
+                    .reportEvery(reportEvery)
                     .checkpointEvery(checkpointInterval(config))
                     .addListener(csv)
                     .addListener(new CheckpointWriter(dir, model, new CheckpointStore(), run.taskJson(tasks), config))
@@ -279,8 +318,9 @@ public final class TrainCommand implements Callable<Integer> {
             String grid = "n_c " + new IntRange(run.task().minContexts(), run.task().maxContexts()) + ", n_k "
                     + new IntRange(run.task().minKeys(), run.task().maxKeys());
             err.println((from == null ? "training " : "resuming at step " + from.state().step() + ": ")
-                    + run.model().label() + " (" + model.params().count() + " weights) on " + dev + ", " + grid + ", "
-                    + config.steps() + " steps -> " + dir);
+                    + run.model().label() + " (" + model.params().count() + " weights, " + run.model().init().cliName()
+                    + " init, " + run.model().sparse().variant().name().toLowerCase(Locale.ROOT) + " variant) on "
+                    + dev + ", " + grid + ", " + config.steps() + " steps -> " + dir);
             // Ctrl-C: ask the trainer to stop between steps and wait (bounded) until last/ is saved
             java.util.concurrent.CountDownLatch saved = new java.util.concurrent.CountDownLatch(1);
             Thread stopper = new Thread(() -> {
@@ -295,6 +335,14 @@ public final class TrainCommand implements Callable<Integer> {
             RunSummary s;
             try {
                 s = trainer.run();
+                if (splits != null && (s.state() == RunState.FINISHED || s.state() == RunState.DIVERGED)) {
+                    // a diverged run is a result of its configuration (the table counts it as not finished); a
+                    // failed or stopped one is not, and stays without result.json so that a table continues it
+                    RunResult r = BestCheckpointTest.run(scale.tableEntry(run.model().sparse().pattern()),
+                            config.seed(), s, model, dir, splits.test(), config.batchSize());
+                    err.println("test accuracy " + String.format(Locale.ROOT, "%.4f", r.testAccuracy())
+                            + " at the best validation checkpoint (step " + r.bestStep() + ") -> " + dir.resolve(RunResult.FILE));
+                }
                 if (exportNpz) {
                     NpzExporter.export(model.params(), dir.resolve("weights.npz"));
                 }
@@ -311,6 +359,15 @@ public final class TrainCommand implements Callable<Integer> {
                     Double.isNaN(s.bestValAccuracy()) ? "-" : String.format(Locale.ROOT, "%.4f", s.bestValAccuracy()), dir);
             stdout.flush();
             return exitCode(s.state());
+        }
+    }
+
+    /** Parses {@code --init}; the message names the option. */
+    static InitScheme initScheme(String name) {
+        try {
+            return InitScheme.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--init: " + e.getMessage(), e);
         }
     }
 

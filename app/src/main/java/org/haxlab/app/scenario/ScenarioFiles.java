@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import org.haxlab.app.vm.ModelSlot;
+import org.haxlab.app.vm.View;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.task.SequenceParseException;
 import org.haxlab.model.task.SequenceText;
@@ -124,7 +125,7 @@ public final class ScenarioFiles {
         root.add("models", models);
         ViewState v = scenario.view();
         JsonObject view = new JsonObject();
-        view.addProperty("tab", v.tab());
+        view.addProperty("tab", v.tab().id());
         view.addProperty("layer", v.layer());
         view.addProperty("hoveredQuery", v.hoveredQuery());
         view.addProperty("pinnedQuery", v.pinnedQuery());
@@ -195,7 +196,8 @@ public final class ScenarioFiles {
             layers = Math.min(layers, config.layers());
         }
         JsonFields v = root.object("view");
-        ViewState view = v.build(() -> new ViewState(v.string("tab"), v.integer("layer"), v.optInteger("hoveredQuery"),
+        View tab = v.build(() -> View.of(v.string("tab")));
+        ViewState view = v.build(() -> new ViewState(tab, v.integer("layer"), v.optInteger("hoveredQuery"),
                 v.optInteger("pinnedQuery"), v.number("zoom")));
         if (view.layer() >= layers) {
             throw new JsonFieldException("view.layer", "layer " + view.layer() + " does not exist: the models have layers 0.."

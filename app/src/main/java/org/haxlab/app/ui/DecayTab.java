@@ -78,12 +78,27 @@ final class DecayTab extends BorderPane {
 
     /** A pinned query's answer position is the token worth following (RecallDiagnosis found it). */
     private void followPinned(Integer query) {
-        RecallDiagnosis d = query == null ? null : vm.diagnosisAt(query);
-        if (d != null && d.source().found()) {
-            token = d.source().valuePosition();
-            mode.setValue(RETENTION);
+        if (choosePinned(query) && vm.currentLayerProperty().get() != null) {
             redraw();
         }
+    }
+
+    /**
+     * Moves the chosen token to the pinned query's answer without drawing: the caller draws once the chart
+     * holds the layer that position belongs to (drawing first would check a new lesson's position against
+     * the previous lesson's shorter sequence).
+     */
+    private boolean choosePinned(Integer query) {
+        RecallDiagnosis d = query == null ? null : vm.diagnosisAt(query);
+        Inspection in = vm.inspectionProperty().get();
+        if (d != null && d.source().found() && in != null && d.source().valuePosition() < in.length()) {
+            token = d.source().valuePosition();
+            if (!RETENTION.equals(mode.getValue())) {
+                mode.setValue(RETENTION);   // its listener redraws, after the chart has the layer
+            }
+            return true;
+        }
+        return false;
     }
 
     private void show(LayerInspection layer) {
@@ -95,8 +110,8 @@ final class DecayTab extends BorderPane {
         if (token >= in.length()) {
             token = 0;
         }
-        followPinned(vm.pinnedProperty().get());
-        chart.setInspection(layer);
+        chart.setInspection(layer);   // first: the chosen token is checked against this layer's length
+        choosePinned(vm.pinnedProperty().get());
         setCenter(chart);
         redraw();
     }

@@ -83,7 +83,7 @@ final class MainMenus {
             c.setTitle("Open checkpoint (a run directory or its best/ or last/)");
             File d = c.showDialog(owner());
             if (d != null) {
-                window.controller().openCheckpoint(d.toPath());
+                window.viewModel().openCheckpoint(d.toPath());
             }
         });
         MenuItem png = item("Export view as PNG…", null, () -> save("Export view as PNG", "*.png",

@@ -255,6 +255,15 @@ public final class TrainingViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * The generation of the live model (see {@code TrainingSession#modelGeneration}); -1 before the panel is
+     * attached. Read it on the model thread, where models are replaced.
+     */
+    public long modelGeneration() {
+        TrainingSession s = session;
+        return s == null ? -1 : s.modelGeneration();
+    }
+
     /** Least time between two snapshots while running (default 750 ms). */
     public void setSnapshotPeriodMillis(long millis) {
         snapshotPeriodMillis = millis;

@@ -68,6 +68,9 @@ public final class Main {
         if (!commandLine.getSubcommands().containsKey(EngineCommand.NAME)) {
             commandLine.addSubcommand(EngineCommand.NAME, new EngineCommand());
         }
+        if (!commandLine.getSubcommands().containsKey(SnapshotCommand.NAME)) {
+            commandLine.addSubcommand(SnapshotCommand.NAME, new SnapshotCommand());
+        }
         return commandLine;
     }
 

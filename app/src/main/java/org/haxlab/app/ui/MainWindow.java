@@ -16,7 +16,7 @@ import org.haxlab.app.vm.AppController;
 import org.haxlab.app.vm.CompareViewModel;
 import org.haxlab.app.vm.Debouncer;
 import org.haxlab.app.vm.InspectionViewModel;
-import org.haxlab.app.vm.MainViewModel;
+import org.haxlab.app.vm.main.MainViewModel;
 import org.haxlab.app.vm.ModelBarViewModel;
 import org.haxlab.app.vm.ModelLoader;
 import org.haxlab.app.vm.ModelWork;

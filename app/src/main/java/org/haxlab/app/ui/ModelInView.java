@@ -8,7 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
-import org.haxlab.app.vm.MainViewModel;
+import org.haxlab.app.vm.main.MainViewModel;
 import org.haxlab.app.vm.ModelSlot;
 
 /**

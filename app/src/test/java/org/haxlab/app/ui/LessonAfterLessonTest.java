@@ -39,7 +39,7 @@ class LessonAfterLessonTest {
     @Start
     void start(Stage stage) {
         window = new MainWindow(ModelWork.of(worker), ModelLoader.standard(), Debouncer.immediate());
-        stage.setScene(new Scene(window, 1600, 1000));
+        stage.setScene(new Scene(window, MainWindow.WIDTH, MainWindow.HEIGHT));
         stage.show();
     }
 
@@ -89,6 +89,8 @@ class LessonAfterLessonTest {
         open(robot, "window-misses-context.json");
         open(robot, "ssm-forgets.json");
         assertDecayShowsPinnedAnswer();
+        // a HAX model has something to show in every view (a plain SSM has no buckets or selected keys)
+        open(robot, "hax-recalls.json");
         assertEveryTabShowsContent(robot);
     }
 
@@ -109,6 +111,9 @@ class LessonAfterLessonTest {
     private void assertEveryTabShowsContent(FxRobot robot) throws Exception {
         for (View v : View.values()) {
             robot.interact(() -> window.views().select(v));
+            if (v == View.SLICING) {
+                robot.interact(() -> window.viewModel().runSlicing(4));
+            }
             drain();
             Node content = window.views().selectedContent();
             assertNotNull(content, v.id());

@@ -1,4 +1,4 @@
-package org.haxlab.app.vm;
+package org.haxlab.app.vm.main;
 
 /** Where the model the views show came from; the window says it next to the model's name. */
 public enum ModelSource {

@@ -1,4 +1,4 @@
-package org.haxlab.app.vm;
+package org.haxlab.app.vm.main;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,11 +16,27 @@ import org.haxlab.app.scenario.Scenario;
 import org.haxlab.app.scenario.ScenarioException;
 import org.haxlab.app.scenario.ScenarioFiles;
 import org.haxlab.app.scenario.ScenarioState;
+import org.haxlab.app.vm.AppController;
+import org.haxlab.app.vm.CapacityViewModel;
+import org.haxlab.app.vm.CompareRunner;
+import org.haxlab.app.vm.CompareViewModel;
+import org.haxlab.app.vm.Debouncer;
+import org.haxlab.app.vm.InspectionViewModel;
+import org.haxlab.app.vm.ModelBarViewModel;
+import org.haxlab.app.vm.ModelLoader;
+import org.haxlab.app.vm.ModelSlot;
+import org.haxlab.app.vm.ModelWork;
+import org.haxlab.app.vm.SequenceViewModel;
+import org.haxlab.app.vm.TrainingViewModel;
+import org.haxlab.app.vm.View;
+import org.haxlab.app.vm.WorkStatus;
 import org.haxlab.app.vm.slicing.SliceExample;
 import org.haxlab.app.vm.slicing.SlicingViewModel;
 import org.haxlab.app.vm.training.TrainingStatus;
 import org.haxlab.app.zoo.Zoo;
 import org.haxlab.app.zoo.ZooModel;
+import org.haxlab.model.task.RecallSequence;
+import org.haxlab.model.task.SequenceText;
 import org.haxlab.model.task.TaskConfig;
 
 /**
@@ -301,25 +317,30 @@ public final class MainViewModel implements AutoCloseable {
         if (example == null) {
             return;
         }
-        sequence.setText(example.text());
         inspection.pin(null);
-        pinWhenShown(example.query());
+        // the pin waits for the example's inspection (the run is asynchronous in the app)
+        javafx.beans.value.ChangeListener<RecallSequence> pinOnArrival = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends RecallSequence> o, RecallSequence was,
+                                RecallSequence now) {
+                if (now != null && now.equals(exampleSequence(example))) {
+                    o.removeListener(this);
+                    inspection.pin(example.query());
+                }
+            }
+        };
+        inspection.sequenceProperty().addListener(pinOnArrival);
+        sequence.setText(example.text());
+        RecallSequence shown = inspection.sequenceProperty().get();
+        if (shown != null && shown.equals(exampleSequence(example))) {
+            inspection.sequenceProperty().removeListener(pinOnArrival);   // already shown: no new run will come
+            inspection.pin(example.query());
+        }
         selectView(View.DIAGNOSIS);
     }
 
-    private void pinWhenShown(int query) {
-        inspection.sequenceProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends org.haxlab.model.task.RecallSequence> o,
-                                org.haxlab.model.task.RecallSequence was, org.haxlab.model.task.RecallSequence now) {
-                if (now != null) {
-                    o.removeListener(this);
-                    if (query < now.length()) {
-                        inspection.pin(query);
-                    }
-                }
-            }
-        });
+    private static RecallSequence exampleSequence(SliceExample example) {
+        return SequenceText.parse(example.text()).sequence();
     }
 
     /** Puts the three default models in the compare slots and runs them. */

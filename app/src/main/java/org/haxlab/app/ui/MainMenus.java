@@ -18,7 +18,10 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import java.util.ArrayList;
+import java.util.List;
 import org.haxlab.app.scenario.ScenarioException;
+import org.haxlab.app.scenario.ScenarioFiles;
 import org.haxlab.model.inspect.AttentionSelection;
 import org.haxlab.model.inspect.Inspection;
 import org.haxlab.model.inspect.LayerInspection;
@@ -28,7 +31,8 @@ import org.haxlab.viz.export.ImageExport;
 import org.haxlab.viz.export.SvgExport;
 
 /**
- * The menu bar: File (scenarios, checkpoints, exports, quit), View (classroom mode) and Help (about).
+ * The menu bar: File (scenarios, the lesson's note, checkpoints, exports, quit), View (classroom mode) and
+ * Help (guided tour, ready lessons, about).
  * Menu items open the dialogs; the work is done by {@link MainWindow}'s commands and the static
  * export methods here, which tests call without dialogs.
  */
@@ -61,7 +65,11 @@ final class MainMenus {
             }
         });
         MenuItem save = item("Save scenario…", "Shortcut+S", () -> {
-            File f = chooser("Save scenario", "*.json").showSaveDialog(owner());
+            FileChooser c = chooser("Save scenario", "*.json");
+            var current = window.scenarioProperty().get();
+            // a name to start from, never an empty field: the lesson's title, else "lesson"
+            c.setInitialFileName((current == null ? "lesson" : slug(current.title())) + ".json");
+            File f = c.showSaveDialog(owner());
             if (f == null) {
                 return;
             }
@@ -78,6 +86,8 @@ final class MainMenus {
                 }
             });
         });
+        MenuItem note = item("Edit lesson title and note…", null, this::editNote);
+        note.setId("editNoteMenu");
         MenuItem checkpoint = item("Open checkpoint…", null, () -> {
             DirectoryChooser c = new DirectoryChooser();
             c.setTitle("Open checkpoint (a run directory or its best/ or last/)");
@@ -96,7 +106,7 @@ final class MainMenus {
                 p -> exportCsv(layer(), p)));
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
         Menu m = new Menu("File");
-        m.getItems().addAll(open, save, checkpoint, new javafx.scene.control.SeparatorMenuItem(), png, svgMatrix,
+        m.getItems().addAll(open, save, note, checkpoint, new javafx.scene.control.SeparatorMenuItem(), png, svgMatrix,
                 svgStrip, csv, new javafx.scene.control.SeparatorMenuItem(), quit);
         return m;
     }
@@ -123,9 +133,56 @@ final class MainMenus {
             a.setContentText(about());
             a.show();
         });
+        MenuItem tour = item("Guided tour", "F1", () -> new GuidedTour(window.viewModel()).show(owner()));
+        tour.setId("guidedTourMenu");
+        Menu lessons = new Menu("Lessons");
+        lessons.setId("lessonsMenu");
+        // listed when opened, so lessons added while the app runs show up
+        lessons.setOnShowing(e -> lessons.getItems().setAll(lessonItems()));
+        lessons.getItems().setAll(lessonItems());
         Menu m = new Menu("Help");
-        m.getItems().add(about);
+        m.getItems().addAll(tour, lessons, new javafx.scene.control.SeparatorMenuItem(), about);
         return m;
+    }
+
+    /** One item per lesson in {@link #LESSONS}, titled by the lesson; a single disabled item when there are none. */
+    List<MenuItem> lessonItems() {
+        List<MenuItem> items = new ArrayList<>();
+        for (Path f : lessonFiles()) {
+            String title;
+            try {
+                title = ScenarioFiles.load(f).title();
+            } catch (ScenarioException e) {
+                title = f.getFileName() + " (cannot be opened: " + e.problem() + ")";
+            }
+            items.add(item(title, null, () -> {
+                try {
+                    window.openScenario(f);
+                } catch (ScenarioException e) {
+                    ErrorDialog.show(owner(), "This lesson cannot be opened", e.getMessage());
+                }
+            }));
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem("No lessons in " + LESSONS.toAbsolutePath());
+            none.setDisable(true);
+            items.add(none);
+        }
+        return items;
+    }
+
+    /** The ready lessons shipped with HAX Lab (relative to the working directory, like the model zoo). */
+    static final Path LESSONS = Path.of("samples", "scenarios");
+
+    private static List<Path> lessonFiles() {
+        if (!Files.isDirectory(LESSONS)) {
+            return List.of();
+        }
+        try (var files = Files.list(LESSONS)) {
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** The About text: what the app is, and the engine it got. */
@@ -211,6 +268,38 @@ final class MainMenus {
             c.setInitialDirectory(samples);
         }
         return c;
+    }
+
+    /** A file name from a title: lower case, words joined by '-'. */
+    static String slug(String title) {
+        String s = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return s.isEmpty() ? "lesson" : s.length() > 60 ? s.substring(0, 60) : s;
+    }
+
+    /** A dialog to edit the lesson's title and teaching note (saved with the next Save scenario). */
+    private void editNote() {
+        var current = window.scenarioProperty().get();
+        javafx.scene.control.Dialog<javafx.util.Pair<String, String>> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(owner());
+        d.setTitle("Lesson title and note");
+        d.setHeaderText("What should a student look at, and why? (saved with File > Save scenario)");
+        javafx.scene.control.TextField title = new javafx.scene.control.TextField(current == null ? "My lesson"
+                : current.title());
+        title.setId("lessonTitleField");
+        javafx.scene.control.TextArea note = new javafx.scene.control.TextArea(current == null ? "" : current.note());
+        note.setId("lessonNoteField");
+        note.setWrapText(true);
+        note.setPrefRowCount(6);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, new javafx.scene.control.Label("Title"), title,
+                new javafx.scene.control.Label("Teaching note"), note);
+        d.getDialogPane().setContent(box);
+        d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).disableProperty()
+                .bind(title.textProperty().isEmpty());
+        d.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK
+                ? new javafx.util.Pair<>(title.getText().trim(), note.getText().trim()) : null);
+        d.showAndWait().ifPresent(p -> window.viewModel().editNote(p.getKey(), p.getValue()));
     }
 
     private Window owner() {

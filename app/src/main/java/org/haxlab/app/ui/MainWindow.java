@@ -99,7 +99,7 @@ public final class MainWindow extends BorderPane {
         views.setContent(View.DECAY, new DecayTab(inspection));
         views.setContent(View.DIAGNOSIS, new DiagnosisPane(inspection));
         views.setContent(View.SPARSITY, new SparsityTab(inspection));
-        views.setContent(View.SLICING, new SlicingTab(vm.slicing(), vm::runSlicing, vm::openSlicingExample));
+        views.setContent(View.SLICING, new SlicingTab(vm.slicing(), vm.slicingCommands()::run, vm.slicingCommands()::open));
         views.setContent(View.CAPACITY, new CapacityTab(vm.capacity(), vm::measureCapacity));
         views.setContent(View.COMPARE, compareTab);
         views.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectView(views.selected()));

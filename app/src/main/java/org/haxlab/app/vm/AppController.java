@@ -40,6 +40,8 @@ public final class AppController implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Inspection> beforeRedraw = new ReadOnlyObjectWrapper<>(this, "beforeRedraw");
     private final ReadOnlyObjectWrapper<Path> checkpoint = new ReadOnlyObjectWrapper<>(this, "checkpoint");
     private ModelConfig checkpointConfig;
+    /** The label of the slot last chosen with {@link #useSlot}, used while the bar holds its config. */
+    private String slotLabel;
     private LoadedModel external;
     /** True while {@link #external} is still its owner's current model (checked on the model thread). */
     private java.util.function.BooleanSupplier externalLive = () -> true;
@@ -182,6 +184,7 @@ public final class AppController implements AutoCloseable {
         work.submit(() -> new CheckpointStore().read(dir).record().model(), config -> {
             checkpoint.set(dir);
             checkpointConfig = config;
+            slotLabel = null;
             external = null;
             applyingCheckpoint = true;
             try {
@@ -201,8 +204,18 @@ public final class AppController implements AutoCloseable {
 
     /** Uses {@code dir} for {@code config} without reading it first (a scenario's saved slot); null clears. */
     public void useCheckpoint(Path dir, ModelConfig config) {
-        checkpoint.set(dir);
-        checkpointConfig = dir == null ? null : config;
+        useSlot(new ModelSlot(null, config, dir));
+        slotLabel = null;   // named after its config and checkpoint folder
+    }
+
+    /**
+     * Uses {@code slot}'s checkpoint for its config, and its label (a lesson's or the zoo's name) while the
+     * model bar holds that config; a slot without a checkpoint only names the config.
+     */
+    public void useSlot(ModelSlot slot) {
+        checkpoint.set(slot.checkpoint());
+        checkpointConfig = slot.config();
+        slotLabel = slot.label();
     }
 
     /**
@@ -255,8 +268,10 @@ public final class AppController implements AutoCloseable {
         if (c == null) {
             return null;
         }
-        Path cp = c.equals(checkpointConfig) ? checkpoint.get() : null;
-        String label = cp == null ? c.label() : c.label() + " @ " + cp.getFileName();
+        boolean chosen = c.equals(checkpointConfig);
+        Path cp = chosen ? checkpoint.get() : null;
+        String label = chosen && slotLabel != null && !slotLabel.isBlank() ? slotLabel
+                : cp == null ? c.label() : c.label() + " @ " + cp.getFileName();
         return new ModelSlot(label, c, cp);
     }
 

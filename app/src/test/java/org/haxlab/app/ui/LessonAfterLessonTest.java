@@ -112,7 +112,7 @@ class LessonAfterLessonTest {
         for (View v : View.values()) {
             robot.interact(() -> window.views().select(v));
             if (v == View.SLICING) {
-                robot.interact(() -> window.viewModel().runSlicing(4));
+                robot.interact(() -> window.viewModel().slicingCommands().run(4));
             }
             drain();
             Node content = window.views().selectedContent();

@@ -72,7 +72,7 @@ class ZooFilesTest {
         refused(model("a", "ks", "").replace("\"name\": \"M\", ", ""), "models[0].name", "is missing");
         refused(model("a", "ks", "").replace(SAMPLES.resolve("mamba2-ks-d32").toString(), "nowhere"),
                 "models[0].checkpoint", "not a usable checkpoint");
-        refused(model("a", "ks", ", \"contexts\": \"6..4\""), "models[0]", "contexts 6..4");
+        refused(model("a", "ks", ", \"contexts\": \"6..4\", \"keys\": \"4\""), "models[0]", "contexts 6..4");
         refused("", "models", "non-empty array");
         Path f = tmp.resolve("broken.json");
         Files.writeString(f, "{\"grid\": ", StandardCharsets.UTF_8);

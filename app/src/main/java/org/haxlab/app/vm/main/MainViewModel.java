@@ -30,14 +30,10 @@ import org.haxlab.app.vm.SequenceViewModel;
 import org.haxlab.app.vm.TrainingViewModel;
 import org.haxlab.app.vm.View;
 import org.haxlab.app.vm.WorkStatus;
-import org.haxlab.app.vm.slicing.SliceExample;
 import org.haxlab.app.vm.slicing.SlicingViewModel;
 import org.haxlab.app.vm.training.TrainingStatus;
 import org.haxlab.app.zoo.Zoo;
 import org.haxlab.app.zoo.ZooModel;
-import org.haxlab.model.task.RecallSequence;
-import org.haxlab.model.task.SequenceText;
-import org.haxlab.model.task.TaskConfig;
 
 /**
  * The window's state and commands, without a Stage: the view models of every part, which view is open,
@@ -59,6 +55,7 @@ public final class MainViewModel implements AutoCloseable {
     private final CompareRunner compareRunner;
     private final CapacityViewModel capacity;
     private final SlicingViewModel slicing;
+    private final SlicingCommands slicingCommands;
     private final TrainingViewModel training;
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
     private final ReadOnlyStringWrapper lesson = new ReadOnlyStringWrapper(this, "lesson", "");
@@ -85,6 +82,7 @@ public final class MainViewModel implements AutoCloseable {
         compareRunner = new CompareRunner(compare, work, loader, status);
         capacity = new CapacityViewModel(work, loader, status);
         slicing = new SlicingViewModel(work, loader, status);
+        slicingCommands = new SlicingCommands(this);
         bar.configProperty().addListener((o, was, now) -> barChanged());
         controller.modelLabelProperty().addListener((o, was, now) -> describe());
         controller.checkpointProperty().addListener((o, was, now) -> describe());
@@ -143,7 +141,7 @@ public final class MainViewModel implements AutoCloseable {
         applying = true;
         try {
             controller.showModel(null, null);
-            controller.useCheckpoint(slot.checkpoint(), slot.config());
+            controller.useSlot(slot);
             bar.apply(slot.config());
         } finally {
             applying = false;
@@ -204,7 +202,7 @@ public final class MainViewModel implements AutoCloseable {
         applying = true;
         try {
             controller.showModel(null, null);
-            controller.useCheckpoint(first.checkpoint(), first.config());
+            controller.useSlot(first);
             ScenarioState.apply(s, sequence, bar, inspection);
         } finally {
             applying = false;
@@ -290,59 +288,6 @@ public final class MainViewModel implements AutoCloseable {
         capacity.measure(models, bar.deviceProperty().get(), sequence.seedProperty().get());
     }
 
-    /** Runs the failure slicing of the model in view on generated sequences like the current one. */
-    public void runSlicing(int samples) {
-        TaskConfig t;
-        try {
-            t = sequence.taskConfig();
-        } catch (IllegalArgumentException e) {
-            status.failed("Failure slicing: the generator settings do not make a task: " + e.getMessage());
-            return;
-        }
-        // a spread of table sizes, so the size slices compare something: the zoo's grid, else up to the generator's
-        int minC = zoo != null ? zoo.grid().minContexts() : t.levels() == 1 ? 1 : Math.max(1, t.maxContexts() - 2);
-        int maxC = zoo != null ? zoo.grid().maxContexts() : t.maxContexts();
-        int minK = zoo != null ? zoo.grid().minKeys() : Math.max(1, t.maxKeys() - 2);
-        int maxK = zoo != null ? zoo.grid().maxKeys() : t.maxKeys();
-        if (t.levels() == 1) {
-            minC = 1;
-            maxC = 1;
-        }
-        slicing.run(controller.wantedSlot(), new TaskConfig(minC, maxC, minK, maxK, t.values(), 0, t.seed(), t.variant(),
-                t.levels()), samples, bar.deviceProperty().get());
-    }
-
-    /** Opens a slicing example: its sequence in the editor, its query pinned, the diagnosis in view. */
-    public void openSlicingExample(SliceExample example) {
-        if (example == null) {
-            return;
-        }
-        inspection.pin(null);
-        // the pin waits for the example's inspection (the run is asynchronous in the app)
-        javafx.beans.value.ChangeListener<RecallSequence> pinOnArrival = new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends RecallSequence> o, RecallSequence was,
-                                RecallSequence now) {
-                if (now != null && now.equals(exampleSequence(example))) {
-                    o.removeListener(this);
-                    inspection.pin(example.query());
-                }
-            }
-        };
-        inspection.sequenceProperty().addListener(pinOnArrival);
-        sequence.setText(example.text());
-        RecallSequence shown = inspection.sequenceProperty().get();
-        if (shown != null && shown.equals(exampleSequence(example))) {
-            inspection.sequenceProperty().removeListener(pinOnArrival);   // already shown: no new run will come
-            inspection.pin(example.query());
-        }
-        selectView(View.DIAGNOSIS);
-    }
-
-    private static RecallSequence exampleSequence(SliceExample example) {
-        return SequenceText.parse(example.text()).sequence();
-    }
-
     /** Puts the three default models in the compare slots and runs them. */
     public void compareDefaults() {
         setCompareSlots(CompareRunner.defaultSlots(bar.backboneProperty().get(), bar.seed()));
@@ -426,6 +371,11 @@ public final class MainViewModel implements AutoCloseable {
     /** The failure slicing. */
     public SlicingViewModel slicing() {
         return slicing;
+    }
+
+    /** Runs the failure slicing and opens its examples. */
+    public SlicingCommands slicingCommands() {
+        return slicingCommands;
     }
 
     /** The training side panel. */

@@ -133,7 +133,7 @@ class MainViewModelTest {
     @Test
     void slicingRunsOffTheViewsAndAnExampleOpensPinnedInTheDiagnosis() throws Exception {
         vm.startDemo(ZooFiles.load(TINY_ZOO));
-        vm.runSlicing(6);
+        vm.slicingCommands().run(6);
         var rows = vm.slicing().rowsProperty();
         assertFalse(rows.isEmpty(), vm.slicing().summaryProperty().get());
         int queries = rows.stream().filter(r -> r.dimension().equals("failure reason")).mapToInt(r -> r.queries()).sum();
@@ -141,7 +141,7 @@ class MainViewModelTest {
         assertTrue(vm.slicing().summaryProperty().get().contains("on 6 sequences of 2..4 x 2..4"),
                 vm.slicing().summaryProperty().get());
         var example = rows.get(0).example();
-        vm.openSlicingExample(example);
+        vm.slicingCommands().open(example);
         assertEquals(example.text(), vm.sequence().textProperty().get());
         assertEquals(example.query(), vm.inspection().pinnedProperty().get());
         assertEquals(View.DIAGNOSIS, vm.inspection().tabProperty().get());

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.sparse.Pattern;
 
 /**

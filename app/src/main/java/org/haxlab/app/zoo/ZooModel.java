@@ -3,7 +3,7 @@ package org.haxlab.app.zoo;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.haxlab.app.vm.ModelSlot;
-import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.haxlab.app.scenario.Scenario;
 import org.haxlab.app.scenario.ScenarioException;
 import org.haxlab.app.scenario.ScenarioFiles;
-import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.sparse.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,7 +2,7 @@ package org.haxlab.model.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-import org.haxlab.model.nn.Params;
+import org.haxlab.model.nd.Params;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,12 +5,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
-import org.haxlab.model.nn.ForwardOptions;
+import org.haxlab.model.nd.Scalars;
 import org.haxlab.model.nn.ForwardOutput;
-import org.haxlab.model.nn.Scalars;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.task.Batch;
 import org.haxlab.model.task.RecallSequence;
+import org.haxlab.model.trace.ForwardOptions;
 
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * clipping, loss = masked cross-entropy at the query positions + gate weight x gate loss.
  *
  * <p>{@link #run()} runs on the caller's thread (in the app: the model-work executor) on the device of the
- * model's {@link org.haxlab.model.nn.Params}. {@link #control()} pauses, single-steps or stops it from any
+ * model's {@link org.haxlab.model.nd.Params}. {@link #control()} pauses, single-steps or stops it from any
  * other thread; listeners hear every step, validation and state change. Each step runs inside an
  * {@link NDScope} and a per-step manager and zeroes the gradients, so native memory stays flat over long runs.
  * On the CPU a seed gives the same run every time: the data order comes from {@code Random(seed)} and the

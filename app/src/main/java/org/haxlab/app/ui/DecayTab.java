@@ -59,6 +59,10 @@ final class DecayTab extends BorderPane {
                 redraw();
             }
         });
+        Controls.tip(mode, "Per-step decay: how much of the state survives one token, exp(dt*A) (spec §2). Retention:"
+                + " how much of the chosen token the state still holds at every later position");
+        Controls.tip(units, "One line per head (Mamba-2) or channel (Mamba-1), or their mean");
+        Controls.tip(log, "Logarithmic y axis: retention falls by orders of magnitude over a long sequence");
         HBox bar = new HBox(10, mode, units, log, chosen);
         bar.setPadding(new Insets(4));
         VBox bottom = new VBox(2, new Label("Click a token to draw how much of it the state retains:"), strip);

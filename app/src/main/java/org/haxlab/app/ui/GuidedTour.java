@@ -65,6 +65,8 @@ final class GuidedTour {
         text.setMinHeight(Region.USE_PREF_SIZE);
         text.setId("tourText");
         next.setId("tourNext");
+        Controls.tip(back, "The previous stop");
+        Controls.tip(next, "The next stop: opens the view it explains");
         back.setOnAction(e -> go(at - 1));
         next.setOnAction(e -> {
             if (at == stops.size() - 1) {

@@ -120,7 +120,7 @@ public final class DiagnosisPane extends BorderPane {
     private static <T> TableColumn<RecallDiagnosis, T> column(String title, Function<RecallDiagnosis, T> get) {
         TableColumn<RecallDiagnosis, T> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
-        return c;
+        return Controls.fitHeader(c);
     }
 
     /** The table (for tests and the window's keyboard shortcuts). */

@@ -33,8 +33,8 @@ final class SlicingTab extends BorderPane {
     private final SlicingViewModel vm;
     private final TableView<SliceRow> table = new TableView<>();
     private final Label summary = new Label();
-    private final Placeholder empty = new Placeholder("Press Run: the model in view answers "
-            + SlicingViewModel.DEFAULT_SAMPLES + " generated sequences, and every query is sorted by why it failed.");
+    private final Placeholder empty = new Placeholder("The model in view answers " + SlicingViewModel.DEFAULT_SAMPLES
+            + " generated sequences (Run for more or fewer); every query is then sorted by why it failed.");
 
     SlicingTab(SlicingViewModel vm, IntConsumer run, Consumer<SliceExample> open) {
         this.vm = vm;

@@ -56,7 +56,10 @@ public final class Snapshot {
                 new Scene(w, width, height);
                 Assets.style(w.getScene());
                 if (engine != null) {
+                    // as the app does once the engine is up: the status bar says so, the training panel works
                     w.setEngine(engine);
+                    w.statusBar().showEngine(engine);
+                    w.trainingPanel().viewModel().attach(worker);
                 }
                 w.openScenario(scenario);
                 w.viewModel().selectView(view);

@@ -12,15 +12,15 @@ public enum View {
     /** The L x L matrix of selected keys and the token strip. */
     SELECTION("selection", "Selected keys"),
     /** LSH buckets of queries and keys (spec §3). */
-    BUCKETS("buckets", "Hash buckets"),
+    BUCKETS("buckets", "Buckets"),
     /** Per-step decay and retention of the SSM state (spec §2). */
-    DECAY("decay", "State decay"),
+    DECAY("decay", "Decay"),
     /** Every query with its answer and why it was missed. */
-    DIAGNOSIS("diagnosis", "Recall diagnosis"),
+    DIAGNOSIS("diagnosis", "Diagnosis"),
     /** Keys per query by component and budget use. */
     SPARSITY("sparsity", "Sparsity"),
     /** Accuracy over many generated sequences, broken down by failure reason, table size and distance. */
-    SLICING("slicing", "Failure slicing"),
+    SLICING("slicing", "Slicing"),
     /** Accuracy against table size with the capacity bound (spec §1). */
     CAPACITY("capacity", "Capacity"),
     /** Two or three models on the same sequence. */
@@ -39,7 +39,7 @@ public enum View {
         return id;
     }
 
-    /** The tab's title. */
+    /** The tab's title (short: eight tabs fit a 1280 px window; the tooltip says more). */
     public String title() {
         return title;
     }

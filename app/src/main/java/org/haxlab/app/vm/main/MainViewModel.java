@@ -264,6 +264,9 @@ public final class MainViewModel implements AutoCloseable {
         if (v == View.CAPACITY && capacity.boundModelProperty().get() == null) {
             measureCapacity();
         }
+        if (v == View.SLICING && slicing.rowsProperty().isEmpty() && !slicing.runningProperty().get()) {
+            slicingCommands.run(SlicingViewModel.DEFAULT_SAMPLES);
+        }
     }
 
     /** The compared models follow the sequence while their view is open (they cost a run each). */

@@ -37,6 +37,8 @@ public final class SlicingViewModel {
     private final AtomicLong latest = new AtomicLong();
     private final ReadOnlyListWrapper<SliceRow> rows = new ReadOnlyListWrapper<>(this, "rows", FXCollections.observableArrayList());
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper running =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "running");
 
     /** Slicing through {@code work} with models from {@code loader}. */
     public SlicingViewModel(ModelWork work, ModelLoader loader, WorkStatus status) {
@@ -61,12 +63,14 @@ public final class SlicingViewModel {
         }
         long id = latest.incrementAndGet();
         rows.clear();
+        running.set(true);
         summary.set("Running " + slot.label() + " on " + samples + " generated sequences…");
         status.working(summary.get());
         work.submit(() -> latest.get() != id ? null : slice(slot, task, samples, device, id), s -> {
             if (s == null || latest.get() != id) {
                 return;
             }
+            running.set(false);
             rows.setAll(s.rows());
             List<SliceRow> reasons = s.rows().stream().filter(r -> r.dimension().equals(Slicer.REASON)).toList();
             int right = reasons.stream().mapToInt(SliceRow::correct).sum();
@@ -76,6 +80,7 @@ public final class SlicingViewModel {
             status.done("Failure slicing: " + summary.get());
         }, failure -> {
             if (latest.get() == id) {
+                running.set(false);
                 summary.set("Failure slicing failed: " + WorkStatus.reason(failure));
                 status.failed(summary.get());
             }
@@ -106,6 +111,11 @@ public final class SlicingViewModel {
     /** The slices of the last finished run. */
     public ReadOnlyListProperty<SliceRow> rowsProperty() {
         return rows.getReadOnlyProperty();
+    }
+
+    /** True while a run is under way. */
+    public javafx.beans.property.ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
     }
 
     /** One line on the last run (or the one under way). */

@@ -74,7 +74,8 @@ final class Controls {
         javafx.scene.text.Font font = javafx.scene.text.Font.getDefault();
         // headers are bold in modena; the padding holds the sort arrow and the cell insets
         probe.setFont(javafx.scene.text.Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, font.getSize()));
-        column.setMinWidth(Math.ceil(probe.getLayoutBounds().getWidth()) + 36);
+        // 15 % over the default font: the stylesheet and classroom mode draw headers larger
+        column.setMinWidth(Math.ceil(1.15 * probe.getLayoutBounds().getWidth()) + 36);
         return column;
     }
 

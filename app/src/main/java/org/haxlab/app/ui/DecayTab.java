@@ -46,6 +46,7 @@ final class DecayTab extends BorderPane {
         units.getItems().setAll("every head / channel", "mean");
         units.setValue("every head / channel");
         CheckBox log = new CheckBox("log scale");
+        log.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         log.setSelected(true);
         chart.setLogScale(true);
         log.selectedProperty().addListener((o, was, now) -> chart.setLogScale(now));
@@ -63,11 +64,15 @@ final class DecayTab extends BorderPane {
                 + " how much of the chosen token the state still holds at every later position");
         Controls.tip(units, "One line per head (Mamba-2) or channel (Mamba-1), or their mean");
         Controls.tip(log, "Logarithmic y axis: retention falls by orders of magnitude over a long sequence");
-        HBox bar = new HBox(10, mode, units, log, chosen);
-        bar.setPadding(new Insets(4));
+        HBox bar = new HBox(10, mode, units, log);
+        // the chosen token's sentence on a line of its own: beside the controls it ended in "..."
+        chosen.setWrapText(true);
+        chosen.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox top = new VBox(4, bar, chosen);
+        top.setPadding(new Insets(4));
         VBox bottom = new VBox(2, new Label("Click a token to draw how much of it the state retains:"), strip);
         bottom.setPadding(new Insets(4));
-        setTop(bar);
+        setTop(top);
         setBottom(bottom);
         vm.currentLayerProperty().addListener((o, was, now) -> show(now));
         vm.inspectionProperty().addListener((o, was, now) -> {

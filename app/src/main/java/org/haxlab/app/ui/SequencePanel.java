@@ -151,7 +151,7 @@ public final class SequencePanel extends BorderPane {
         answerTable.getColumns().add(column("pos", 48, "The query's position (0-based, BOS = 0)", a -> a.position()));
         answerTable.getColumns().add(column("query", 64, "The question: context and key", AnswerTable.Answer::question));
         answerTable.getColumns().add(column("value", 56, "The right answer", a -> Vocabulary.name(a.value())));
-        answerTable.getColumns().add(column("defined at", 96, "Where the answer's value was defined",
+        answerTable.getColumns().add(column("defined at", 100, "Where the answer's value was defined",
                 a -> a.definedAt()));
         answerTable.setPlaceholder(new Label("no valid sequence"));
         answerTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -167,6 +167,7 @@ public final class SequencePanel extends BorderPane {
         Label header = Controls.tip(new Label(title), tip);
         c.setGraphic(header);
         c.setMinWidth(width);
+        c.setPrefWidth(width);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
         c.setSortable(false);
         return c;

@@ -64,6 +64,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ModelSource> source = new ReadOnlyObjectWrapper<>(this, "source", ModelSource.MODEL_BAR);
     private final ReadOnlyStringWrapper modelInView = new ReadOnlyStringWrapper(this, "modelInView", "");
     private boolean applying;
+    private boolean closed;
     private Zoo zoo;
     private boolean followTraining = true;
 
@@ -93,7 +94,7 @@ public final class MainViewModel implements AutoCloseable {
         training.setSnapshotListener((model, step) -> {
             long generation = training.modelGeneration();
             fx.accept(() -> {
-                if (followTraining) {
+                if (followTraining && !closed) {
                     source.set(ModelSource.TRAINING);
                     controller.showModel(model, model.config().label() + ", training step " + step,
                             () -> training.modelGeneration() == generation);
@@ -324,6 +325,7 @@ public final class MainViewModel implements AutoCloseable {
     /** Stops training between steps and frees the models (on the model thread). */
     @Override
     public void close() {
+        closed = true;   // a run stopping now still sends its model: the views must not queue work for it
         training.close();
         controller.close();
         compareRunner.close();

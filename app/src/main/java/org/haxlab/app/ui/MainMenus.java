@@ -238,7 +238,9 @@ final class MainMenus {
     }
 
     private void save(String title, String pattern, Export export) {
-        File f = chooser(title, pattern).showSaveDialog(owner());
+        FileChooser c = chooser(title, pattern);
+        c.setInitialFileName(exportName(pattern));
+        File f = c.showSaveDialog(owner());
         if (f == null) {
             return;
         }
@@ -268,6 +270,14 @@ final class MainMenus {
             c.setInitialDirectory(samples);
         }
         return c;
+    }
+
+    /** An export's suggested name: the lesson (or "haxlab"), the open view and the layer, e.g. "ssm-forgets-decay-layer0.png". */
+    String exportName(String pattern) {
+        var current = window.scenarioProperty().get();
+        String base = current == null ? "haxlab" : slug(current.title());
+        return base + "-" + window.viewModel().inspection().tabProperty().get().id() + "-layer"
+                + window.modelBarViewModel().selectedLayerProperty().get() + pattern.replace("*", "");
     }
 
     /** A file name from a title: lower case, words joined by '-'. */

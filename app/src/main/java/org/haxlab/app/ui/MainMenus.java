@@ -56,7 +56,7 @@ final class MainMenus {
     private Menu file() {
         MenuItem open = item("Open scenario…", "Shortcut+O", () -> {
             File f = chooser("Open scenario", "*.json").showOpenDialog(owner());
-            if (f != null) {
+            if (f != null && replaceTrainedModel("the lesson's model")) {
                 try {
                     window.openScenario(f.toPath());
                 } catch (ScenarioException e) {
@@ -92,7 +92,7 @@ final class MainMenus {
             DirectoryChooser c = new DirectoryChooser();
             c.setTitle("Open checkpoint (a run directory or its best/ or last/)");
             File d = c.showDialog(owner());
-            if (d != null) {
+            if (d != null && replaceTrainedModel("the checkpoint's model")) {
                 window.viewModel().openCheckpoint(d.toPath());
             }
         });
@@ -156,6 +156,9 @@ final class MainMenus {
                 title = f.getFileName() + " (cannot be opened: " + e.problem() + ")";
             }
             items.add(item(title, null, () -> {
+                if (!replaceTrainedModel("the lesson's model")) {
+                    return;
+                }
                 try {
                     window.openScenario(f);
                 } catch (ScenarioException e) {
@@ -278,6 +281,25 @@ final class MainMenus {
         String base = current == null ? "haxlab" : slug(current.title());
         return base + "-" + window.viewModel().inspection().tabProperty().get().id() + "-layer"
                 + window.modelBarViewModel().selectedLayerProperty().get() + pattern.replace("*", "");
+    }
+
+    /**
+     * While the views show the model being trained, another model replaces it only by an explicit choice:
+     * training goes on either way, but the user should not lose sight of it by surprise. True to go ahead.
+     */
+    private boolean replaceTrainedModel(String replacement) {
+        var vm = window.viewModel();
+        if (vm.sourceProperty().get() != org.haxlab.app.vm.main.ModelSource.TRAINING
+                || !vm.training().statusProperty().get().active()) {
+            return true;
+        }
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+        a.initOwner(owner());
+        a.setTitle("Replace the model in view?");
+        a.setHeaderText("The views show the model being trained");
+        a.setContentText("Show " + replacement + " instead? Training goes on in the side panel; Play or Step shows"
+                + " its model again.");
+        return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
     }
 
     /** A file name from a title: lower case, words joined by '-'. */

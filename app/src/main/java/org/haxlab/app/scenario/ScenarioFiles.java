@@ -13,9 +13,12 @@ import org.haxlab.app.zoo.Zoo;
 import org.haxlab.app.zoo.ZooException;
 import org.haxlab.app.zoo.ZooFiles;
 import org.haxlab.app.zoo.ZooModel;
+import org.haxlab.model.json.JsonFieldException;
+import org.haxlab.model.json.JsonFields;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.task.SequenceParseException;
 import org.haxlab.model.task.SequenceText;
+import org.haxlab.model.train.ConfigJson;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -34,7 +37,7 @@ import java.util.List;
  *
  * <pre>{"format": "haxlab-scenario", "version": 1, "title": ..., "note": ..., "classroom": false,
  *  "sequence": "A a 3 ... | ...",
- *  "models": [{"label": ..., "checkpoint": "runs/hax.ckpt" or null, "config": {ModelConfigJson}}
+ *  "models": [{"label": ..., "checkpoint": "runs/hax.ckpt" or null, "config": {ConfigJson}}
  *             or {"zoo": "mamba2-hax", "label": optional}],
  *  "view": {"tab": ..., "layer": 0, "hoveredQuery": null, "pinnedQuery": 13, "zoom": 1.0}}</pre>
  *
@@ -139,7 +142,7 @@ public final class ScenarioFiles {
             JsonObject o = new JsonObject();
             o.addProperty("label", m.label());
             o.addProperty("checkpoint", m.checkpoint() == null ? null : relative(m.checkpoint(), baseDir));
-            o.add("config", ModelConfigJson.write(m.config()));
+            o.add("config", ConfigJson.toJson(m.config()));
             models.add(o);
         }
         root.add("models", models);
@@ -215,7 +218,7 @@ public final class ScenarioFiles {
                 layers = Math.min(layers, slot.config().layers());
                 continue;
             }
-            ModelConfig config = ModelConfigJson.readModel(m.object("config"));
+            ModelConfig config = ConfigJson.modelConfig(m.object("config"));
             String checkpoint = m.optString("checkpoint");
             String label = m.optString("label");
             Path ckpt = checkpoint == null ? null : resolve(checkpoint, baseDir, m.pathOf("checkpoint"));

@@ -38,7 +38,11 @@ public final class HaxLabCli implements Runnable {
 
     /** Runs the CLI and returns its exit code. */
     public static int execute(String... args) {
-        CommandLine cl = commandLine();
+        return execute(commandLine(), args);
+    }
+
+    /** Runs {@code cl} (this CLI with commands added by the caller) on standard output and returns its exit code. */
+    public static int execute(CommandLine cl, String... args) {
         cl.setOut(standardOutput());
         return CliErrors.execute(cl, args);
     }

@@ -76,6 +76,9 @@ public final class ProcessLauncher implements RunLauncher {
         return String.join(File.pathSeparator, parts);
     }
 
+    /** Steps between two reported steps of a run on a GPU. */
+    static final int GPU_REPORT_EVERY = 25;
+
     /** The full command line of {@code job} on {@code slot}. */
     public List<String> command(RunJob job, DeviceSlot slot, int threads) {
         List<String> c = new ArrayList<>(prefix);
@@ -85,6 +88,12 @@ public final class ProcessLauncher implements RunLauncher {
         c.add(slot.gpu() ? "gpu:0" : "cpu");
         c.add("--threads");
         c.add(Integer.toString(threads));
+        if (slot.gpu()) {
+            // a run on a GPU writes a metrics row every GPU_REPORT_EVERY steps (validations and the last step always):
+            // a step that is not reported never waits for the device (docs/GPU.md)
+            c.add("--report-every");
+            c.add(Integer.toString(GPU_REPORT_EVERY));
+        }
         return c;
     }
 

@@ -112,7 +112,7 @@ final class CompareTab extends BorderPane {
         for (int i = 0; i < vm.slotsProperty().size(); i++) {
             int slot = i;
             // the cell gets the whole row, so its text and its colour come from the same item
-            TableColumn<CompareRow, CompareRow> c = new TableColumn<>(vm.slotsProperty().get(i).label());
+            TableColumn<CompareRow, CompareRow> c = Controls.fitHeader(new TableColumn<>(vm.slotsProperty().get(i).label()));
             c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
             c.setSortable(false);
             c.setCellFactory(col -> new TableCell<>() {
@@ -156,7 +156,7 @@ final class CompareTab extends BorderPane {
         TableColumn<CompareRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
         c.setSortable(false);
-        return c;
+        return Controls.fitHeader(c);
     }
 
     TableView<CompareRow> table() {

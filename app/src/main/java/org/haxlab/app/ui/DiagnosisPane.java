@@ -83,6 +83,7 @@ public final class DiagnosisPane extends BorderPane {
         vm.diagnosesProperty().addListener((javafx.collections.ListChangeListener<RecallDiagnosis>) c ->
                 accuracy.setText(summary()));
         accuracy.setText(summary());
+        Controls.tip(wrongOnly, "Show only the queries the model answered wrong, with why");
         HBox top = new HBox(12, wrongOnly, accuracy);
         top.setPadding(new Insets(4));
         setTop(top);
@@ -120,7 +121,7 @@ public final class DiagnosisPane extends BorderPane {
     private static <T> TableColumn<RecallDiagnosis, T> column(String title, Function<RecallDiagnosis, T> get) {
         TableColumn<RecallDiagnosis, T> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
-        return c;
+        return Controls.fitHeader(c);
     }
 
     /** The table (for tests and the window's keyboard shortcuts). */

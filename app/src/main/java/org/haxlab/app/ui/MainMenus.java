@@ -1,5 +1,11 @@
 package org.haxlab.app.ui;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -12,24 +18,21 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import java.util.ArrayList;
+import java.util.List;
 import org.haxlab.app.scenario.ScenarioException;
-import org.haxlab.model.inspect.Inspection;
-import org.haxlab.model.task.Vocabulary;
+import org.haxlab.app.scenario.ScenarioFiles;
 import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.inspect.Inspection;
 import org.haxlab.model.trace.LayerInspection;
+import org.haxlab.model.task.Vocabulary;
 import org.haxlab.viz.export.CsvExport;
 import org.haxlab.viz.export.ImageExport;
 import org.haxlab.viz.export.SvgExport;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
- * The menu bar: File (scenarios, checkpoints, exports, quit), View (classroom mode) and Help (about).
+ * The menu bar: File (scenarios, the lesson's note, checkpoints, exports, quit), View (classroom mode) and
+ * Help (guided tour, ready lessons, about).
  * Menu items open the dialogs; the work is done by {@link MainWindow}'s commands and the static
  * export methods here, which tests call without dialogs.
  */
@@ -53,7 +56,7 @@ final class MainMenus {
     private Menu file() {
         MenuItem open = item("Open scenario…", "Shortcut+O", () -> {
             File f = chooser("Open scenario", "*.json").showOpenDialog(owner());
-            if (f != null) {
+            if (f != null && replaceTrainedModel("the lesson's model")) {
                 try {
                     window.openScenario(f.toPath());
                 } catch (ScenarioException e) {
@@ -62,7 +65,11 @@ final class MainMenus {
             }
         });
         MenuItem save = item("Save scenario…", "Shortcut+S", () -> {
-            File f = chooser("Save scenario", "*.json").showSaveDialog(owner());
+            FileChooser c = chooser("Save scenario", "*.json");
+            var current = window.scenarioProperty().get();
+            // a name to start from, never an empty field: the lesson's title, else "lesson"
+            c.setInitialFileName((current == null ? "lesson" : slug(current.title())) + ".json");
+            File f = c.showSaveDialog(owner());
             if (f == null) {
                 return;
             }
@@ -79,12 +86,14 @@ final class MainMenus {
                 }
             });
         });
+        MenuItem note = item("Edit lesson title and note…", null, this::editNote);
+        note.setId("editNoteMenu");
         MenuItem checkpoint = item("Open checkpoint…", null, () -> {
             DirectoryChooser c = new DirectoryChooser();
             c.setTitle("Open checkpoint (a run directory or its best/ or last/)");
             File d = c.showDialog(owner());
-            if (d != null) {
-                window.controller().openCheckpoint(d.toPath());
+            if (d != null && replaceTrainedModel("the checkpoint's model")) {
+                window.viewModel().openCheckpoint(d.toPath());
             }
         });
         MenuItem png = item("Export view as PNG…", null, () -> save("Export view as PNG", "*.png",
@@ -97,7 +106,7 @@ final class MainMenus {
                 p -> exportCsv(layer(), p)));
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
         Menu m = new Menu("File");
-        m.getItems().addAll(open, save, checkpoint, new javafx.scene.control.SeparatorMenuItem(), png, svgMatrix,
+        m.getItems().addAll(open, save, note, checkpoint, new javafx.scene.control.SeparatorMenuItem(), png, svgMatrix,
                 svgStrip, csv, new javafx.scene.control.SeparatorMenuItem(), quit);
         return m;
     }
@@ -124,9 +133,59 @@ final class MainMenus {
             a.setContentText(about());
             a.show();
         });
+        MenuItem tour = item("Guided tour", "F1", () -> new GuidedTour(window.viewModel()).show(owner()));
+        tour.setId("guidedTourMenu");
+        Menu lessons = new Menu("Lessons");
+        lessons.setId("lessonsMenu");
+        // listed when opened, so lessons added while the app runs show up
+        lessons.setOnShowing(e -> lessons.getItems().setAll(lessonItems()));
+        lessons.getItems().setAll(lessonItems());
         Menu m = new Menu("Help");
-        m.getItems().add(about);
+        m.getItems().addAll(tour, lessons, new javafx.scene.control.SeparatorMenuItem(), about);
         return m;
+    }
+
+    /** One item per lesson in {@link #LESSONS}, titled by the lesson; a single disabled item when there are none. */
+    List<MenuItem> lessonItems() {
+        List<MenuItem> items = new ArrayList<>();
+        for (Path f : lessonFiles()) {
+            String title;
+            try {
+                title = ScenarioFiles.load(f).title();
+            } catch (ScenarioException e) {
+                title = f.getFileName() + " (cannot be opened: " + e.problem() + ")";
+            }
+            items.add(item(title, null, () -> {
+                if (!replaceTrainedModel("the lesson's model")) {
+                    return;
+                }
+                try {
+                    window.openScenario(f);
+                } catch (ScenarioException e) {
+                    ErrorDialog.show(owner(), "This lesson cannot be opened", e.getMessage());
+                }
+            }));
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem("No lessons in " + LESSONS.toAbsolutePath());
+            none.setDisable(true);
+            items.add(none);
+        }
+        return items;
+    }
+
+    /** The ready lessons shipped with HAX Lab (relative to the working directory, like the model zoo). */
+    static final Path LESSONS = Path.of("samples", "scenarios");
+
+    private static List<Path> lessonFiles() {
+        if (!Files.isDirectory(LESSONS)) {
+            return List.of();
+        }
+        try (var files = Files.list(LESSONS)) {
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** The About text: what the app is, and the engine it got. */
@@ -182,7 +241,9 @@ final class MainMenus {
     }
 
     private void save(String title, String pattern, Export export) {
-        File f = chooser(title, pattern).showSaveDialog(owner());
+        FileChooser c = chooser(title, pattern);
+        c.setInitialFileName(exportName(pattern));
+        File f = c.showSaveDialog(owner());
         if (f == null) {
             return;
         }
@@ -212,6 +273,65 @@ final class MainMenus {
             c.setInitialDirectory(samples);
         }
         return c;
+    }
+
+    /** An export's suggested name: the lesson (or "haxlab"), the open view and the layer, e.g. "ssm-forgets-decay-layer0.png". */
+    String exportName(String pattern) {
+        var current = window.scenarioProperty().get();
+        String base = current == null ? "haxlab" : slug(current.title());
+        return base + "-" + window.viewModel().inspection().tabProperty().get().id() + "-layer"
+                + window.modelBarViewModel().selectedLayerProperty().get() + pattern.replace("*", "");
+    }
+
+    /**
+     * While the views show the model being trained, another model replaces it only by an explicit choice:
+     * training goes on either way, but the user should not lose sight of it by surprise. True to go ahead.
+     */
+    private boolean replaceTrainedModel(String replacement) {
+        var vm = window.viewModel();
+        if (vm.sourceProperty().get() != org.haxlab.app.vm.main.ModelSource.TRAINING
+                || !vm.training().statusProperty().get().active()) {
+            return true;
+        }
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+        a.initOwner(owner());
+        a.setTitle("Replace the model in view?");
+        a.setHeaderText("The views show the model being trained");
+        a.setContentText("Show " + replacement + " instead? Training goes on in the side panel; Play or Step shows"
+                + " its model again.");
+        return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+    }
+
+    /** A file name from a title: lower case, words joined by '-'. */
+    static String slug(String title) {
+        String s = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return s.isEmpty() ? "lesson" : s.length() > 60 ? s.substring(0, 60) : s;
+    }
+
+    /** A dialog to edit the lesson's title and teaching note (saved with the next Save scenario). */
+    private void editNote() {
+        var current = window.scenarioProperty().get();
+        javafx.scene.control.Dialog<javafx.util.Pair<String, String>> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(owner());
+        d.setTitle("Lesson title and note");
+        d.setHeaderText("What should a student look at, and why? (saved with File > Save scenario)");
+        javafx.scene.control.TextField title = new javafx.scene.control.TextField(current == null ? "My lesson"
+                : current.title());
+        title.setId("lessonTitleField");
+        javafx.scene.control.TextArea note = new javafx.scene.control.TextArea(current == null ? "" : current.note());
+        note.setId("lessonNoteField");
+        note.setWrapText(true);
+        note.setPrefRowCount(6);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, new javafx.scene.control.Label("Title"), title,
+                new javafx.scene.control.Label("Teaching note"), note);
+        d.getDialogPane().setContent(box);
+        d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).disableProperty()
+                .bind(title.textProperty().isEmpty());
+        d.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK
+                ? new javafx.util.Pair<>(title.getText().trim(), note.getText().trim()) : null);
+        d.showAndWait().ifPresent(p -> window.viewModel().editNote(p.getKey(), p.getValue()));
     }
 
     private Window owner() {

@@ -1,5 +1,6 @@
 package org.haxlab.app.ui;
 
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -14,7 +15,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
@@ -121,7 +121,13 @@ public final class SequencePanel extends BorderPane {
         length.textFillProperty().bind(Bindings.createObjectBinding(() -> vm.lengthCheckProperty().get().fits()
                 ? Color.web("#424242") : Color.web("#d32f2f"), vm.lengthCheckProperty()));
         marker.setTextFill(Color.web("#d32f2f"));
-        HBox status = new HBox(12, marker, summary, length);
+        // lines that wrap at the panel's width instead of ending in "..." (or widening the panel)
+        for (Label l : List.of(marker, summary, length)) {
+            l.setWrapText(true);
+            l.setMinWidth(0);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        VBox status = new VBox(2, marker, summary, length);
         errorList.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(SequenceError e, boolean empty) {
@@ -141,10 +147,12 @@ public final class SequencePanel extends BorderPane {
         errorList.managedProperty().bind(errorList.visibleProperty());
         VBox top = new VBox(4, text, preview, status, errorList);
         answerTable.setItems(vm.answersProperty());
-        answerTable.getColumns().add(column("position", a -> a.position()));
-        answerTable.getColumns().add(column("question", AnswerTable.Answer::question));
-        answerTable.getColumns().add(column("answer", a -> Vocabulary.name(a.value())));
-        answerTable.getColumns().add(column("defined at", a -> a.definedAt()));
+        // short headers that fit the panel's width, each explained by its tooltip
+        answerTable.getColumns().add(column("pos", 48, "The query's position (0-based, BOS = 0)", a -> a.position()));
+        answerTable.getColumns().add(column("query", 64, "The question: context and key", AnswerTable.Answer::question));
+        answerTable.getColumns().add(column("value", 56, "The right answer", a -> Vocabulary.name(a.value())));
+        answerTable.getColumns().add(column("defined at", 100, "Where the answer's value was defined",
+                a -> a.definedAt()));
         answerTable.setPlaceholder(new Label("no valid sequence"));
         answerTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         SplitPane split = new SplitPane(top, answerTable);
@@ -153,9 +161,13 @@ public final class SequencePanel extends BorderPane {
         return split;
     }
 
-    private static <T> TableColumn<AnswerTable.Answer, T> column(String title,
+    private static <T> TableColumn<AnswerTable.Answer, T> column(String title, double width, String tip,
                                                                 java.util.function.Function<AnswerTable.Answer, T> get) {
-        TableColumn<AnswerTable.Answer, T> c = new TableColumn<>(title);
+        TableColumn<AnswerTable.Answer, T> c = new TableColumn<>();
+        Label header = Controls.tip(new Label(title), tip);
+        c.setGraphic(header);
+        c.setMinWidth(width);
+        c.setPrefWidth(width);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
         c.setSortable(false);
         return c;

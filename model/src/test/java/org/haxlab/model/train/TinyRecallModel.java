@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.haxlab.model.nd.Params;
+import org.haxlab.model.nd.Scalars;
 import org.haxlab.model.nn.ForwardOutput;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
@@ -68,15 +69,17 @@ public final class TinyRecallModel implements SequenceModel {
         NDArray q = h.matMul(params.get("attn.q"));
         NDArray k = h.matMul(params.get("attn.k"));
         NDArray v = h.matMul(params.get("attn.v"));
-        NDArray scores = q.matMul(k.transpose(0, 2, 1)).div((float) Math.sqrt(config.dModel()));
+        // engine-owned scalars (Scalars), never DJL's x.div(2f): autograd keeps the scalar for the backward, and
+        // DJL's scalar lives in a Java direct buffer that a GC may free before it (docs/ARCHITECTURE.md)
+        NDArray scores = Scalars.div(q.matMul(k.transpose(0, 2, 1)), (float) Math.sqrt(config.dModel()));
         NDManager m = scores.getManager();
         NDArray idx = m.arange(0f, (float) len, 1f);
-        NDArray future = idx.expandDims(0).gt(idx.expandDims(1)).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
-                .mul(-1e9f);
+        NDArray future = Scalars.mul(idx.expandDims(0).gt(idx.expandDims(1))
+                .toType(ai.djl.ndarray.types.DataType.FLOAT32, false), -1e9f);
         NDArray attn = scores.add(future).softmax(-1).matMul(v);
         NDArray out = h.add(attn.matMul(params.get("attn.out")));
         NDArray logits = out.matMul(emb.transpose());
-        NDArray gate = params.get("attn.q").square().mean().mul(1e-3f);
+        NDArray gate = Scalars.mul(params.get("attn.q").square().mean(), 1e-3f);
         return new ForwardOutput(logits, gate);
     }
 

@@ -3,6 +3,7 @@ package org.haxlab.model.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.haxlab.model.nd.Params;
+import org.haxlab.model.nd.Scalars;
 import org.haxlab.model.nn.ForwardOutput;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
@@ -105,7 +106,7 @@ class TrainerTest {
                 @Override
                 public ForwardOutput forward(NDArray tokens, ForwardOptions options) {
                     ForwardOutput out = inner.forward(tokens, options);
-                    return new ForwardOutput(out.logits(), inner.params().get("attn.k").mul(0f).sum().sqrt());
+                    return new ForwardOutput(out.logits(), Scalars.mul(inner.params().get("attn.k"), 0f).sum().sqrt());
                 }
 
                 @Override

@@ -16,28 +16,30 @@ import org.haxlab.model.inspect.SelectedKey;
 import org.haxlab.model.sparse.Component;
 import org.haxlab.model.task.Vocabulary;
 import org.haxlab.viz.heatmap.CellHover;
+import org.haxlab.viz.heatmap.ComponentColors;
 import org.haxlab.viz.heatmap.ComponentLegend;
 import org.haxlab.viz.heatmap.Palettes;
 import org.haxlab.viz.heatmap.SelectionMatrixView;
 import org.haxlab.viz.heatmap.Viewport;
+import org.haxlab.viz.selection.AlignedSelection;
 import org.haxlab.viz.tokens.TokenLegend;
 import org.haxlab.viz.tokens.TokenStrip;
 
 /**
  * "Selected keys": the selection matrix of the chosen layer (queries as rows, keys as columns,
- * colour = component, intensity = weight) with its colour bar and component legend, and the token
- * strip under it. Hovering a query in either lights its row and its keys in the strip and lists the
- * exact weights; a click pins it.
+ * colour = component, intensity = weight) with token axes, its colour bar and component legend, and the
+ * token strip aligned under its columns ({@link AlignedSelection}). Hovering a query in either lights its
+ * row and its keys in the strip (each in the colour of the component that chose it) and lists the exact
+ * weights; a click pins it.
  */
 final class SelectionTab extends BorderPane {
-    /** Highlight of the keys the active query reads. */
-    static final int KEY_LIGHT = Palettes.ORANGE;
-    /** Highlight of the active query itself. */
+    /** Highlight of the active query itself (its keys take their component's colour). */
     static final int QUERY_LIGHT = Palettes.BLACK;
 
     private final InspectionViewModel vm;
     private final SelectionMatrixView matrix = new SelectionMatrixView();
     private final TokenStrip strip = new TokenStrip(Vocabulary::name);
+    private final AlignedSelection aligned;
     private final Label exact = new Label(" ");
     private static final String EMPTY_TEXT = "Generate or type a valid sequence: the model runs by itself and its "
             + "selected keys appear here.";
@@ -57,14 +59,16 @@ final class SelectionTab extends BorderPane {
         empty.setPadding(new Insets(6));
         strip.setPrefHeight(44);
         strip.setMinHeight(36);
+        aligned = new AlignedSelection(matrix, strip, Vocabulary::name);
+        aligned.setId("alignedSelection");
         side.getChildren().setAll(matrix.createWeightBar(Component.WINDOW), new Label("colour = component"),
                 new Label("intensity = weight"));
         side.setPadding(new Insets(4, 4, 4, 8));
         ComponentLegend legend = new ComponentLegend();
-        VBox bottom = new VBox(4, strip, new TokenLegend(), legend, exact);
+        VBox bottom = new VBox(4, new TokenLegend(), legend, exact);
         bottom.setPadding(new Insets(4));
-        HBox centre = new HBox(matrix, side);
-        HBox.setHgrow(matrix, Priority.ALWAYS);
+        HBox centre = new HBox(aligned, side);
+        HBox.setHgrow(aligned, Priority.ALWAYS);
         setTop(empty);
         setCenter(centre);
         setBottom(bottom);
@@ -85,11 +89,7 @@ final class SelectionTab extends BorderPane {
     }
 
     private void showInspection(Inspection in) {
-        if (in == null) {
-            strip.setTokens(new int[0]);
-        } else {
-            strip.setInspection(in);
-        }
+        aligned.setInspection(in);
         if (in != null && !in.config().sparse().pattern().components().isEmpty()) {
             // the bar in the colour of the pattern's first component (a weight's hue is its component's)
             side.getChildren().set(0, matrix.createWeightBar(in.config().sparse().pattern().components().get(0)));
@@ -103,7 +103,7 @@ final class SelectionTab extends BorderPane {
     }
 
     private void showLayer(LayerInspection layer) {
-        matrix.setInspection(layer);
+        aligned.setLayer(layer);
     }
 
     private void onMatrixHover(CellHover cell) {
@@ -139,8 +139,11 @@ final class SelectionTab extends BorderPane {
             exact.setText(" ");
             return;
         }
-        int[] keys = vm.activeKeysProperty().stream().mapToInt(SelectedKey::key).toArray();
-        strip.setHighlight(keys, KEY_LIGHT);
+        strip.clearHighlight();
+        for (SelectedKey k : vm.activeKeysProperty()) {
+            var c = ComponentColors.primary(k.components());
+            strip.addHighlight(new int[] {k.key()}, c == null ? Palettes.BLACK : ComponentColors.of(c));
+        }
         strip.addHighlight(new int[] {p}, QUERY_LIGHT);
         exact.setText(describe(p));
     }
@@ -175,6 +178,10 @@ final class SelectionTab extends BorderPane {
 
     TokenStrip strip() {
         return strip;
+    }
+
+    AlignedSelection aligned() {
+        return aligned;
     }
 
     String exactText() {

@@ -23,9 +23,13 @@ import org.haxlab.app.vm.SequenceViewModel;
 import org.haxlab.app.vm.TokenCell;
 import org.haxlab.model.task.AnswerTable;
 import org.haxlab.model.task.SequenceError;
-import org.haxlab.model.task.TokenRole;
 import org.haxlab.model.task.Variant;
 import org.haxlab.model.task.Vocabulary;
+import org.haxlab.viz.heatmap.Palettes;
+import org.haxlab.viz.tokens.RoleColors;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.CornerRadii;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -203,9 +207,7 @@ public final class SequencePanel extends BorderPane {
                 if (c.position() == 0) {
                     continue;
                 }
-                Text t = new Text(c.text() + " ");
-                t.setFill(colour(c.role()));
-                preview.getChildren().add(t);
+                preview.getChildren().add(chip(c));
             }
             return;
         }
@@ -232,17 +234,16 @@ public final class SequencePanel extends BorderPane {
         }
     }
 
-    /** Colours by role, the same families the token strip uses. */
-    static Color colour(TokenRole role) {
-        return switch (role) {
-            case CONTEXT -> Color.web("#6a1b9a");
-            case KEY -> Color.web("#1565c0");
-            case VALUE -> Color.web("#2e7d32");
-            case QUERY -> Color.web("#e65100");
-            case ANSWER -> Color.web("#ef6c00");
-            case NOISE, SPECIAL -> Color.web("#757575");
-            case UNUSED -> Color.web("#d32f2f");
-        };
+    /** One token as a chip in its role's colour: the same palette as the token strip (viz RoleColors). */
+    static Label chip(TokenCell c) {
+        Label l = new Label(c.text());
+        // the fill stops 3 px short of the right edge: a gap between chips without a separate text node
+        l.setBackground(new Background(new BackgroundFill(Palettes.fx(RoleColors.of(c.role())), new CornerRadii(3),
+                new Insets(1, 3, 1, 0))));
+        l.setPadding(new Insets(1, 6, 1, 3));
+        l.setTextFill(Color.BLACK);
+        l.setTooltip(new javafx.scene.control.Tooltip("position " + c.position() + ": " + RoleColors.label(c.role())));
+        return l;
     }
 
     /** The editor (for the window's shortcuts and for tests). */

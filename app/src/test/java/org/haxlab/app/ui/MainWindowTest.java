@@ -153,20 +153,32 @@ class MainWindowTest {
         Inspection in = window.inspectionViewModel().inspectionProperty().get();
         assertNotNull(in, window.statusBar().workText());
         var layer = window.inspectionViewModel().currentLayerProperty().get();
-        MainMenus.exportCsv(layer, dir.resolve("m.csv"));
+        MainMenus.exportCsv(in, layer, dir.resolve("m.csv"));
         var lines = Files.readAllLines(dir.resolve("m.csv"));
-        assertEquals("query,key,components,weight", lines.get(0));
+        assertEquals("query,query_token,key,key_token,components,weight", lines.get(0));
         assertEquals(layer.selection().keys().length + 1, lines.size(), "one line per selected pair");
-        assertTrue(MainMenus.matrixSvg(layer).contains("<svg "));
-        assertTrue(MainMenus.stripSvg(in).contains("<text"));
+        String[] first = lines.get(1).split(",");
+        assertEquals(org.haxlab.model.task.Vocabulary.name(in.tokens()[Integer.parseInt(first[2])]), first[3],
+                "the key's token text next to its position");
+        String svg = MainMenus.matrixSvg(in, layer);
+        assertTrue(svg.contains("<svg ") && svg.contains(in.config().label()) && svg.contains("layer: " + layer.layer()),
+                "the SVG names its model and layer");
+        String strip = MainMenus.stripSvg(in);
+        assertTrue(strip.contains("Token strip") && strip.contains(in.tokens().length + " tokens: "), "title and sequence");
+        MainMenus.exportAnswersCsv(in, dir.resolve("a.csv"));
+        assertEquals(in.predictions().size() + 1, Files.readAllLines(dir.resolve("a.csv")).size());
+        var info = MainMenus.figure("Selected keys", in, layer.layer());
+        assertTrue(info.fileName("png").startsWith("selected-keys_"), info.fileName("png"));
         robot.interact(() -> {
             try {
-                MainMenus.exportPng(window.views().selectedContent(), dir.resolve("v.png"));
+                MainMenus.exportPng(window.views().selectedContent(), info, dir.resolve("v.png"));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
         });
-        assertTrue(Files.size(dir.resolve("v.png")) > 1000);
+        var png = javax.imageio.ImageIO.read(dir.resolve("v.png").toFile());
+        var view = window.views().selectedContent();
+        assertTrue(png.getHeight() > view.getLayoutBounds().getHeight() + 30, "a header above the view");
 
         robot.interact(() -> {
             try {

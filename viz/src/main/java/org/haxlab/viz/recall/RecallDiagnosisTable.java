@@ -1,99 +1,146 @@
 package org.haxlab.viz.recall;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import org.haxlab.model.inspect.Inspection;
-import org.haxlab.model.inspect.QueryPrediction;
-import org.haxlab.viz.tokens.TokenNames;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.Text;
+import org.haxlab.model.inspect.RecallDiagnosis;
+import org.haxlab.model.task.Vocabulary;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
- * Every query of one sequence: position, context, key, expected and predicted value, confidence,
- * probability of the expected value, and a reason column whose text the caller supplies (the view
- * does no diagnosis itself). Wrong answers get the {@code :wrong} pseudo-class and a light vermillion
+ * The one recall diagnosis table: a row per query ({@link RecallDiagnosis}) with the question as
+ * typed, expected and predicted value, confidence, where the answer was defined, the reason and the
+ * sentence behind it. Wrong rows get the {@link #WRONG} style class and pseudo-class and a light red
  * background; {@link #setOnlyWrong(boolean)} hides the right ones.
+ *
+ * <p>Nothing is cut off: every column is at least as wide as its header, and the "why" column takes
+ * the remaining width and wraps its sentence over as many lines as it needs.
  */
-public class RecallDiagnosisTable extends TableView<RecallRow> {
-    /** Pseudo-class of rows whose answer is wrong. */
-    public static final PseudoClass WRONG = PseudoClass.getPseudoClass("wrong");
-    private static final String WRONG_STYLE = "-fx-background-color: #f6d5c2;";
+public class RecallDiagnosisTable extends TableView<RecallDiagnosis> {
+    /** Style class (and pseudo-class name) of the rows of wrong answers. */
+    public static final String WRONG = "diagnosis-wrong";
+    private static final PseudoClass WRONG_STATE = PseudoClass.getPseudoClass("wrong");
+    private static final String WRONG_STYLE = "-fx-background-color: #ffebee;";
+    /** Width of a header character plus the header's padding and sort arrow, in pixels. */
+    private static final double CHAR_PX = 7.5;
+    private static final double HEADER_PAD = 24;
 
     private final IntFunction<String> names;
-    private final ObservableList<RecallRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<RecallRow> shown = new FilteredList<>(rows);
+    private final FilteredList<RecallDiagnosis> shown;
+    private final TableColumn<RecallDiagnosis, String> why;
+    private Map<Integer, String> questions = Map.of();
 
-    /** A table with the default token names. */
-    public RecallDiagnosisTable() {
-        this(TokenNames.DEFAULT);
+    /** A table of the diagnoses in {@code source}, printing tokens with the task's names. */
+    public RecallDiagnosisTable(ObservableList<RecallDiagnosis> source) {
+        this(source, Vocabulary::name);
     }
 
-    /** A table printing tokens with {@code names}. */
-    public RecallDiagnosisTable(IntFunction<String> names) {
+    /** A table of the diagnoses in {@code source}, printing tokens with {@code names}. */
+    public RecallDiagnosisTable(ObservableList<RecallDiagnosis> source, IntFunction<String> names) {
+        if (source == null || names == null) {
+            throw new IllegalArgumentException("diagnosis table: a source list and token names are required");
+        }
         this.names = names;
+        shown = new FilteredList<>(source);
         setItems(shown);
-        getColumns().add(column("pos", r -> r.prediction().position()));
-        getColumns().add(column("context", RecallRow::context));
-        getColumns().add(column("key", RecallRow::key));
-        getColumns().add(column("expected", RecallRow::expected));
-        getColumns().add(column("predicted", RecallRow::predicted));
-        getColumns().add(column("confidence", r -> String.format(Locale.ROOT, "%.4f", r.prediction().confidence())));
-        getColumns().add(column("p(expected)", r -> String.format(Locale.ROOT, "%.4f", r.prediction().expectedProb())));
-        getColumns().add(column("ok", r -> r.correct() ? "yes" : "NO"));
-        TableColumn<RecallRow, String> reason = column("reason", RecallRow::reason);
-        reason.setPrefWidth(260);
+        getColumns().add(column("position", d -> Integer.toString(d.position())));
+        getColumns().add(column("query", d -> questions.getOrDefault(d.position(), "")));
+        getColumns().add(column("expected", d -> names.apply(d.expected())));
+        getColumns().add(column("predicted", d -> names.apply(d.predicted())));
+        getColumns().add(column("confidence", d -> String.format(Locale.ROOT, "%.0f%%", 100.0 * d.confidence())));
+        getColumns().add(column("answer at", d -> d.source().found() ? Integer.toString(d.source().valuePosition()) : "none"));
+        TableColumn<RecallDiagnosis, String> reason = column("reason", d -> d.reason().label());
+        reason.setMinWidth(CHAR_PX * "selected but outweighed".length() + 12);
         getColumns().add(reason);
-        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        why = column("why", RecallDiagnosis::explanation);
+        why.setMinWidth(240);
+        why.setCellFactory(c -> new WrappingCell());
+        getColumns().add(why);
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setRowFactory(t -> new TableRow<>() {
             @Override
-            protected void updateItem(RecallRow item, boolean empty) {
-                super.updateItem(item, empty);
-                boolean wrong = !empty && item != null && !item.correct();
-                pseudoClassStateChanged(WRONG, wrong);
+            protected void updateItem(RecallDiagnosis d, boolean empty) {
+                super.updateItem(d, empty);
+                boolean wrong = !empty && d != null && !d.correct();
+                getStyleClass().remove(WRONG);
+                if (wrong) {
+                    getStyleClass().add(WRONG);
+                }
+                pseudoClassStateChanged(WRONG_STATE, wrong);
                 setStyle(wrong ? WRONG_STYLE : "");
+                setTooltip(empty || d == null ? null : new Tooltip(d.explanation()));
             }
         });
-        setPlaceholder(new javafx.scene.control.Label("no queries"));
+        setPlaceholder(new Label("run a model on a valid sequence to diagnose its answers"));
     }
 
-    private static <T> TableColumn<RecallRow, T> column(String title, Function<RecallRow, T> value) {
-        TableColumn<RecallRow, T> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return c;
-    }
-
-    /**
-     * Shows the queries of an inspection.
-     *
-     * @param reasons text for the reason column per query (may return null or "")
-     */
-    public final void setInspection(Inspection inspection, Function<QueryPrediction, String> reasons) {
-        setPredictions(inspection.tokens(), inspection.predictions(), reasons);
-    }
-
-    /** Shows predictions over a token sequence. */
-    public final void setPredictions(int[] tokens, List<QueryPrediction> predictions,
-                                     Function<QueryPrediction, String> reasons) {
-        Function<QueryPrediction, String> r = reasons == null ? q -> "" : reasons;
-        rows.setAll(predictions.stream().map(q -> RecallRow.of(tokens, q, names, r.apply(q))).toList());
+    /** The question of every query position as typed (e.g. {@code B a}); positions without one show "". */
+    public final void setQuestions(Map<Integer, String> byPosition) {
+        questions = Map.copyOf(byPosition);
+        refresh();
     }
 
     /** Shows only the wrong answers (true) or all (false). */
     public final void setOnlyWrong(boolean onlyWrong) {
-        shown.setPredicate(onlyWrong ? row -> !row.correct() : null);
+        shown.setPredicate(onlyWrong ? d -> !d.correct() : null);
     }
 
-    /** Every row, shown or not. */
-    public final List<RecallRow> allRows() {
-        return List.copyOf(rows);
+    /** The "why" column (it wraps). */
+    public final TableColumn<RecallDiagnosis, String> whyColumn() {
+        return why;
+    }
+
+    /** The token names the table prints with. */
+    public final IntFunction<String> names() {
+        return names;
+    }
+
+    /** The rows shown now, as their cells' text (for tests and exports). */
+    public final List<List<String>> shownText() {
+        return getItems().stream().map(d -> getColumns().stream()
+                .map(c -> String.valueOf(c.getCellObservableValue(d).getValue())).toList()).toList();
+    }
+
+    private static <T> TableColumn<RecallDiagnosis, T> column(String title, Function<RecallDiagnosis, T> get) {
+        TableColumn<RecallDiagnosis, T> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
+        // a header never shows "…": the column is at least as wide as its title
+        c.setMinWidth(CHAR_PX * title.length() + HEADER_PAD);
+        return c;
+    }
+
+    /** A cell whose text wraps to the column width, so the row grows instead of cutting the sentence. */
+    private static final class WrappingCell extends TableCell<RecallDiagnosis, String> {
+        private final Text text = new Text();
+
+        WrappingCell() {
+            text.wrappingWidthProperty().bind(widthProperty().subtract(12));
+            setPrefHeight(USE_COMPUTED_SIZE);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+            } else {
+                text.setText(item);
+                setGraphic(text);
+            }
+        }
     }
 }

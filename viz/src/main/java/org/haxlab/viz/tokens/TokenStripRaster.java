@@ -1,6 +1,7 @@
 package org.haxlab.viz.tokens;
 
 import org.haxlab.model.inspect.QueryPrediction;
+import org.haxlab.model.task.TokenRole;
 import org.haxlab.viz.heatmap.Palettes;
 import org.haxlab.viz.heatmap.Viewport;
 
@@ -62,7 +63,7 @@ public final class TokenStripRaster {
         for (int i = first; i <= last; i++) {
             int[] xs = span(i, vp, cpp, width);
             if (xs != null) {
-                fill(out, width, xs[0], xs[1], cellTop, cellBottom, roles[i].argb());
+                fill(out, width, xs[0], xs[1], cellTop, cellBottom, RoleColors.of(roles[i]));
                 if (separators) {
                     fill(out, width, xs[0], xs[0], cellTop, cellBottom, SEPARATOR);
                 }

@@ -27,6 +27,8 @@ public class AxisRuler extends Region {
     public static final double VERTICAL_WIDTH = 64;
     private static final double TICK = 4;
     private static final int[] STEPS = {1, 2, 5};
+    /** An index at least this wide (pixels) shows its token. */
+    static final double TOKEN_MIN_PIXELS = 12;
 
     private final Orientation orientation;
     private final Canvas canvas = new Canvas();
@@ -118,20 +120,44 @@ public class AxisRuler extends Region {
         return Integer.MAX_VALUE / 10;
     }
 
-    /** The labels drawn now, in axis order (for tests): primary label, and the secondary after a space when shown. */
+    /** The position labels drawn now, in axis order (for tests). */
     public final List<String> visibleLabels() {
         List<String> out = new ArrayList<>();
-        boolean horizontal = orientation == Orientation.HORIZONTAL;
-        double length = horizontal ? getWidth() : getHeight();
-        double cell = length / Math.max(span, 1e-9);
-        boolean both = secondary != null && cell >= (horizontal ? 12 : 13);
-        for (int i : ticks(first, span, count, length, labelPixels(cell))) {
-            out.add(both ? primary.apply(i) + " " + secondary.apply(i) : primary.apply(i));
+        double length = length();
+        for (int i : ticks(first, span, count, length, labelPixels())) {
+            out.add(primary.apply(i));
         }
         return out;
     }
 
-    private double labelPixels(double cell) {
+    /** The token labels drawn now, one per visible index when indices are wide enough, else none (for tests). */
+    public final List<String> visibleTokens() {
+        List<String> out = new ArrayList<>();
+        for (int i : tokenIndices(length() / Math.max(span, 1e-9))) {
+            out.add(secondary.apply(i));
+        }
+        return out;
+    }
+
+    private double length() {
+        return orientation == Orientation.HORIZONTAL ? getWidth() : getHeight();
+    }
+
+    /** Every index at least half visible, when an index is wide enough for its token; else none. */
+    private int[] tokenIndices(double cell) {
+        if (secondary == null || cell < TOKEN_MIN_PIXELS || count == 0) {
+            return new int[0];
+        }
+        int from = (int) Math.max(0, Math.round(first));
+        int to = (int) Math.min(count, Math.round(first + span));
+        int[] out = new int[Math.max(0, to - from)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = from + i;
+        }
+        return out;
+    }
+
+    private double labelPixels() {
         // horizontal labels need their width (about 7 px per digit); vertical ones a text line
         return orientation == Orientation.HORIZONTAL ? 7.0 * String.valueOf(Math.max(count - 1, 0)).length() + 8 : 14;
     }
@@ -154,33 +180,47 @@ public class AxisRuler extends Region {
             return;
         }
         double cell = length / span;
-        boolean both = secondary != null && cell >= (horizontal ? 12 : 13);
         g.setFill(Color.web("#1e2230"));
         g.setStroke(Color.web("#5a6070"));
         g.setLineWidth(1);
         g.setFont(Font.font(11));
+        int[] positions = ticks(first, span, count, length, labelPixels());
+        int[] tokens = tokenIndices(cell);
         if (horizontal) {
             g.strokeLine(0, 0.5, w, 0.5);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
-        } else {
-            g.strokeLine(w - 0.5, 0, w - 0.5, h);
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.setTextBaseline(VPos.CENTER);
-        }
-        for (int i : ticks(first, span, count, length, labelPixels(cell))) {
-            double at = Math.floor((i + 0.5 - first) * cell) + 0.5;
-            if (horizontal) {
+            for (int i : positions) {
+                double at = centre(i, cell);
                 g.strokeLine(at, 0, at, TICK);
                 g.fillText(primary.apply(i), at, TICK + 1);
-                if (both) {
-                    g.fillText(secondary.apply(i), at, TICK + 15, Math.max(cell, 8));
-                }
-            } else {
-                g.strokeLine(w - TICK, at, w, at);
-                String text = both ? secondary.apply(i) + "  " + primary.apply(i) : primary.apply(i);
-                g.fillText(text, w - TICK - 2, at, w - TICK - 4);
             }
+            for (int i : tokens) {
+                double at = centre(i, cell);
+                g.strokeLine(at, 0, at, 2);
+                g.fillText(secondary.apply(i), at, TICK + 16, cell);
+            }
+            return;
         }
+        g.strokeLine(w - 0.5, 0, w - 0.5, h);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        java.util.Set<Integer> numbered = new java.util.HashSet<>();
+        for (int i : positions) {
+            numbered.add(i);
+            double at = centre(i, cell);
+            g.strokeLine(w - TICK, at, w, at);
+            g.fillText(primary.apply(i), w - TICK - 2, at, (w - TICK) / 2);
+        }
+        // tokens left of the numbers, so a row reads "a   17"
+        for (int i : tokens) {
+            double at = centre(i, cell);
+            g.strokeLine(w - 2, at, w, at);
+            g.fillText(secondary.apply(i), w / 2 - 4, at, w / 2 - 6);
+        }
+    }
+
+    private double centre(int i, double cell) {
+        return Math.floor((i + 0.5 - first) * cell) + 0.5;
     }
 }

@@ -7,7 +7,10 @@ import org.haxlab.model.sparse.Component;
 
 import java.util.List;
 
-/** A row of colour swatches naming the components (spec §3 ids), for the selection matrix. */
+/**
+ * A row of colour swatches naming the components (spec §3 ids), for the selection matrix. Its colours
+ * ({@link ComponentColors}) are disjoint from the token-role colours of the strip.
+ */
 public class ComponentLegend extends FlowPane {
 
     /** A legend for every component, in priority order. */
@@ -25,5 +28,10 @@ public class ComponentLegend extends FlowPane {
             getChildren().add(l);
         }
         getChildren().add(new Label("several: priority colour, 2nd in lower-right half when zoomed"));
+    }
+
+    /** The legend entries as text, in display order (for tests and exports). */
+    public List<String> entries() {
+        return getChildren().stream().map(n -> ((Label) n).getText()).toList();
     }
 }

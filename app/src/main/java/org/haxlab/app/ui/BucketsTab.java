@@ -65,22 +65,20 @@ final class BucketsTab extends BorderPane {
         } else {
             buckets.setInspection(layer);
         }
+        Inspection in = vm.inspectionProperty().get();
+        buckets.setTokens(in == null ? null : in.tokens(), org.haxlab.model.task.Vocabulary::name);
         setCenter(buckets);
         showPinned();
     }
 
-    /** Draws the pinned query's bin links as if hovered (after layout, when the strip has its width). */
+    /** Draws the pinned query's bin links as if hovered (after layout, when the strip has its size). */
     private void showPinned() {
         Integer p = vm.pinnedProperty().get();
         LayerInspection layer = vm.currentLayerProperty().get();
         if (p == null || layer == null || !layer.hasBuckets() || p >= layer.qBucket().length) {
             return;
         }
-        javafx.application.Platform.runLater(() -> {
-            if (buckets.getWidth() > 0) {
-                buckets.hoverAt((p + 0.5) * buckets.getWidth() / layer.qBucket().length, 1);
-            }
-        });
+        javafx.application.Platform.runLater(() -> buckets.hoverPosition(p));
     }
 
     BucketView bucketView() {

@@ -23,8 +23,8 @@ import org.haxlab.app.vm.CompareViewModel;
 import org.haxlab.model.inspect.Inspection;
 import org.haxlab.model.inspect.QueryPrediction;
 import org.haxlab.model.task.Vocabulary;
-import org.haxlab.viz.heatmap.Palettes;
 import org.haxlab.viz.heatmap.SelectionMatrixView;
+import org.haxlab.viz.selection.AlignedSelection;
 import org.haxlab.viz.tokens.TokenStrip;
 
 /**
@@ -97,8 +97,11 @@ final class CompareTab extends BorderPane {
             title.getStyleClass().add("panel-title");
             title.setWrapText(true);
             title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            VBox col = new VBox(4, title, m, s);
-            VBox.setVgrow(m, Priority.ALWAYS);
+            // the strip sits under the matrix's columns and follows its zoom; both axes name positions and tokens
+            AlignedSelection aligned = new AlignedSelection(m, s, Vocabulary::name);
+            VBox col = new VBox(4, title, aligned);
+            VBox.setVgrow(aligned, Priority.ALWAYS);
+            col.setMinWidth(0);
             HBox.setHgrow(col, Priority.ALWAYS);
             columns.getChildren().add(col);
             matrices.add(m);
@@ -113,6 +116,7 @@ final class CompareTab extends BorderPane {
             int slot = i;
             // the cell gets the whole row, so its text and its colour come from the same item
             TableColumn<CompareRow, CompareRow> c = new TableColumn<>(vm.slotsProperty().get(i).label());
+            fitHeader(c);
             c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
             c.setSortable(false);
             c.setCellFactory(col -> new TableCell<>() {
@@ -133,25 +137,34 @@ final class CompareTab extends BorderPane {
         for (int i = 0; i < matrices.size() && i < vm.inspectionsProperty().size(); i++) {
             Inspection in = vm.inspectionsProperty().get(i);
             String label = vm.slotsProperty().get(i).label();
+            AlignedSelection aligned = (AlignedSelection) matrices.get(i).getParent();
             if (in == null) {
-                matrices.get(i).setSelection(null);
-                strips.get(i).setTokens(new int[0]);
+                aligned.setLayer(null);
+                aligned.setInspection(null);
                 titles.get(i).setText(label + ": running…");
                 continue;
             }
             int l = Math.min(layer, in.layers().size() - 1);
-            matrices.get(i).setInspection(in.layers().get(l));
-            strips.get(i).setInspection(in);
+            aligned.setInspection(in);
+            aligned.setLayer(in.layers().get(l));
             long wrong = in.predictions().stream().filter(q -> !q.correct()).count();
             strips.get(i).setHighlight(in.predictions().stream().filter(q -> !q.correct())
-                    .mapToInt(QueryPrediction::position).toArray(), Palettes.VERMILLION);
+                    .mapToInt(QueryPrediction::position).toArray(), org.haxlab.viz.tokens.TokenStripRaster.WRONG);
             titles.get(i).setText(String.format(Locale.ROOT, "%s\n%.1f%% right, %d wrong (layer %d)", label,
                     100 * in.accuracy(), wrong, l));
         }
     }
 
+    /** A column at least as wide as its header, so a model's name is never cut to "Mam…". */
+    private static void fitHeader(TableColumn<CompareRow, ?> c) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(c.getText());
+        t.setFont(javafx.scene.text.Font.font(13));
+        c.setMinWidth(Math.ceil(t.getLayoutBounds().getWidth()) + 28);
+    }
+
     private static TableColumn<CompareRow, String> column(String title, Function<CompareRow, String> get) {
         TableColumn<CompareRow, String> c = new TableColumn<>(title);
+        fitHeader(c);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
         c.setSortable(false);
         return c;

@@ -5,6 +5,7 @@ import org.haxlab.model.task.TokenRole;
 import org.haxlab.viz.FxExtension;
 import org.haxlab.viz.tokens.RoleColors;
 import org.haxlab.viz.tokens.TokenLegend;
+import org.haxlab.viz.tokens.TokenStripRaster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -73,10 +74,30 @@ class PaletteTest {
     }
 
     @Test
+    void answerMarksStandApartFromRolesAndComponents() {
+        int[] marks = {TokenStripRaster.CORRECT, TokenStripRaster.WRONG};
+        for (ColourVision.Vision v : ColourVision.Vision.values()) {
+            assertTrue(ColourVision.distance(marks[0], marks[1], v) >= WITHIN, "correct vs wrong under " + v);
+            for (int m : marks) {
+                for (Component c : Component.values()) {
+                    assertTrue(ColourVision.distance(m, ComponentColors.of(c), v) >= WITHIN,
+                            Palettes.hex(m) + " looks like " + c + " under " + v);
+                }
+                for (TokenRole r : TokenRole.values()) {
+                    assertTrue(ColourVision.distance(m, RoleColors.of(r), v) >= WITHIN,
+                            Palettes.hex(m) + " looks like " + r + " under " + v);
+                }
+            }
+        }
+    }
+
+    @Test
     void theDistanceCheckCanFail() {
-        // the collisions: Okabe-Ito orange for values and for KS, pink for contexts and for sink
+        // the old collisions: Okabe-Ito orange for values and for KS, vermillion for wrong marks and for LSH
         assertTrue(ColourVision.distance(Palettes.ORANGE, ComponentColors.of(Component.KS),
                 ColourVision.Vision.NORMAL) < ACROSS);
+        assertTrue(ColourVision.distance(Palettes.VERMILLION, ComponentColors.of(Component.LSH),
+                ColourVision.Vision.NORMAL) < WITHIN);
         // red and green that differ plainly for normal vision merge under deuteranopia
         double normal = ColourVision.distance(0xFFCC6666, 0xFF779933, ColourVision.Vision.NORMAL);
         double deut = ColourVision.distance(0xFFCC6666, 0xFF779933, ColourVision.Vision.DEUTERANOPIA);

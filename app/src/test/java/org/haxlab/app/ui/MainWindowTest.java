@@ -133,6 +133,23 @@ class MainWindowTest {
         assertTrue(keys.stream().allMatch(k -> k.key() <= query && query - k.key() < 64), "window keys, causal");
         assertTrue(tab.exactText().startsWith("query " + query), tab.exactText());
         assertTrue(tab.exactText().contains(keys.size() + " keys: "), tab.exactText());
+        // each lit key takes the colour of the component that chose it (window here), never a role colour
+        int litKey = keys.get(0).key();
+        int litPixel = WaitForAsyncUtils.asyncFx(() -> tab.strip().snapshot(null, null).getPixelReader()
+                .getArgb((int) ((litKey + 0.5) * tab.strip().getWidth() / in.length()), 1)).get();
+        assertEquals(org.haxlab.viz.heatmap.ComponentColors.of(org.haxlab.model.sparse.Component.WINDOW), litPixel);
+
+        // the strip lies under the matrix's columns and follows its zoom; the axes label positions
+        var m = tab.matrix().localToScene(tab.matrix().getLayoutBounds());
+        var s = tab.strip().localToScene(tab.strip().getLayoutBounds());
+        assertEquals(m.getMinX(), s.getMinX(), 0.5);
+        assertEquals(m.getWidth(), s.getWidth(), 0.5);
+        robot.interact(() -> tab.matrix().zoomAt(tab.matrix().getWidth() * 0.7, 20, 3));
+        var v = tab.matrix().viewportProperty().get();
+        assertEquals(v.x0(), tab.strip().viewport().x0(), 1e-9, "zoomed: the strip follows");
+        assertEquals(v.spanX(), tab.strip().viewport().spanX(), 1e-9);
+        assertFalse(tab.aligned().keyAxis().visibleLabels().isEmpty());
+        robot.interact(() -> tab.matrix().resetView());
         assertTrue(tab.matrix().overlayText().startsWith("query " + query), "the strip lights the matrix row too");
 
         // the layer selector drives the views

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.haxlab.app.vm.InspectionViewModel;
 import org.haxlab.model.inspect.Inspection;
@@ -61,8 +62,13 @@ final class SelectionTab extends BorderPane {
         strip.setMinHeight(36);
         aligned = new AlignedSelection(matrix, strip, Vocabulary::name);
         aligned.setId("alignedSelection");
-        side.getChildren().setAll(matrix.createWeightBar(Component.WINDOW), new Label("colour = component"),
-                new Label("intensity = weight"));
+        Label colourMeans = new Label("colour = component");
+        Label intensityMeans = new Label("intensity = weight");
+        for (Label l : new Label[] {colourMeans, intensityMeans}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);    // the side column widens rather than cutting the key
+        }
+        side.getChildren().setAll(matrix.createWeightBar(Component.WINDOW), colourMeans, intensityMeans);
+        side.setMinWidth(Region.USE_PREF_SIZE);
         side.setPadding(new Insets(4, 4, 4, 8));
         ComponentLegend legend = new ComponentLegend();
         VBox bottom = new VBox(4, new TokenLegend(), legend, exact);

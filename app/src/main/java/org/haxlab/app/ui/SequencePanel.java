@@ -145,12 +145,13 @@ public final class SequencePanel extends BorderPane {
         errorList.managedProperty().bind(errorList.visibleProperty());
         VBox top = new VBox(4, text, preview, status, errorList);
         answerTable.setItems(vm.answersProperty());
-        answerTable.getColumns().add(column("position", a -> a.position()));
+        answerTable.getColumns().add(column("pos", a -> a.position()));
         answerTable.getColumns().add(column("question", AnswerTable.Answer::question));
         answerTable.getColumns().add(column("answer", a -> Vocabulary.name(a.value())));
         answerTable.getColumns().add(column("defined at", a -> a.definedAt()));
         answerTable.setPlaceholder(new Label("no valid sequence"));
-        answerTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // unconstrained: the minimum widths hold (headers whole) and a narrow panel scrolls sideways
+        answerTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         SplitPane split = new SplitPane(top, answerTable);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.6);
@@ -162,6 +163,10 @@ public final class SequencePanel extends BorderPane {
         TableColumn<AnswerTable.Answer, T> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
         c.setSortable(false);
+        // at least as wide as the header: a narrow panel scrolls sideways instead of showing "positi…"
+        javafx.scene.text.Text t = new javafx.scene.text.Text(title);
+        t.setFont(javafx.scene.text.Font.font(13));
+        c.setMinWidth(Math.ceil(t.getLayoutBounds().getWidth()) + 18);
         return c;
     }
 

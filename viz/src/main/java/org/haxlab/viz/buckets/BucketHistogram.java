@@ -85,6 +85,7 @@ public class BucketHistogram extends VBox {
         int max = c == null ? 0 : java.util.Arrays.stream(c).max().orElse(0);
         // the count axis runs from max (top) to 0 (bottom): index i of max + 1 rows is the count max - i
         counts.setLabels(c == null ? 0 : max + 1, i -> Integer.toString(max - i), null);
+        counts.setEdgeAligned(true);     // a count sits at the height a bar of that count reaches
         binAxis.setLabels(c == null ? 0 : c.length, Integer::toString, null);
         title.setText(c == null ? "" : name);
         bars.invalidateRaster();

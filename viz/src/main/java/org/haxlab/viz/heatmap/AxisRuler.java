@@ -37,6 +37,7 @@ public class AxisRuler extends Region {
     private int count;
     private IntFunction<String> primary = Integer::toString;
     private IntFunction<String> secondary;
+    private boolean edges;
 
     /** A ruler of the given orientation (horizontal: under a matrix; vertical: left of it). */
     public AxisRuler(Orientation orientation) {
@@ -70,6 +71,15 @@ public class AxisRuler extends Region {
         first = 0;
         span = indices;
         requestLayout();
+        draw();
+    }
+
+    /**
+     * Places index i at the edge i / (indices - 1) of the axis instead of the centre of its band: for a
+     * value scale (a histogram's counts, max at the top edge, 0 at the bottom) rather than for cells.
+     */
+    public final void setEdgeAligned(boolean onEdges) {
+        edges = onEdges;
         draw();
     }
 
@@ -193,7 +203,8 @@ public class AxisRuler extends Region {
             for (int i : positions) {
                 double at = centre(i, cell);
                 g.strokeLine(at, 0, at, TICK);
-                g.fillText(primary.apply(i), at, TICK + 1);
+                // a label at the very edge moves inwards rather than being cut in half
+                g.fillText(primary.apply(i), Math.max(8, Math.min(w - 8, at)), TICK + 1);
             }
             for (int i : tokens) {
                 double at = centre(i, cell);
@@ -210,7 +221,7 @@ public class AxisRuler extends Region {
             numbered.add(i);
             double at = centre(i, cell);
             g.strokeLine(w - TICK, at, w, at);
-            g.fillText(primary.apply(i), w - TICK - 2, at, (w - TICK) / 2);
+            g.fillText(primary.apply(i), w - TICK - 2, Math.max(6, Math.min(h - 6, at)), (w - TICK) / 2);
         }
         // tokens left of the numbers, so a row reads "a   17"
         for (int i : tokens) {
@@ -221,6 +232,10 @@ public class AxisRuler extends Region {
     }
 
     private double centre(int i, double cell) {
+        if (edges) {
+            double length = orientation == Orientation.HORIZONTAL ? canvas.getWidth() : canvas.getHeight();
+            return Math.floor((i - first) * length / Math.max(1, span - 1)) + 0.5;
+        }
         return Math.floor((i + 0.5 - first) * cell) + 0.5;
     }
 }

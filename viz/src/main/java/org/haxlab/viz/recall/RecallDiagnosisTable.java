@@ -34,9 +34,11 @@ public class RecallDiagnosisTable extends TableView<RecallDiagnosis> {
     public static final String WRONG = "diagnosis-wrong";
     private static final PseudoClass WRONG_STATE = PseudoClass.getPseudoClass("wrong");
     private static final String WRONG_STYLE = "-fx-background-color: #ffebee;";
-    /** Width of a header character plus the header's padding and sort arrow, in pixels. */
-    private static final double CHAR_PX = 7.5;
-    private static final double HEADER_PAD = 24;
+    /** Header font size (the app's stylesheet: 13 px) and the header's padding plus sort arrow. */
+    private static final double HEADER_FONT = 13;
+    private static final double HEADER_PAD = 22;
+    /** Room for the vertical scroll bar and the table's borders. */
+    private static final double SCROLLBAR_ROOM = 20;
 
     private final IntFunction<String> names;
     private final FilteredList<RecallDiagnosis> shown;
@@ -63,13 +65,25 @@ public class RecallDiagnosisTable extends TableView<RecallDiagnosis> {
         getColumns().add(column("confidence", d -> String.format(Locale.ROOT, "%.0f%%", 100.0 * d.confidence())));
         getColumns().add(column("answer at", d -> d.source().found() ? Integer.toString(d.source().valuePosition()) : "none"));
         TableColumn<RecallDiagnosis, String> reason = column("reason", d -> d.reason().label());
-        reason.setMinWidth(CHAR_PX * "selected but outweighed".length() + 12);
+        reason.setMinWidth(110);
+        reason.setCellFactory(c -> new WrappingCell());
         getColumns().add(reason);
         why = column("why", RecallDiagnosis::explanation);
         why.setMinWidth(240);
         why.setCellFactory(c -> new WrappingCell());
         getColumns().add(why);
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // the other columns keep the width of their header (or content); "why" takes what is left and
+        // wraps. A constrained resize policy would shrink the short columns below their headers instead.
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        for (TableColumn<RecallDiagnosis, ?> c : getColumns()) {
+            if (c != why) {
+                c.setPrefWidth(c.getMinWidth());
+            }
+        }
+        why.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double others = getColumns().stream().filter(c -> c != why).mapToDouble(TableColumn::getWidth).sum();
+            return Math.max(why.getMinWidth(), getWidth() - others - SCROLLBAR_ROOM);
+        }, widthProperty()));
         setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(RecallDiagnosis d, boolean empty) {
@@ -118,7 +132,9 @@ public class RecallDiagnosisTable extends TableView<RecallDiagnosis> {
         TableColumn<RecallDiagnosis, T> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
         // a header never shows "…": the column is at least as wide as its title
-        c.setMinWidth(CHAR_PX * title.length() + HEADER_PAD);
+        Text t = new Text(title);
+        t.setFont(javafx.scene.text.Font.font(HEADER_FONT));
+        c.setMinWidth(Math.ceil(t.getLayoutBounds().getWidth()) + HEADER_PAD);
         return c;
     }
 

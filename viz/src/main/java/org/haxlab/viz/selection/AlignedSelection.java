@@ -64,10 +64,14 @@ public class AlignedSelection extends GridPane {
         RowConstraints axisRow = new RowConstraints(AxisRuler.HORIZONTAL_HEIGHT);
         RowConstraints stripRow = new RowConstraints(strip.getPrefHeight(), strip.getPrefHeight(), strip.getPrefHeight());
         getRowConstraints().addAll(matrixRow, axisRow, stripRow);
-        Label corner = new Label("query \u2193\nkey \u2192");
-        corner.getStyleClass().add("axis-title");
+        Label corner = new Label("query \u2191\nkey \u2192");
         Label tokensTitle = new Label("tokens");
-        tokensTitle.getStyleClass().add("axis-title");
+        for (Label l : new Label[] {corner, tokensTitle}) {
+            l.getStyleClass().add("axis-title");
+            l.setStyle("-fx-font-size: 10px;");
+            l.setMinSize(Label.USE_PREF_SIZE, Label.USE_PREF_SIZE);
+            l.setPadding(new javafx.geometry.Insets(2, 4, 0, 0));
+        }
         GridPane.setHalignment(corner, HPos.RIGHT);
         GridPane.setHalignment(tokensTitle, HPos.RIGHT);
         GridPane.setValignment(corner, VPos.TOP);

@@ -6,10 +6,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import org.haxlab.model.nn.ForwardOptions;
-import org.haxlab.model.nn.Params;
+import org.haxlab.model.nd.Params;
 import org.haxlab.model.sparse.SparseBranch;
 import org.haxlab.model.sparse.SparseConfig;
+import org.haxlab.model.trace.ForwardOptions;
 
 import java.util.ArrayList;
 import java.util.List;

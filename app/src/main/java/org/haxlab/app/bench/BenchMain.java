@@ -1,6 +1,5 @@
 package org.haxlab.app.bench;
 
-import org.haxlab.app.cli.BenchCommand;
 import org.haxlab.model.engine.NativeAllocator;
 import picocli.CommandLine;
 

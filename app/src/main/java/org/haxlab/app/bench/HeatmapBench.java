@@ -1,12 +1,12 @@
 package org.haxlab.app.bench;
 
-import org.haxlab.model.inspect.AttentionSelection;
 import org.haxlab.model.sparse.KeySelection;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SelectionInput;
 import org.haxlab.model.sparse.SelectionPattern;
 import org.haxlab.model.sparse.SparseAttention;
 import org.haxlab.model.sparse.SparseConfig;
+import org.haxlab.model.trace.AttentionSelection;
 import org.haxlab.viz.heatmap.SelectionRaster;
 import org.haxlab.viz.heatmap.Viewport;
 

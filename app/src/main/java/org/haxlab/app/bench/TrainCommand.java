@@ -3,12 +3,12 @@ package org.haxlab.app.bench;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import org.haxlab.model.engine.NativeAllocator;
-import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.sparse.Pattern;
-import picocli.CommandLine;
+import org.haxlab.model.trace.Backbone;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.haxlab.app.cli;
 
+import org.haxlab.app.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -12,15 +12,15 @@ import org.haxlab.app.table.TableRow;
 import org.haxlab.app.table.TableRun;
 import org.haxlab.app.table.TableScale;
 import org.haxlab.app.table.TableWriter;
-import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.train.ModelFactory;
 import org.haxlab.model.train.SequenceSource;
 import org.haxlab.model.train.TaskFactory;
 import org.haxlab.model.train.TaskSpec;
 import org.haxlab.model.train.Wiring;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -3,18 +3,23 @@ package org.haxlab.app.cli;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.task.RecallSequence;
+import org.haxlab.model.trace.Backbone;
+import org.haxlab.model.train.CheckpointException;
 import org.haxlab.model.train.CheckpointStore;
 import org.haxlab.model.train.CheckpointWriter;
 import org.haxlab.model.train.MetricsCsv;
 import org.haxlab.model.train.ModelFactory;
 import org.haxlab.model.train.NpzExporter;
 import org.haxlab.model.train.ProgressLine;
+import org.haxlab.model.train.ResumePoint;
+import org.haxlab.model.train.ResumeState;
+import org.haxlab.model.train.RunFolder;
+import org.haxlab.model.train.RunFolderException;
 import org.haxlab.model.train.RunState;
 import org.haxlab.model.train.RunSummary;
 import org.haxlab.model.train.Schedule;
@@ -24,9 +29,9 @@ import org.haxlab.model.train.TaskSpec;
 import org.haxlab.model.train.Trainer;
 import org.haxlab.model.train.TrainingConfig;
 import org.haxlab.model.train.Wiring;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,12 +43,21 @@ import java.util.concurrent.Callable;
 /**
  * {@code haxlab train}: trains one model on joint recall and writes {@code OUT/metrics.csv},
  * {@code OUT/best/} and {@code OUT/last/} (and {@code OUT/weights.npz} with {@code --export-npz}).
- * Progress goes to stderr (a redrawn bar on a terminal, plain lines otherwise); the final summary line
- * goes to stdout. Exit codes: 0 finished or stopped (Ctrl-C stops between steps and saves last/),
- * 1 diverged or failed, 2 bad options.
+ * The run holds a lock on OUT while it runs; {@code last/} is saved every {@code --checkpoint-every} steps
+ * and at the end with everything {@code --resume} needs to continue exactly. Progress goes to stderr (a
+ * redrawn bar on a terminal, plain lines otherwise); the final summary line goes to stdout. Exit codes:
+ * 0 finished, stopped (Ctrl-C stops between steps and saves last/) or already complete, 1 diverged or
+ * failed (also an unusable checkpoint to resume), 2 bad options or a refused run folder.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a model on joint recall; writes metrics.csv, best/ and last/ checkpoints into --out.")
+        description = {"Train a model on joint recall; writes metrics.csv, best/ and last/ checkpoints into --out.",
+            "A new run needs a new or empty --out; --overwrite clears a previous run there first (only a folder that"
+                + " holds a run: metrics.csv, best/ or last/), --resume continues it from last/ exactly as if it had"
+                + " never stopped (on the CPU the same losses bit for bit; a copied run folder resumes on another"
+                + " machine or device).",
+            "With --resume the model, task and training settings come from the run; giving one that differs is"
+                + " refused. --steps sets the new total (default: the run's); a cosine schedule follows the new"
+                + " total from the resumed step on. One run at a time per folder (a lock in OUT/.lock)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -54,7 +68,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--pattern", defaultValue = "hax",
             description = "ssm, full, sw, a, d, swd, lsh, ks or hax (default: ${DEFAULT-VALUE}).")
     String pattern;
-    @Option(names = "--steps", defaultValue = "1000", description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "1000",
+            description = "Optimiser steps; with --resume the new total (default: ${DEFAULT-VALUE}; resumed: the run's).")
     int steps;
     @Option(names = "--batch", defaultValue = "16", description = "Sequences per step (paper: 64; default: ${DEFAULT-VALUE}).")
     int batch;
@@ -66,8 +81,15 @@ public final class TrainCommand implements Callable<Integer> {
     String contexts;
     @Option(names = "--keys", defaultValue = "2..4", description = "n_k: N or A..B (paper: 5..16; default: ${DEFAULT-VALUE}).")
     String keys;
-    @Option(names = "--out", required = true, description = "Run directory to write.")
+    @Option(names = "--out", required = true, description = "Run folder (new or empty unless --resume or --overwrite).")
     Path out;
+    @Option(names = "--resume", description = "Continue the run in --out from its last/ checkpoint.")
+    boolean resume;
+    @Option(names = "--overwrite", description = "Delete the run in --out first (refused for a folder that holds no run).")
+    boolean overwrite;
+    @Option(names = "--checkpoint-every", defaultValue = "-1",
+            description = "Save last/ every N steps, 0 = only at the end (default: at every validation, else a tenth of the run).")
+    int checkpointEvery;
     @Option(names = "--warmup", defaultValue = "-1", description = "Linear warm-up steps (default: a tenth of the run, at most 5000).")
     int warmup;
     @Option(names = "--val-every", defaultValue = "-1", description = "Validate every N steps, 0 = never (default: a tenth of the run, at most 500).")
@@ -108,20 +130,28 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        PrintWriter stdout = spec.commandLine().getOut();
-        ModelConfig modelConfig;
-        TrainingConfig config;
-        TaskSpec task;
+        if (resume && overwrite) {
+            err.println("error: --resume continues the run in --out, --overwrite deletes it: give one of them");
+            return 2;
+        }
+        if (checkpointEvery < -1) {
+            err.println("error: --checkpoint-every " + checkpointEvery + " must be >= 0");
+            return 2;
+        }
+        if (resume) {
+            return resumeRun(err);
+        }
+        RunSettings run;
         Device dev;
         try {
             SparseConfig sparse = SparseConfig.paper(Pattern.parse(pattern)).withBudget(k).withHashBits(hashBits)
-                    .withVariant(SparseConfig.Variant.valueOf(variant.trim().toUpperCase(Locale.ROOT)));
-            modelConfig = ModelConfig.paper(Backbone.parse(backbone), sparse, seed);
+                    .withVariant(variant(variant));
             TrainingConfig d = TrainingConfig.defaults(steps, batch, lr, seed);
-            config = new TrainingConfig(steps, batch, lr, warmup >= 0 ? warmup : d.warmupSteps(),
+            TrainingConfig config = new TrainingConfig(steps, batch, lr, warmup >= 0 ? warmup : d.warmupSteps(),
                     Schedule.parse(schedule), weightDecay, clip, d.gateLossWeight(),
                     valEvery >= 0 ? valEvery : d.validateEvery(), 0, seed);
-            task = TaskSpec.of(contexts, keys);
+            run = new RunSettings(ModelConfig.paper(Backbone.parse(backbone), sparse, seed), config,
+                    TaskSpec.of(contexts, keys), valSamples);
             dev = device(device);
             if (config.validateEvery() > 0 && valSamples < 1) {
                 throw new IllegalArgumentException("--val-samples must be >= 1 when validating");
@@ -130,30 +160,120 @@ public final class TrainCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return 2;
         }
+        try (RunFolder folder = RunFolder.open(out, overwrite ? RunFolder.Mode.OVERWRITE : RunFolder.Mode.NEW)) {
+            return train(run, null, dev, folder, err);
+        } catch (RunFolderException e) {
+            return refused(e, err);
+        }
+    }
+
+    /** {@code --resume}: the run's own settings, checked against the options given, continued from last/. */
+    private int resumeRun(PrintWriter err) throws java.io.IOException {
+        try (RunFolder folder = RunFolder.open(out, RunFolder.Mode.RESUME)) {
+            for (String n : folder.removedLeftovers()) {
+                err.println("removed " + n + " left by a killed save");
+            }
+            ResumePoint point;
+            RunSettings run;
+            try {
+                point = new CheckpointStore().readResume(folder.dir());
+                run = RunSettings.of(point.checkpoint().record());
+            } catch (CheckpointException e) {
+                err.println("error: cannot resume: " + e.getMessage());
+                return 1;
+            } catch (IllegalArgumentException e) {
+                err.println("error: cannot resume: " + point(folder) + ": " + e.getMessage());
+                return 1;
+            }
+            Device dev;
+            List<String> diff;
+            try {
+                diff = run.differences(this, spec.commandLine().getParseResult());
+                dev = device(device);
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                return 2;
+            }
+            if (!diff.isEmpty()) {
+                err.println("error: the run in " + folder.dir() + " was made with other settings: "
+                        + String.join(", ", diff) + ". A resumed run keeps its settings: leave these options out,"
+                        + " or start a new run (another --out, or --overwrite)");
+                return 2;
+            }
+            ResumeState at = point.state();
+            int total = spec.commandLine().getParseResult().hasMatchedOption("--steps") ? steps : at.totalSteps();
+            if (total < at.step()) {
+                err.println("error: --steps " + total + ": the run is already at step " + at.step()
+                        + " (a resume can only go on)");
+                return 2;
+            }
+            if (total == at.step()) {
+                err.println("the run in " + folder.dir() + " is complete: " + at.step() + " of " + total
+                        + " steps (give --steps with a larger total to train on)");
+                spec.commandLine().getOut().printf(Locale.ROOT, "state=complete steps=%d out=%s%n", at.step(), out);
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+            if (total != at.totalSteps() && run.training().schedule() == Schedule.COSINE) {
+                // the cosine rate is a function of the total: a new total bends the rest of the curve
+                err.println("note: the cosine schedule was planned for " + at.totalSteps() + " steps; from step "
+                        + (at.step() + 1) + " on it follows the new total " + total);
+            }
+            RunSettings extended = new RunSettings(run.model(), run.training().withSteps(total), run.task(),
+                    run.valSamples());
+            return train(extended, point, dev, folder, err);
+        } catch (RunFolderException e) {
+            return refused(e, err);
+        }
+    }
+
+    private static Path point(RunFolder folder) {
+        return folder.dir().resolve(CheckpointStore.LAST).resolve(CheckpointStore.RECORD_FILE);
+    }
+
+    /** A refused run folder: exit 2 (the user's choice of folder), 1 when the file system failed. */
+    private static int refused(RunFolderException e, PrintWriter err) {
+        err.println("error: " + e.getMessage());
+        return e.reason() == RunFolderException.Reason.IO ? 1 : 2;
+    }
+
+    private int train(RunSettings run, ResumePoint from, Device dev, RunFolder folder, PrintWriter err)
+            throws java.io.IOException {
         try {
-            return train(modelConfig, config, task, dev, err, stdout);
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            return trainIn(run, from, dev, folder, err);
+        } catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             return 1;
         }
     }
 
-    private int train(ModelConfig modelConfig, TrainingConfig config, TaskSpec task, Device dev, PrintWriter err,
-                      PrintWriter stdout) throws java.io.IOException {
-        SequenceSource source = tasks.create(task);
+    private int trainIn(RunSettings run, ResumePoint from, Device dev, RunFolder folder, PrintWriter err)
+            throws java.io.IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        TrainingConfig config = run.training();
+        SequenceSource source = tasks.create(run.task());
         // the held-out split has its own seed; the trainer redraws any training sequence that falls in it
         List<RecallSequence> heldOut = config.validateEvery() > 0
-                ? source.sample(valSamples, new Random(seed ^ 0x5DEECE66DL)) : List.of();
+                ? source.sample(run.valSamples(), new Random(config.seed() ^ 0x5DEECE66DL)) : List.of();
+        Path dir = folder.dir();
+        Path metrics = dir.resolve(RunFolder.METRICS_FILE);
         try (NDManager manager = NDManager.newBaseManager(dev);
-             SequenceModel model = models.create(modelConfig, manager, dev);
-             MetricsCsv csv = new MetricsCsv(out.resolve("metrics.csv"))) {
+             SequenceModel model = models.create(run.model(), manager, dev);
+             MetricsCsv csv = from == null ? new MetricsCsv(metrics) : MetricsCsv.continueAt(metrics, from.state().step())) {
             Trainer trainer = new Trainer(model, config, source, heldOut)
+                    .checkpointEvery(checkpointInterval(config))
                     .addListener(csv)
-                    .addListener(new CheckpointWriter(out, model, new CheckpointStore(), tasks.describe(task), config))
-                    .addListener(new ProgressLine(new java.io.PrintStream(new WriterStream(err), true), steps,
+                    .addListener(new CheckpointWriter(dir, model, new CheckpointStore(), run.taskJson(tasks), config))
+                    .addListener(new ProgressLine(new java.io.PrintStream(new WriterStream(err), true), config.steps(),
                             System.console() != null));
-            err.println("training " + modelConfig.label() + " (" + model.params().count() + " weights) on "
-                    + dev + ", n_c " + contexts + ", n_k " + keys + ", " + steps + " steps -> " + out);
+            if (from != null) {
+                trainer.resumeFrom(from);
+            }
+            String grid = "n_c " + new IntRange(run.task().minContexts(), run.task().maxContexts()) + ", n_k "
+                    + new IntRange(run.task().minKeys(), run.task().maxKeys());
+            err.println((from == null ? "training " : "resuming at step " + from.state().step() + ": ")
+                    + run.model().label() + " (" + model.params().count() + " weights) on " + dev + ", " + grid + ", "
+                    + config.steps() + " steps -> " + dir);
             // Ctrl-C: ask the trainer to stop between steps and wait (bounded) until last/ is saved
             java.util.concurrent.CountDownLatch saved = new java.util.concurrent.CountDownLatch(1);
             Thread stopper = new Thread(() -> {
@@ -169,7 +289,7 @@ public final class TrainCommand implements Callable<Integer> {
             try {
                 s = trainer.run();
                 if (exportNpz) {
-                    NpzExporter.export(model.params(), out.resolve("weights.npz"));
+                    NpzExporter.export(model.params(), dir.resolve("weights.npz"));
                 }
             } finally {
                 saved.countDown();
@@ -181,9 +301,26 @@ public final class TrainCommand implements Callable<Integer> {
             }
             stdout.printf(Locale.ROOT, "state=%s steps=%d loss=%.4f best_val_accuracy=%s out=%s%n",
                     s.state().name().toLowerCase(Locale.ROOT), s.steps(), s.lastLoss(),
-                    Double.isNaN(s.bestValAccuracy()) ? "-" : String.format(Locale.ROOT, "%.4f", s.bestValAccuracy()), out);
+                    Double.isNaN(s.bestValAccuracy()) ? "-" : String.format(Locale.ROOT, "%.4f", s.bestValAccuracy()), dir);
             stdout.flush();
             return s.state() == RunState.FINISHED || s.state() == RunState.STOPPED ? 0 : 1;
+        }
+    }
+
+    /** {@code --checkpoint-every}, or by default every validation (a tenth of the run when never validating). */
+    private int checkpointInterval(TrainingConfig config) {
+        if (checkpointEvery >= 0) {
+            return checkpointEvery;
+        }
+        return config.validateEvery() > 0 ? config.validateEvery() : Math.max(1, config.steps() / 10);
+    }
+
+    /** Parses an LSH variant name; the error lists the accepted names. */
+    static SparseConfig.Variant variant(String name) {
+        try {
+            return SparseConfig.Variant.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--variant '" + name + "' (expected causal or paper)", e);
         }
     }
 

@@ -1,10 +1,10 @@
 package org.haxlab.app.scenario;
 
 import com.google.gson.JsonObject;
-import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
+import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.train.ConfigJson;
 
 /**

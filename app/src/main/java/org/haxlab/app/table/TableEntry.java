@@ -1,7 +1,7 @@
 package org.haxlab.app.table;
 
-import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.sparse.Pattern;
+import org.haxlab.model.trace.Backbone;
 
 import java.util.ArrayList;
 import java.util.List;

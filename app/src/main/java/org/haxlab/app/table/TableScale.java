@@ -1,9 +1,9 @@
 package org.haxlab.app.table;
 
 import com.google.gson.JsonObject;
-import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.SparseConfig;
+import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.train.Schedule;
 import org.haxlab.model.train.TaskSpec;
 import org.haxlab.model.train.TrainingConfig;

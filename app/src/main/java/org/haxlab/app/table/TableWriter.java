@@ -1,6 +1,6 @@
 package org.haxlab.app.table;
 
-import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.trace.Backbone;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import javafx.scene.layout.HBox;
 import org.haxlab.app.vm.AppController;
 import org.haxlab.app.vm.InspectionViewModel;
 import org.haxlab.model.inspect.Inspection;
-import org.haxlab.model.inspect.LayerInspection;
+import org.haxlab.model.trace.LayerInspection;
 import org.haxlab.viz.buckets.BucketView;
 
 /**

@@ -1,11 +1,5 @@
 package org.haxlab.app.ui;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -19,14 +13,21 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.haxlab.app.scenario.ScenarioException;
-import org.haxlab.model.inspect.AttentionSelection;
 import org.haxlab.model.inspect.Inspection;
-import org.haxlab.model.inspect.LayerInspection;
 import org.haxlab.model.task.Vocabulary;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.LayerInspection;
 import org.haxlab.viz.export.CsvExport;
 import org.haxlab.viz.export.FigureExport;
 import org.haxlab.viz.export.FigureInfo;
 import org.haxlab.viz.export.SvgExport;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The menu bar: File (scenarios, checkpoints, exports, quit), View (classroom mode) and Help (about).

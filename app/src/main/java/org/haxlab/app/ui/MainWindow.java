@@ -1,8 +1,5 @@
 package org.haxlab.app.ui;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -30,7 +27,11 @@ import org.haxlab.app.vm.TrainingViewModel;
 import org.haxlab.app.vm.WorkStatus;
 import org.haxlab.app.work.ModelWorker;
 import org.haxlab.model.engine.EngineInfo;
-import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.trace.Backbone;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The main window's content: menus and the model bar on top, the sequence panel on the left, the

@@ -12,9 +12,9 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.haxlab.app.vm.DeviceChoice;
 import org.haxlab.app.vm.ModelBarViewModel;
-import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
+import org.haxlab.model.trace.Backbone;
 
 import java.util.ArrayList;
 import java.util.List;

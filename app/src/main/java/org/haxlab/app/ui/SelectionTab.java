@@ -1,6 +1,5 @@
 package org.haxlab.app.ui;
 
-import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -11,11 +10,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.haxlab.app.vm.InspectionViewModel;
 import org.haxlab.model.inspect.Inspection;
-import org.haxlab.model.inspect.LayerInspection;
 import org.haxlab.model.inspect.RecallDiagnosis;
-import org.haxlab.model.inspect.SelectedKey;
-import org.haxlab.model.sparse.Component;
 import org.haxlab.model.task.Vocabulary;
+import org.haxlab.model.trace.Component;
+import org.haxlab.model.trace.LayerInspection;
+import org.haxlab.model.trace.SelectedKey;
 import org.haxlab.viz.heatmap.CellHover;
 import org.haxlab.viz.heatmap.ComponentColors;
 import org.haxlab.viz.heatmap.ComponentLegend;
@@ -25,6 +24,8 @@ import org.haxlab.viz.heatmap.Viewport;
 import org.haxlab.viz.selection.AlignedSelection;
 import org.haxlab.viz.tokens.TokenLegend;
 import org.haxlab.viz.tokens.TokenStrip;
+
+import java.util.Locale;
 
 /**
  * "Selected keys": the selection matrix of the chosen layer (queries as rows, keys as columns,

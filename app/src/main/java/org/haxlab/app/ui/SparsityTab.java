@@ -2,7 +2,7 @@ package org.haxlab.app.ui;
 
 import javafx.scene.layout.BorderPane;
 import org.haxlab.app.vm.InspectionViewModel;
-import org.haxlab.model.inspect.LayerInspection;
+import org.haxlab.model.trace.LayerInspection;
 import org.haxlab.viz.charts.SparsityChart;
 
 /** "Sparsity": keys per query by component and budget use of the chosen layer (spec §3: at most k keys per query). */

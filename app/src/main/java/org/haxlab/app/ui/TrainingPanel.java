@@ -21,6 +21,7 @@ import org.haxlab.app.vm.training.CurveFeed;
 import org.haxlab.app.vm.training.Preset;
 import org.haxlab.app.vm.training.TrainingStatus;
 import org.haxlab.model.train.CheckpointStore;
+import org.haxlab.model.train.TrainingMetric;
 import org.haxlab.viz.charts.LiveCurves;
 
 import java.io.File;
@@ -129,7 +130,7 @@ public final class TrainingPanel extends VBox {
         VBox.setVgrow(curves, Priority.ALWAYS);
         vm.addCurveSink(new CurveFeed.Sink() {
             @Override
-            public void append(LiveCurves.Metric metric, double x, double value) {
+            public void append(TrainingMetric metric, double x, double value) {
                 curves.append(metric, x, value);
             }
 

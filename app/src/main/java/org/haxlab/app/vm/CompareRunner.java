@@ -1,18 +1,19 @@
 package org.haxlab.app.vm;
 
+import org.haxlab.model.inspect.Inspector;
+import org.haxlab.model.nn.ModelConfig;
+import org.haxlab.model.sparse.Pattern;
+import org.haxlab.model.sparse.SparseConfig;
+import org.haxlab.model.task.ParsedSequence;
+import org.haxlab.model.task.RecallSequence;
+import org.haxlab.model.trace.Backbone;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import org.haxlab.model.inspect.Inspector;
-import org.haxlab.model.nn.Backbone;
-import org.haxlab.model.nn.ModelConfig;
-import org.haxlab.model.sparse.Pattern;
-import org.haxlab.model.sparse.SparseConfig;
-import org.haxlab.model.task.ParsedSequence;
-import org.haxlab.model.task.RecallSequence;
 
 /**
  * Runs the same sequence through every model of a {@link CompareViewModel} on the model thread, one

@@ -12,11 +12,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import org.haxlab.model.inspect.Inspection;
-import org.haxlab.model.inspect.LayerInspection;
 import org.haxlab.model.inspect.RecallDiagnosis;
-import org.haxlab.model.inspect.SelectedKey;
 import org.haxlab.model.inspect.SparsitySummary;
 import org.haxlab.model.task.RecallSequence;
+import org.haxlab.model.trace.LayerInspection;
+import org.haxlab.model.trace.SelectedKey;
 
 import java.util.List;
 

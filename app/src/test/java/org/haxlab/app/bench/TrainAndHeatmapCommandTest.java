@@ -63,7 +63,7 @@ class TrainAndHeatmapCommandTest {
                 "needs /usr/bin/python3 and the peer script");
         BenchCli.Result r = BenchCli.run("bench", "train", "--backbones", "mamba2", "--patterns", "hax",
                 "--batch", "1", "--length", "40", "--warmup", "0", "-r", "1", "--threads", "1", "--format", "csv");
-        assumeTrue(!r.out().contains("No module named 'torch'"), "needs python3-torch");
+        assumeTrue(!(r.out() + r.err()).contains("No module named 'torch'"), "needs python3-torch");
         assertEquals(0, r.code(), r.err());
         String row = lines(r.out()).get(1);
         String[] f = row.split(",", -1);

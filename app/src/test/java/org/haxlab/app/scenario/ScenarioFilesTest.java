@@ -3,10 +3,10 @@ package org.haxlab.app.scenario;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.haxlab.app.vm.ModelSlot;
-import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
+import org.haxlab.model.trace.Backbone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

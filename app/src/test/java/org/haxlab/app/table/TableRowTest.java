@@ -1,6 +1,6 @@
 package org.haxlab.app.table;
 
-import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.train.EvalResult;
 import org.haxlab.model.train.TaskSpec;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package org.haxlab.app.table;
 
-import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
+import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.train.TaskSpec;
 import org.junit.jupiter.api.Test;
 

@@ -137,7 +137,7 @@ class MainWindowTest {
         int litKey = keys.get(0).key();
         int litPixel = WaitForAsyncUtils.asyncFx(() -> tab.strip().snapshot(null, null).getPixelReader()
                 .getArgb((int) ((litKey + 0.5) * tab.strip().getWidth() / in.length()), 1)).get();
-        assertEquals(org.haxlab.viz.heatmap.ComponentColors.of(org.haxlab.model.sparse.Component.WINDOW), litPixel);
+        assertEquals(org.haxlab.viz.heatmap.ComponentColors.of(org.haxlab.model.trace.Component.WINDOW), litPixel);
 
         // the strip lies under the matrix's columns and follows its zoom; the axes label positions
         var m = tab.matrix().localToScene(tab.matrix().getLayoutBounds());

@@ -8,15 +8,15 @@ import javafx.scene.control.TableRow;
 import org.haxlab.app.vm.InspectionViewModel;
 import org.haxlab.app.vm.ModelBarViewModel;
 import org.haxlab.app.vm.SequenceViewModel;
-import org.haxlab.model.inspect.AttentionSelection;
 import org.haxlab.model.inspect.Inspection;
-import org.haxlab.model.inspect.LayerInspection;
 import org.haxlab.model.inspect.QueryPrediction;
-import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.task.RecallSequence;
 import org.haxlab.model.task.SequenceText;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.Backbone;
+import org.haxlab.model.trace.LayerInspection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

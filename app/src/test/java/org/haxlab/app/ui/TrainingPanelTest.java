@@ -9,8 +9,8 @@ import org.haxlab.app.vm.training.TrainingSetting;
 import org.haxlab.app.vm.training.TrainingStatus;
 import org.haxlab.app.work.ModelWorker;
 import org.haxlab.model.train.TinyRecallModel;
+import org.haxlab.model.train.TrainingMetric;
 import org.haxlab.model.train.Wiring;
-import org.haxlab.viz.charts.LiveCurves.Metric;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +81,7 @@ class TrainingPanelTest {
     }
 
     private int lossPoints() {
-        return onFx(() -> panel.curves().series(Metric.LOSS).getItemCount());
+        return onFx(() -> panel.curves().series(TrainingMetric.LOSS).getItemCount());
     }
 
     private TrainingStatus status() {
@@ -107,7 +107,7 @@ class TrainingPanelTest {
         robot.clickOn("#trainPause");
         waitFor(30, () -> status() == TrainingStatus.PAUSED);
         assertTrue(onFx(() -> panel.statusLabel().getText()).startsWith("paused"));
-        assertTrue(onFx(() -> panel.curves().series(Metric.VAL_ACCURACY).getItemCount()) > 0, "validation curve");
+        assertTrue(onFx(() -> panel.curves().series(TrainingMetric.VAL_ACCURACY).getItemCount()) > 0, "validation curve");
         // the steps done while the pause was on its way reach the chart on the next drains
         waitFor(30, () -> lossPoints() == onFx(() -> panel.viewModel().stepProperty().get()));
         int paused = lossPoints();

@@ -7,6 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
+import org.haxlab.model.inspect.Inspection;
+import org.haxlab.model.nd.Params;
+import org.haxlab.model.nn.ForwardOutput;
+import org.haxlab.model.nn.ModelConfig;
+import org.haxlab.model.nn.SequenceModel;
+import org.haxlab.model.sparse.Pattern;
+import org.haxlab.model.sparse.SparseConfig;
+import org.haxlab.model.trace.Backbone;
+import org.haxlab.model.trace.ForwardOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,20 +29,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import ai.djl.ndarray.NDArray;
-import org.haxlab.model.inspect.Inspection;
-import org.haxlab.model.nn.ForwardOptions;
-import org.haxlab.model.nn.ForwardOutput;
-import org.haxlab.model.nn.Params;
-import org.haxlab.model.nn.SequenceModel;
-import org.haxlab.model.nn.Backbone;
-import org.haxlab.model.nn.ModelConfig;
-import org.haxlab.model.sparse.Pattern;
-import org.haxlab.model.sparse.SparseConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The pipeline without a Stage: in-line model work, no debounce, small real models. */
 class AppControllerTest {

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.task.SequenceText;
+import org.haxlab.model.trace.Backbone;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 /** The compare runner and the capacity measurement, in line with small real models. */
 class CompareAndCapacityTest {

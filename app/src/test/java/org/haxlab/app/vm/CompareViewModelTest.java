@@ -1,10 +1,10 @@
 package org.haxlab.app.vm;
 
-import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.task.ParsedSequence;
 import org.haxlab.model.task.SequenceText;
+import org.haxlab.model.trace.Backbone;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package org.haxlab.app.vm;
 
 import org.haxlab.model.inspect.Inspection;
 import org.haxlab.model.inspect.RecallDiagnosis;
-import org.haxlab.model.inspect.SelectedKey;
-import org.haxlab.model.sparse.Component;
 import org.haxlab.model.task.RecallSequence;
 import org.haxlab.model.task.SequenceText;
+import org.haxlab.model.trace.Component;
+import org.haxlab.model.trace.SelectedKey;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

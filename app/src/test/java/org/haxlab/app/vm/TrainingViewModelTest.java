@@ -7,18 +7,18 @@ import org.haxlab.app.vm.training.Preset;
 import org.haxlab.app.vm.training.TrainingSetting;
 import org.haxlab.app.vm.training.TrainingStatus;
 import org.haxlab.app.work.ModelWorker;
-import org.haxlab.model.nn.Backbone;
-import org.haxlab.model.nn.ForwardOptions;
+import org.haxlab.model.nd.Params;
 import org.haxlab.model.nn.ForwardOutput;
 import org.haxlab.model.nn.ModelConfig;
-import org.haxlab.model.nn.Params;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.sparse.Pattern;
+import org.haxlab.model.trace.Backbone;
+import org.haxlab.model.trace.ForwardOptions;
 import org.haxlab.model.train.CheckpointStore;
 import org.haxlab.model.train.ModelFactory;
 import org.haxlab.model.train.RunRecord;
+import org.haxlab.model.train.TrainingMetric;
 import org.haxlab.model.train.Wiring;
-import org.haxlab.viz.charts.LiveCurves.Metric;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class TrainingViewModelTest {
 
     private ModelWorker worker;
     private TrainingViewModel vm;
-    private final Map<Metric, Integer> points = Collections.synchronizedMap(new EnumMap<>(Metric.class));
+    private final Map<TrainingMetric, Integer> points = Collections.synchronizedMap(new EnumMap<>(TrainingMetric.class));
 
     private TrainingViewModel create(ModelFactory models) {
         AtomicLong seeds = new AtomicLong(100);
@@ -62,7 +62,7 @@ class TrainingViewModelTest {
         TrainingFixtures.tiny(v);
         v.addCurveSink(new CurveFeed.Sink() {
             @Override
-            public void append(Metric metric, double step, double value) {
+            public void append(TrainingMetric metric, double step, double value) {
                 points.merge(metric, 1, Integer::sum);
             }
 
@@ -136,8 +136,8 @@ class TrainingViewModelTest {
         assertTrue(vm.play());
         await("10 steps", () -> vm.stepProperty().get() >= 10);
         assertNotNull(vm.modelProperty().get(), "the model being trained is exposed");
-        assertTrue(points.getOrDefault(Metric.LOSS, 0) >= 9, "every step reaches the loss curve: " + points);
-        assertTrue(points.getOrDefault(Metric.VAL_ACCURACY, 0) >= 4, "validations reach their curve: " + points);
+        assertTrue(points.getOrDefault(TrainingMetric.LOSS, 0) >= 9, "every step reaches the loss curve: " + points);
+        assertTrue(points.getOrDefault(TrainingMetric.VAL_ACCURACY, 0) >= 4, "validations reach their curve: " + points);
         assertTrue(vm.readout().tokensPerSecondProperty().get() > 0);
         assertTrue(vm.readout().progressProperty().get() > 0 && vm.readout().progressProperty().get() < 1);
         assertTrue(vm.pause());
@@ -164,7 +164,7 @@ class TrainingViewModelTest {
         Thread.sleep(200);
         vm.drain();
         assertEquals(6, vm.stepProperty().get());
-        assertEquals(6, points.get(Metric.LOSS), "one loss point per step on a short run");
+        assertEquals(6, points.get(TrainingMetric.LOSS), "one loss point per step on a short run");
     }
 
     @Test

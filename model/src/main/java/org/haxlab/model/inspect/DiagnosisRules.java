@@ -1,7 +1,9 @@
 package org.haxlab.model.inspect;
 
-import org.haxlab.model.sparse.Component;
 import org.haxlab.model.task.Vocabulary;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.Component;
+import org.haxlab.model.trace.LayerInspection;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package org.haxlab.model.inspect;
 
 import org.haxlab.model.nn.ModelConfig;
+import org.haxlab.model.trace.LayerInspection;
 
 import java.util.List;
 

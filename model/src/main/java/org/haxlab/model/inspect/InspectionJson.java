@@ -2,9 +2,12 @@ package org.haxlab.model.inspect;
 
 import com.google.gson.stream.JsonWriter;
 import org.haxlab.model.nn.ModelConfig;
-import org.haxlab.model.sparse.Component;
 import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.task.Vocabulary;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.Component;
+import org.haxlab.model.trace.DecayTrace;
+import org.haxlab.model.trace.LayerInspection;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -3,9 +3,10 @@ package org.haxlab.model.inspect;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
-import org.haxlab.model.nn.ForwardOptions;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.task.RecallSequence;
+import org.haxlab.model.trace.ForwardOptions;
+import org.haxlab.model.trace.LayerInspection;
 
 import java.util.ArrayList;
 import java.util.List;

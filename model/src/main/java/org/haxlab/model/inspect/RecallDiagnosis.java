@@ -2,6 +2,7 @@ package org.haxlab.model.inspect;
 
 import org.haxlab.model.task.RecallSequence;
 import org.haxlab.model.task.Vocabulary;
+import org.haxlab.model.trace.LayerInspection;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,7 +81,7 @@ public record RecallDiagnosis(int position, int expected, int predicted, float c
      * @param layer          layer index
      * @param attention      true when the layer has a sparse branch with a row for this query
      * @param selected       true when the query selected the value position
-     * @param components     {@link org.haxlab.model.sparse.Component} bit mask that selected it (0 when not)
+     * @param components     {@link org.haxlab.model.trace.Component} bit mask that selected it (0 when not)
      * @param weight         its softmax weight (NaN when not selected)
      * @param rank           1 = heaviest key of the row; 0 when not selected
      * @param rowKeys        keys the query selected in this layer

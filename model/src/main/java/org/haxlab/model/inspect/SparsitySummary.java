@@ -1,7 +1,8 @@
 package org.haxlab.model.inspect;
 
-import org.haxlab.model.sparse.Component;
 import org.haxlab.model.sparse.SparseConfig;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.Component;
 
 import java.util.ArrayList;
 import java.util.List;

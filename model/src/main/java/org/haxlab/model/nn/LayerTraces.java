@@ -1,10 +1,11 @@
 package org.haxlab.model.nn;
 
 import ai.djl.ndarray.NDArray;
-import org.haxlab.model.inspect.AttentionSelection;
-import org.haxlab.model.inspect.DecayTrace;
-import org.haxlab.model.inspect.LayerInspection;
 import org.haxlab.model.sparse.SparseBranch;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.DecayTrace;
+import org.haxlab.model.trace.ForwardOptions;
+import org.haxlab.model.trace.LayerInspection;
 
 /** Builds a mixer's {@link LayerInspection} (batch element 0) from device arrays: inspection passes only. */
 final class LayerTraces {

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
+import org.haxlab.model.nd.Scalars;
 
 /**
  * The small stateless functions the mixers are made of, each written with as few native calls as

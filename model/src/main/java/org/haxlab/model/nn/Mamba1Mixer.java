@@ -4,8 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import org.haxlab.model.inspect.DecayTrace;
+import org.haxlab.model.nd.Params;
 import org.haxlab.model.sparse.SparseBranch;
+import org.haxlab.model.trace.Backbone;
+import org.haxlab.model.trace.DecayTrace;
+import org.haxlab.model.trace.ForwardOptions;
 
 import java.util.Random;
 

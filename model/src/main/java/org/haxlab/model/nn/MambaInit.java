@@ -2,6 +2,7 @@ package org.haxlab.model.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import org.haxlab.model.nd.Params;
 
 import java.util.Random;
 

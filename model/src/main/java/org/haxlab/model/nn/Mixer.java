@@ -1,6 +1,7 @@
 package org.haxlab.model.nn;
 
 import ai.djl.ndarray.NDArray;
+import org.haxlab.model.trace.ForwardOptions;
 
 /** One sequence-mixing layer (Mamba-1 or Mamba-2, with its sparse branch when it has one). */
 public interface Mixer {
@@ -20,7 +21,7 @@ public interface Mixer {
      * @param h       (B, L, d_model) normalised residual stream
      * @param padMask (B, L) float32, 1 at real tokens; null when there is no branch that needs it
      * @param options training/eval; with a trace (batch size 1) the layer reports a
-     *                {@link org.haxlab.model.inspect.LayerInspection}
+     *                {@link org.haxlab.model.trace.LayerInspection}
      */
     Output forward(NDArray h, NDArray padMask, ForwardOptions options);
 

@@ -2,6 +2,7 @@ package org.haxlab.model.nn;
 
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
+import org.haxlab.model.trace.Backbone;
 
 /**
  * The whole definition of a model (spec §2): enough, with the weights, to rebuild it exactly.

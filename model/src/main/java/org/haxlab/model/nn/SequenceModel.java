@@ -1,6 +1,8 @@
 package org.haxlab.model.nn;
 
 import ai.djl.ndarray.NDArray;
+import org.haxlab.model.nd.Params;
+import org.haxlab.model.trace.ForwardOptions;
 
 /**
  * A next-token model over token ids: the contract the trainer, the inspector and the app rely on.

@@ -3,6 +3,7 @@ package org.haxlab.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.haxlab.model.nd.HostArrays;
 
 /**
  * Mamba-2's scan in the chunked "state space duality" form (spec §2), one group of B and C shared by

@@ -3,7 +3,7 @@
  * where the spec puts it), their scans, the residual blocks and the whole model {@link org.haxlab.model.nn.HaxModel}.
  *
  * <h2>Weight names</h2>
- * These are the names in {@link org.haxlab.model.nn.Params}, in creation order; they are also the
+ * These are the names in {@link org.haxlab.model.nd.Params}, in creation order; they are also the
  * checkpoint (npz) names. Linear weights use PyTorch's (out, in) layout; conv weights are (C, K),
  * PyTorch's (C, 1, K) without the middle axis.
  * <pre>
@@ -41,7 +41,7 @@
  * Code that can run under a gradient collector (here, in {@code sparse} and in the trainer's loss) never
  * writes {@code x.mul(2f)} or {@code manager.create(float[])}: DJL 0.33 backs both with a Java direct buffer
  * that the garbage collector may free while the graph still holds the tensor, and the backward then reads
- * freed memory (random or NaN gradients). It uses {@link org.haxlab.model.nn.Scalars} and
- * {@link org.haxlab.model.nn.HostArrays}, whose arrays own engine memory.
+ * freed memory (random or NaN gradients). It uses {@link org.haxlab.model.nd.Scalars} and
+ * {@link org.haxlab.model.nd.HostArrays}, whose arrays own engine memory.
  */
 package org.haxlab.model.nn;

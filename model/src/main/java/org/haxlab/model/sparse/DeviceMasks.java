@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.haxlab.model.nn.HostArrays;
+import org.haxlab.model.nd.HostArrays;
 
 import java.util.List;
 

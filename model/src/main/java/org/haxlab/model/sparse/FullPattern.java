@@ -1,5 +1,7 @@
 package org.haxlab.model.sparse;
 
+import org.haxlab.model.trace.Component;
+
 import java.util.List;
 
 /** Dense causal attention (spec §3, "full"): query i reads every key j <= i. The quadratic reference. */

@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import org.haxlab.model.nn.HostArrays;
-import org.haxlab.model.nn.Params;
-import org.haxlab.model.nn.Scalars;
+import org.haxlab.model.nd.HostArrays;
+import org.haxlab.model.nd.Params;
+import org.haxlab.model.nd.Scalars;
 
 import java.util.Arrays;
 import java.util.Random;

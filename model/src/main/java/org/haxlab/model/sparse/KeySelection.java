@@ -1,13 +1,13 @@
 package org.haxlab.model.sparse;
 
-import org.haxlab.model.inspect.AttentionSelection;
+import org.haxlab.model.trace.AttentionSelection;
 
 import java.util.Arrays;
 
 /**
  * The keys every query of one sequence attends to, in CSR form: query i owns entries
  * {@code offsets[i] .. offsets[i+1]-1}, keys ascending, each with a bit mask of the
- * {@link Component}s that selected it. Keys are always {@code <= i} (spec §3: the mask is causal);
+ * {@link org.haxlab.model.trace.Component}s that selected it. Keys are always {@code <= i} (spec §3: the mask is causal);
  * the {@link Builder} enforces this so no pattern can leak the future.
  */
 public final class KeySelection {

@@ -1,5 +1,7 @@
 package org.haxlab.model.sparse;
 
+import org.haxlab.model.trace.Component;
+
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package org.haxlab.model.sparse;
 
+import org.haxlab.model.trace.Component;
+
 import java.util.List;
 
 /** Sliding window (spec §3, +SW): query i reads key j when i - j < w. */

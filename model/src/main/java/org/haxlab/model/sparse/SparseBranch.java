@@ -7,10 +7,11 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
-import org.haxlab.model.inspect.AttentionSelection;
-import org.haxlab.model.nn.ForwardOptions;
-import org.haxlab.model.nn.Params;
-import org.haxlab.model.nn.Scalars;
+import org.haxlab.model.nd.Params;
+import org.haxlab.model.nd.Scalars;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.Component;
+import org.haxlab.model.trace.ForwardOptions;
 
 import java.util.Arrays;
 import java.util.HashMap;

@@ -3,7 +3,7 @@ package org.haxlab.model.task;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.haxlab.model.nn.HostArrays;
+import org.haxlab.model.nd.HostArrays;
 
 import java.util.List;
 

@@ -2,9 +2,10 @@ package org.haxlab.model.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-import org.haxlab.model.nn.Params;
+import org.haxlab.model.nd.Params;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,7 @@ public final class AdamW implements AutoCloseable {
     public static final double BETA2 = 0.999;
     public static final double EPS = 1e-8;
 
+    private final List<String> names = new ArrayList<>();
     private final List<NDArray> weights = new ArrayList<>();
     private final List<NDArray> first = new ArrayList<>();
     private final List<NDArray> second = new ArrayList<>();
@@ -52,6 +54,7 @@ public final class AdamW implements AutoCloseable {
         this.weightDecay = weightDecay;
         for (Map.Entry<String, NDArray> e : params.asMap().entrySet()) {
             NDArray w = e.getValue();
+            names.add(e.getKey());
             weights.add(w);
             // created on the params' manager; unregistered so that a caller's NDScope cannot free them
             NDArray m = params.manager().zeros(w.getShape(), w.getDataType());
@@ -65,6 +68,55 @@ public final class AdamW implements AutoCloseable {
     /** Number of updates made so far (the bias-correction exponent t). */
     public int updates() {
         return t;
+    }
+
+    /** The first moments by parameter name: the live arrays, to read between steps (checkpoints). */
+    public Map<String, NDArray> firstMoments() {
+        return byName(first);
+    }
+
+    /** The second moments by parameter name: the live arrays, to read between steps (checkpoints). */
+    public Map<String, NDArray> secondMoments() {
+        return byName(second);
+    }
+
+    /**
+     * Puts back a saved state (a resumed run): the update count and both moments from host copies, which
+     * are copied onto the params' device.
+     *
+     * @throws IllegalArgumentException naming a missing parameter or a size that does not match
+     */
+    public void restore(int updates, Map<String, float[]> firstMoments, Map<String, float[]> secondMoments) {
+        if (updates < 0) {
+            throw new IllegalArgumentException("AdamW: update count " + updates + " must be >= 0");
+        }
+        for (int i = 0; i < names.size(); i++) {
+            check("first", names.get(i), firstMoments.get(names.get(i)), first.get(i));
+            check("second", names.get(i), secondMoments.get(names.get(i)), second.get(i));
+        }
+        for (int i = 0; i < names.size(); i++) {
+            first.get(i).set(firstMoments.get(names.get(i)));
+            second.get(i).set(secondMoments.get(names.get(i)));
+        }
+        t = updates;
+    }
+
+    private static void check(String which, String name, float[] values, NDArray into) {
+        if (values == null) {
+            throw new IllegalArgumentException("AdamW: no saved " + which + " moment for parameter '" + name + "'");
+        }
+        if (values.length != into.getShape().size()) {
+            throw new IllegalArgumentException("AdamW: saved " + which + " moment of '" + name + "' has " + values.length
+                    + " values, the parameter has shape " + into.getShape());
+        }
+    }
+
+    private Map<String, NDArray> byName(List<NDArray> moments) {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            out.put(names.get(i), moments.get(i));
+        }
+        return out;
     }
 
     /**

@@ -49,7 +49,10 @@ public final class CheckpointStore {
     /** Called at named stages of a save; tests throw from it to simulate a crash there. */
     @FunctionalInterface
     public interface SaveHook {
-        /** Stages: {@code weights-written}, {@code record-written}, {@code old-moved}, {@code swapped}. */
+        /**
+         * Stages: {@code weights-written}, {@code record-written}, {@code resume-written} (resumable saves only),
+         * {@code old-moved}, {@code swapped}.
+         */
         void at(String stage) throws IOException;
     }
 
@@ -72,6 +75,17 @@ public final class CheckpointStore {
      * @return the record as written
      */
     public RunRecord save(Path dir, SequenceModel model, RunRecord record) throws CheckpointException {
+        return save(dir, model, record, null);
+    }
+
+    /**
+     * Same, and when {@code snapshot} is not null also the files that make the checkpoint resumable
+     * ({@value ResumeState#FILE}, {@value ResumeState#OPTIMIZER_FILE}), in the same atomic swap.
+     *
+     * @return the record as written
+     */
+    public RunRecord save(Path dir, SequenceModel model, RunRecord record, TrainingSnapshot snapshot)
+            throws CheckpointException {
         Path target = dir.toAbsolutePath().normalize();
         Path parent = target.getParent();
         String name = target.getFileName().toString();
@@ -97,6 +111,10 @@ public final class CheckpointStore {
             String json = new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(full.toJson());
             writeSynced(tmp.resolve(RECORD_FILE), json.getBytes(StandardCharsets.UTF_8));
             hook.at("record-written");
+            if (snapshot != null) {
+                ResumeFiles.write(tmp, snapshot);
+                hook.at("resume-written");
+            }
             syncDirectory(tmp);
             if (Files.exists(target)) {
                 deleteTree(old);
@@ -208,7 +226,32 @@ public final class CheckpointStore {
      * @return the checkpoint's run record
      */
     public RunRecord loadInto(Path path, SequenceModel model) throws CheckpointException {
-        Checkpoint cp = read(path);
+        return loadInto(read(path), model);
+    }
+
+    /**
+     * Reads the resumable checkpoint at {@code path} (a run directory means its {@value #LAST}/): weights,
+     * record, {@link ResumeState} and AdamW moments, all validated (sizes, hashes, names, shapes).
+     *
+     * @throws CheckpointException naming the file and what is wrong, also when the checkpoint holds weights only
+     */
+    public ResumePoint readResume(Path path) throws CheckpointException {
+        Path p = path.toAbsolutePath().normalize();
+        boolean runDir = !Files.isRegularFile(p.resolve(RECORD_FILE));
+        Path last = p.resolve(LAST);
+        if (runDir && !Files.isDirectory(last) && !Files.isDirectory(p.resolve("." + LAST + ".old"))) {
+            throw new CheckpointException(last, "is missing: the run folder holds no complete checkpoint to resume");
+        }
+        return ResumeFiles.read(read(runDir ? last : p));
+    }
+
+    /**
+     * Copies the weights of the already read checkpoint {@code cp} into {@code model}, after checking that the
+     * saved configuration (seed aside) and every name and shape match the model.
+     *
+     * @return the checkpoint's run record
+     */
+    public RunRecord loadInto(Checkpoint cp, SequenceModel model) throws CheckpointException {
         Path recordFile = cp.dir().resolve(RECORD_FILE);
         ModelConfig saved = cp.record().model().withSeed(0);
         ModelConfig have = model.config().withSeed(0);
@@ -244,7 +287,7 @@ public final class CheckpointStore {
         }
     }
 
-    private static void writeSynced(Path file, byte[] bytes) throws IOException {
+    static void writeSynced(Path file, byte[] bytes) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer buf = ByteBuffer.wrap(bytes);
             while (buf.hasRemaining()) {

@@ -10,9 +10,11 @@ import java.util.Map;
 
 /**
  * Saves a run's checkpoints while it trains: {@value CheckpointStore#BEST}/ at every new best validation
- * accuracy and {@value CheckpointStore#LAST}/ when the run ends (also after a divergence: the trainer has
- * then restored the last good weights). A failed save fails the run (a run that cannot keep its weights
- * should not go on silently).
+ * accuracy, and {@value CheckpointStore#LAST}/ at every {@link TrainingListener#onCheckpoint} (each
+ * {@link Trainer#checkpointEvery} steps and when the run ends) with everything a resume needs. After a
+ * divergence {@value CheckpointStore#LAST}/ holds the last good weights the trainer restored, without a
+ * resume state (continuing would diverge again). A failed save fails the run (a run that cannot keep its
+ * weights should not go on silently).
  */
 public final class CheckpointWriter implements TrainingListener {
 
@@ -46,19 +48,24 @@ public final class CheckpointWriter implements TrainingListener {
         if (e.validation() != null) {
             lastValidation = e.validation();
             if (e.validation().best()) {
-                save(CheckpointStore.BEST, e.step());
+                save(CheckpointStore.BEST, e.step(), null);
             }
         }
     }
 
     @Override
+    public void onCheckpoint(TrainingSnapshot snapshot) {
+        save(CheckpointStore.LAST, snapshot.state().step(), snapshot);
+    }
+
+    @Override
     public void onFinished(RunSummary summary) {
-        if (last != null && summary.state() != RunState.FAILED) {
-            save(CheckpointStore.LAST, summary.steps());
+        if (last != null && summary.state() == RunState.DIVERGED) {
+            save(CheckpointStore.LAST, summary.steps(), null);
         }
     }
 
-    private void save(String name, int step) {
+    private void save(String name, int step, TrainingSnapshot snapshot) {
         Map<String, Long> seeds = new LinkedHashMap<>();
         seeds.put("init", model.config().initSeed());
         seeds.put("data", training.seed());
@@ -76,7 +83,7 @@ public final class CheckpointWriter implements TrainingListener {
         }
         RunRecord record = RunRecord.of(model.config(), task, training.toJson(), seeds, step, metrics);
         try {
-            store.save(runDir.resolve(name), model, record);
+            store.save(runDir.resolve(name), model, record, snapshot);
         } catch (CheckpointException e) {
             throw new UncheckedIOException(new java.io.IOException(e.getMessage(), e));
         }

@@ -2,10 +2,10 @@ package org.haxlab.model.train;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
+import org.haxlab.model.trace.Backbone;
 
 /**
  * Explicit JSON form of {@link ModelConfig} and {@link SparseConfig} for run records: field names as the

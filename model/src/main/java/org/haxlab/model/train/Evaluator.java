@@ -3,11 +3,11 @@ package org.haxlab.model.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import org.haxlab.model.nn.ForwardOptions;
 import org.haxlab.model.nn.ForwardOutput;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.task.Batch;
 import org.haxlab.model.task.RecallSequence;
+import org.haxlab.model.trace.ForwardOptions;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.haxlab.model.train;
 
-import org.haxlab.model.nn.Params;
+import org.haxlab.model.nd.Params;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package org.haxlab.model.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import org.haxlab.model.nn.Scalars;
+import org.haxlab.model.nd.Scalars;
 
 /**
  * The task's loss and accuracy (spec §1): both are taken only at the inquiry key positions

@@ -41,6 +41,16 @@ public record TaskSpec(int minContexts, int maxContexts, int minKeys, int maxKey
         return 2 + 2 * maxContexts * (1 + 2 * maxKeys);
     }
 
+    /**
+     * Reads the fields of {@link #toJson()} from a run record's {@code task} object (other fields are ignored).
+     *
+     * @throws IllegalArgumentException naming the missing or bad field
+     */
+    public static TaskSpec fromJson(JsonObject o) {
+        return new TaskSpec(ConfigJson.integer(o, "minContexts"), ConfigJson.integer(o, "maxContexts"),
+                ConfigJson.integer(o, "minKeys"), ConfigJson.integer(o, "maxKeys"));
+    }
+
     /** JSON form for the run record. */
     public JsonObject toJson() {
         JsonObject o = new JsonObject();

@@ -5,12 +5,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
-import org.haxlab.model.nn.ForwardOptions;
+import org.haxlab.model.nd.Scalars;
 import org.haxlab.model.nn.ForwardOutput;
-import org.haxlab.model.nn.Scalars;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.task.Batch;
 import org.haxlab.model.task.RecallSequence;
+import org.haxlab.model.trace.ForwardOptions;
 
 import java.util.HashSet;
 import java.util.List;
@@ -23,11 +23,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * clipping, loss = masked cross-entropy at the query positions + gate weight x gate loss.
  *
  * <p>{@link #run()} runs on the caller's thread (in the app: the model-work executor) on the device of the
- * model's {@link org.haxlab.model.nn.Params}. {@link #control()} pauses, single-steps or stops it from any
+ * model's {@link org.haxlab.model.nd.Params}. {@link #control()} pauses, single-steps or stops it from any
  * other thread; listeners hear every step, validation and state change. Each step runs inside an
  * {@link NDScope} and a per-step manager and zeroes the gradients, so native memory stays flat over long runs.
  * On the CPU a seed gives the same run every time: the data order comes from {@code Random(seed)} and the
- * per-step LSH projection seeds from the step number.
+ * per-step LSH projection seeds from the step number. {@link #resumeFrom} continues a saved run exactly
+ * (optimiser moments, data stream, best-so-far record), and {@link #checkpointEvery} says how often the
+ * listeners get the state to save.
  *
  * <p>PyTorch allows one gradient collector at a time per process: run one trainer at a time.
  *
@@ -51,6 +53,8 @@ public final class Trainer {
     private RunState state;
     private double bestAccuracy = Double.NaN;
     private int bestStep;
+    private int checkpointEvery;
+    private ResumePoint resume;
 
     /**
      * @param model      the model to train in place
@@ -89,6 +93,44 @@ public final class Trainer {
         return model;
     }
 
+    /**
+     * Sends {@link TrainingListener#onCheckpoint} every {@code steps} steps (0: only when the run ends, the
+     * default); returns this trainer.
+     */
+    public Trainer checkpointEvery(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("trainer: checkpoint interval " + steps + " must be >= 0");
+        }
+        this.checkpointEvery = steps;
+        return this;
+    }
+
+    /**
+     * Continues a saved run instead of starting a new one: sets the model's weights to the checkpoint's now;
+     * {@link #run()} then restores the AdamW moments, the data stream and the best-so-far record and goes
+     * on from the saved step to this trainer's {@code config.steps()}. With the same configuration the
+     * steps that follow are those the uninterrupted run would have made.
+     *
+     * @throws IllegalArgumentException when the checkpoint belongs to another model or seed, or is past this
+     *                                  run's steps
+     */
+    public Trainer resumeFrom(ResumePoint point) {
+        ResumeState s = point.state();
+        if (s.step() > config.steps()) {
+            throw new IllegalArgumentException("trainer: the checkpoint is at step " + s.step() + ", past this run's "
+                    + config.steps() + " steps");
+        }
+        if (!point.checkpoint().record().model().equals(model.config())) {
+            throw new IllegalArgumentException("trainer: the checkpoint's model " + point.checkpoint().record().model()
+                    + " is not this trainer's " + model.config());
+        }
+        model.params().copyFrom(point.checkpoint().weights());
+        this.resume = point;
+        this.bestAccuracy = s.bestAccuracy();
+        this.bestStep = s.bestStep();
+        return this;
+    }
+
     /** The configuration of this run. */
     public TrainingConfig config() {
         return config;
@@ -101,17 +143,20 @@ public final class Trainer {
      */
     @SuppressWarnings("try")
     public RunSummary run() {
-        Random data = new Random(config.seed());
-        int done = 0;
+        ResumableRandom data = resume == null ? new ResumableRandom(config.seed()) : resume.state().dataRandom();
+        int done = resume == null ? 0 : resume.state().step();
         double lastLoss = Double.NaN;
         double lastAcc = Double.NaN;
-        double activeNanos = 0;
+        double activeNanos = resume == null ? 0 : resume.state().elapsedSeconds() * 1e9;
         String message = null;
         RunState end = RunState.FINISHED;
         try (NoGrad noGrad = NoGrad.of(model.params().manager().getEngine());
              AdamW adam = new AdamW(model.params(), config.weightDecay());
              WeightGuard guard = new WeightGuard(model.params());
              NDManager work = model.params().manager().newSubManager()) {
+            if (resume != null) {
+                adam.restore(resume.state().optimizerUpdates(), resume.first(), resume.second());
+            }
             while (done < config.steps()) {
                 TrainingControl.Gate gate = control.gate();
                 if (gate == TrainingControl.Gate.STOP) {
@@ -155,6 +200,9 @@ public final class Trainer {
                 for (TrainingListener l : listeners) {
                     l.onStep(event);
                 }
+                if (checkpointEvery > 0 && step % checkpointEvery == 0 && step < config.steps()) {
+                    checkpoint(RunState.RUNNING, step, data, adam, activeNanos);
+                }
             }
             if (end == RunState.FINISHED || end == RunState.STOPPED) {
                 // the loss check of the next step never runs after the last update: check the weights directly
@@ -167,6 +215,9 @@ public final class Trainer {
                     guard.restore();
                     throw new DivergenceException(done, "weight '" + bad + "'", Double.NaN,
                             config.rateAt(Math.max(1, done)));
+                }
+                if (done > 0) {
+                    checkpoint(end, done, data, adam, activeNanos);
                 }
             }
         } catch (DivergenceException e) {
@@ -189,6 +240,16 @@ public final class Trainer {
             l.onFinished(summary);
         }
         return summary;
+    }
+
+    /** Sends the run's state to every listener's {@link TrainingListener#onCheckpoint}. */
+    private void checkpoint(RunState at, int step, ResumableRandom data, AdamW adam, double activeNanos) {
+        ResumeState s = new ResumeState(at, step, config.steps(), adam.updates(), data.state(), data.pendingGaussian(),
+                bestAccuracy, bestStep, activeNanos / 1e9);
+        TrainingSnapshot snapshot = new TrainingSnapshot(s, adam.firstMoments(), adam.secondMoments());
+        for (TrainingListener l : listeners) {
+            l.onCheckpoint(snapshot);
+        }
     }
 
     /** One optimiser step; the returned event has no validation and no elapsed time yet. */

@@ -85,6 +85,23 @@ public record TrainingConfig(int steps, int batchSize, double learningRate, int 
                 gateLossWeight, validateEvery, padTo, seed);
     }
 
+    /**
+     * Reads the JSON form of {@link #toJson()} (a run record's {@code training} object).
+     *
+     * @throws IllegalArgumentException naming the missing or bad field
+     */
+    public static TrainingConfig fromJson(JsonObject o) {
+        try {
+            return new TrainingConfig(ConfigJson.integer(o, "steps"), ConfigJson.integer(o, "batchSize"),
+                    ConfigJson.field(o, "learningRate").getAsDouble(), ConfigJson.integer(o, "warmupSteps"),
+                    ConfigJson.enumOf(Schedule.class, o, "schedule"), ConfigJson.field(o, "weightDecay").getAsDouble(),
+                    ConfigJson.field(o, "clipNorm").getAsDouble(), ConfigJson.field(o, "gateLossWeight").getAsDouble(),
+                    ConfigJson.integer(o, "validateEvery"), ConfigJson.integer(o, "padTo"), ConfigJson.longValue(o, "seed"));
+        } catch (NumberFormatException | IllegalStateException | UnsupportedOperationException e) {
+            throw new IllegalArgumentException("training: a field is not a number: " + e.getMessage(), e);
+        }
+    }
+
     /** JSON form for the run record (field names as here). */
     public JsonObject toJson() {
         JsonObject o = new JsonObject();

@@ -19,6 +19,14 @@ public interface TrainingListener {
     default void onStateChange(RunState state) {
     }
 
+    /**
+     * At every checkpoint interval ({@link Trainer#checkpointEvery}) and once when the run ends (finished,
+     * stopped or diverged; before {@link #onFinished}), with the run's complete state; the weights are the
+     * model's params at that moment. Saving it makes the run resumable ({@link CheckpointWriter}).
+     */
+    default void onCheckpoint(TrainingSnapshot snapshot) {
+    }
+
     /** Once, at the end of every run, whatever the reason. */
     default void onFinished(RunSummary summary) {
     }

@@ -3,7 +3,7 @@ package org.haxlab.model.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
-import org.haxlab.model.nn.Params;
+import org.haxlab.model.nd.Params;
 
 import java.util.ArrayList;
 import java.util.List;

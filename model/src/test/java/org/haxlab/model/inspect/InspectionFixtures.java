@@ -1,11 +1,14 @@
 package org.haxlab.model.inspect;
 
-import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.nn.ModelConfig;
-import org.haxlab.model.sparse.Component;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.task.RecallSequence;
 import org.haxlab.model.task.SequenceText;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.Backbone;
+import org.haxlab.model.trace.Component;
+import org.haxlab.model.trace.DecayTrace;
+import org.haxlab.model.trace.LayerInspection;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,10 +3,13 @@ package org.haxlab.model.inspect;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.nn.ModelConfig;
-import org.haxlab.model.sparse.Component;
 import org.haxlab.model.sparse.Pattern;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.Backbone;
+import org.haxlab.model.trace.Component;
+import org.haxlab.model.trace.DecayTrace;
+import org.haxlab.model.trace.LayerInspection;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringWriter;

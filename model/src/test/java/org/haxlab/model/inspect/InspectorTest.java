@@ -3,12 +3,12 @@ package org.haxlab.model.inspect;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
-import org.haxlab.model.nn.Backbone;
-import org.haxlab.model.nn.ForwardOptions;
 import org.haxlab.model.nn.HaxModel;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.task.RecallSequence;
+import org.haxlab.model.trace.Backbone;
+import org.haxlab.model.trace.ForwardOptions;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

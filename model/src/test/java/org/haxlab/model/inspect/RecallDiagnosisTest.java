@@ -1,8 +1,9 @@
 package org.haxlab.model.inspect;
 
-import org.haxlab.model.sparse.Component;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.task.SequenceText;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.Component;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

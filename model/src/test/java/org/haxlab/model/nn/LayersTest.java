@@ -3,6 +3,7 @@ package org.haxlab.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.haxlab.model.nd.Params;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;

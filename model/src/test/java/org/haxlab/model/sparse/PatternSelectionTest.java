@@ -1,5 +1,6 @@
 package org.haxlab.model.sparse;
 
+import org.haxlab.model.trace.Component;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;

@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
-import org.haxlab.model.nn.ForwardOptions;
-import org.haxlab.model.nn.Params;
+import org.haxlab.model.nd.Params;
+import org.haxlab.model.trace.ForwardOptions;
 
 import java.util.Random;
 

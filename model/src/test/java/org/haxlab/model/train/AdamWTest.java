@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
-import org.haxlab.model.nn.Params;
+import org.haxlab.model.nd.Params;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

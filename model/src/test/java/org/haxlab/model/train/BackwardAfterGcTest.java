@@ -7,16 +7,16 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
-import org.haxlab.model.nn.Backbone;
-import org.haxlab.model.nn.ForwardOptions;
+import org.haxlab.model.nd.Scalars;
 import org.haxlab.model.nn.ForwardOutput;
 import org.haxlab.model.nn.HaxModel;
 import org.haxlab.model.nn.ModelConfig;
-import org.haxlab.model.nn.Scalars;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.task.Batch;
 import org.haxlab.model.task.RecallSequence;
+import org.haxlab.model.trace.Backbone;
+import org.haxlab.model.trace.ForwardOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * different loss at step 2): every tensor that autograd saves during the forward must keep its memory
  * until the backward, whatever the garbage collector does in between. DJL's {@code x.mul(2f)} /
  * {@code manager.create(float[])} arrays live in Java direct buffers, so a GC between forward and backward
- * used to free what the backward read (see {@link Scalars} and {@link org.haxlab.model.nn.HostArrays}).
+ * used to free what the backward read (see {@link Scalars} and {@link org.haxlab.model.nd.HostArrays}).
  * Here the GC is forced at that point and the freed memory is refilled with NaN bytes: the gradients
  * must stay bitwise those of an undisturbed run.
  */

@@ -4,14 +4,14 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.haxlab.model.nn.Backbone;
-import org.haxlab.model.nn.ForwardOptions;
+import org.haxlab.model.nd.Params;
 import org.haxlab.model.nn.ForwardOutput;
 import org.haxlab.model.nn.ModelConfig;
-import org.haxlab.model.nn.Params;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
+import org.haxlab.model.trace.Backbone;
+import org.haxlab.model.trace.ForwardOptions;
 
 import java.util.Random;
 

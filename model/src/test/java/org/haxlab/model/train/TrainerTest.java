@@ -2,11 +2,11 @@ package org.haxlab.model.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import org.haxlab.model.nn.ForwardOptions;
+import org.haxlab.model.nd.Params;
 import org.haxlab.model.nn.ForwardOutput;
 import org.haxlab.model.nn.ModelConfig;
-import org.haxlab.model.nn.Params;
 import org.haxlab.model.nn.SequenceModel;
+import org.haxlab.model.trace.ForwardOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package org.haxlab.viz.buckets;
 
 import javafx.geometry.Orientation;
 import javafx.scene.layout.VBox;
-import org.haxlab.model.inspect.LayerInspection;
+import org.haxlab.model.trace.LayerInspection;
 import org.haxlab.viz.heatmap.AxisRuler;
 import org.haxlab.viz.heatmap.Viewport;
 

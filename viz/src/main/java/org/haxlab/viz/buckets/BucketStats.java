@@ -1,6 +1,6 @@
 package org.haxlab.viz.buckets;
 
-import org.haxlab.model.inspect.LayerInspection;
+import org.haxlab.model.trace.LayerInspection;
 
 import java.util.Arrays;
 

@@ -21,7 +21,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import org.haxlab.model.inspect.LayerInspection;
+import org.haxlab.model.trace.LayerInspection;
 import org.haxlab.viz.heatmap.AxisRuler;
 import org.haxlab.viz.heatmap.RasterView;
 import org.haxlab.viz.heatmap.Viewport;

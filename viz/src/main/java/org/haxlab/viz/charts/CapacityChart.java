@@ -161,8 +161,8 @@ public class CapacityChart extends BorderPane {
                 ValueMarker any = new ValueMarker(1.0 / answerTokens, Color.GRAY, new BasicStroke(1f,
                         BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f));
                 any.setLabel(String.format(Locale.ROOT, "chance guessing any token: 1/%d", answerTokens));
-                any.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_LEFT);
-                any.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+                any.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+                any.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
                 plot.addRangeMarker(any);
             }
         } finally {

@@ -3,6 +3,7 @@ package org.haxlab.viz.charts;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.layout.BorderPane;
+import org.haxlab.model.train.TrainingMetric;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
@@ -29,40 +30,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public class LiveCurves extends BorderPane {
 
-    /** The curves, with the axis each belongs to. */
-    public enum Metric {
-        /** Training loss (masked cross-entropy + 0.1 x gate loss). */
-        LOSS("loss", false),
-        /** The gate loss alone. */
-        GATE_LOSS("gate loss", false),
-        /** Accuracy on training batches. */
-        TRAIN_ACCURACY("train accuracy", true),
-        /** Accuracy on the validation split. */
-        VAL_ACCURACY("val accuracy", true);
-
-        private final String label;
-        private final boolean accuracy;
-
-        Metric(String label, boolean accuracy) {
-            this.label = label;
-            this.accuracy = accuracy;
-        }
-
-        /** Legend name. */
-        public String label() {
-            return label;
-        }
-
-        /** True for the accuracy axis. */
-        public boolean isAccuracy() {
-            return accuracy;
-        }
+    private record Point(TrainingMetric metric, double step, double value) {
     }
 
-    private record Point(Metric metric, double step, double value) {
-    }
-
-    private final Map<Metric, XYSeries> series = new EnumMap<>(Metric.class);
+    private final Map<TrainingMetric, XYSeries> series = new EnumMap<>(TrainingMetric.class);
     private final ConcurrentLinkedQueue<Point> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final JFreeChart chart;
@@ -73,7 +44,7 @@ public class LiveCurves extends BorderPane {
     public LiveCurves() {
         XYSeriesCollection losses = new XYSeriesCollection();
         XYSeriesCollection accuracies = new XYSeriesCollection();
-        for (Metric m : Metric.values()) {
+        for (TrainingMetric m : TrainingMetric.values()) {
             XYSeries s = new XYSeries(m.label(), true, true);
             series.put(m, s);
             (m.isAccuracy() ? accuracies : losses).addSeries(s);
@@ -112,7 +83,7 @@ public class LiveCurves extends BorderPane {
     }
 
     /** Queues a point; safe from any thread. Non-finite values are dropped (a NaN loss must not break the axis). */
-    public final void append(Metric metric, double step, double value) {
+    public final void append(TrainingMetric metric, double step, double value) {
         if (metric == null) {
             throw new IllegalArgumentException("live curves: metric is required");
         }
@@ -176,13 +147,13 @@ public class LiveCurves extends BorderPane {
     }
 
     /** The series of one metric (read on the FX thread). */
-    public final XYSeries series(Metric m) {
+    public final XYSeries series(TrainingMetric m) {
         return series.get(m);
     }
 
     /** Metrics that have at least one point. */
-    public final Set<Metric> metricsWithData() {
-        Set<Metric> out = java.util.EnumSet.noneOf(Metric.class);
+    public final Set<TrainingMetric> metricsWithData() {
+        Set<TrainingMetric> out = java.util.EnumSet.noneOf(TrainingMetric.class);
         series.forEach((m, s) -> {
             if (s.getItemCount() > 0) {
                 out.add(m);

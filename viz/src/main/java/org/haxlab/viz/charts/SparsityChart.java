@@ -2,10 +2,10 @@ package org.haxlab.viz.charts;
 
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.haxlab.model.inspect.AttentionSelection;
-import org.haxlab.model.inspect.LayerInspection;
-import org.haxlab.model.sparse.Component;
 import org.haxlab.model.sparse.SparseConfig;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.Component;
+import org.haxlab.model.trace.LayerInspection;
 import org.haxlab.viz.heatmap.ComponentColors;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;

@@ -1,8 +1,8 @@
 package org.haxlab.viz.decay;
 
 import javafx.scene.layout.BorderPane;
-import org.haxlab.model.inspect.DecayTrace;
-import org.haxlab.model.inspect.LayerInspection;
+import org.haxlab.model.trace.DecayTrace;
+import org.haxlab.model.trace.LayerInspection;
 import org.haxlab.viz.charts.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;

@@ -1,7 +1,7 @@
 package org.haxlab.viz.decay;
 
-import org.haxlab.model.inspect.DecayTrace;
-import org.haxlab.model.nn.Backbone;
+import org.haxlab.model.trace.Backbone;
+import org.haxlab.model.trace.DecayTrace;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,15 +1,15 @@
 package org.haxlab.viz.demo;
 
-import org.haxlab.model.inspect.AttentionSelection;
-import org.haxlab.model.inspect.DecayTrace;
 import org.haxlab.model.inspect.Inspection;
-import org.haxlab.model.inspect.LayerInspection;
 import org.haxlab.model.inspect.QueryPrediction;
-import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.nn.ModelConfig;
-import org.haxlab.model.sparse.Component;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.task.Vocabulary;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.Backbone;
+import org.haxlab.model.trace.Component;
+import org.haxlab.model.trace.DecayTrace;
+import org.haxlab.model.trace.LayerInspection;
 
 import java.util.ArrayList;
 import java.util.List;

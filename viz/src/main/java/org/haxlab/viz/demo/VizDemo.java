@@ -13,9 +13,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.haxlab.model.inspect.AttentionSelection;
 import org.haxlab.model.inspect.Inspection;
-import org.haxlab.model.inspect.LayerInspection;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.LayerInspection;
+import org.haxlab.model.train.TrainingMetric;
 import org.haxlab.viz.buckets.BucketView;
 import org.haxlab.viz.charts.CapacityChart;
 import org.haxlab.viz.charts.LiveCurves;
@@ -117,7 +118,7 @@ public final class VizDemo {
                 strip.setHighlight(keysOf(sel, cell), Palettes.VERMILLION);
             }
         });
-        ColorBar weight = matrix.createWeightBar(org.haxlab.model.sparse.Component.WINDOW);
+        ColorBar weight = matrix.createWeightBar(org.haxlab.model.trace.Component.WINDOW);
         HBox.setHgrow(matrix, Priority.ALWAYS);
         VBox selection = new VBox(6, new ComponentLegend(), new HBox(8, matrix, weight), hover, strip, new TokenLegend());
         VBox.setVgrow(selection.getChildren().get(1), Priority.ALWAYS);
@@ -147,11 +148,11 @@ public final class VizDemo {
         java.util.Random rnd = new java.util.Random(SEED);
         for (int step = 0; step < 400; step += 2) {
             double progress = 1 - Math.exp(-step / 120.0);
-            curves.append(LiveCurves.Metric.LOSS, step, 2.8 * (1 - progress) + 0.1 + 0.05 * rnd.nextGaussian());
-            curves.append(LiveCurves.Metric.GATE_LOSS, step, 0.3 * (1 - progress) + 0.02);
-            curves.append(LiveCurves.Metric.TRAIN_ACCURACY, step, Math.min(1, 0.0625 + 0.9 * progress));
+            curves.append(TrainingMetric.LOSS, step, 2.8 * (1 - progress) + 0.1 + 0.05 * rnd.nextGaussian());
+            curves.append(TrainingMetric.GATE_LOSS, step, 0.3 * (1 - progress) + 0.02);
+            curves.append(TrainingMetric.TRAIN_ACCURACY, step, Math.min(1, 0.0625 + 0.9 * progress));
             if (step % 50 == 0) {
-                curves.append(LiveCurves.Metric.VAL_ACCURACY, step, Math.min(1, 0.0625 + 0.85 * progress));
+                curves.append(TrainingMetric.VAL_ACCURACY, step, Math.min(1, 0.0625 + 0.85 * progress));
             }
         }
         curves.flushPending();
@@ -159,9 +160,9 @@ public final class VizDemo {
 
         SparsityChart sparsity = new SparsityChart();
         // The synthetic selection is window + sink + LSH (see SyntheticRecords), so budget those.
-        Map<org.haxlab.model.sparse.Component, Integer> budgets = new LinkedHashMap<>();
-        budgets.put(org.haxlab.model.sparse.Component.WINDOW, 32);
-        budgets.put(org.haxlab.model.sparse.Component.LSH, 32);
+        Map<org.haxlab.model.trace.Component, Integer> budgets = new LinkedHashMap<>();
+        budgets.put(org.haxlab.model.trace.Component.WINDOW, 32);
+        budgets.put(org.haxlab.model.trace.Component.LSH, 32);
         sparsity.setSelection(sel, budgets);
         views.put("sparsity", sparsity);
 

@@ -1,8 +1,8 @@
 package org.haxlab.viz.export;
 
-import org.haxlab.model.inspect.AttentionSelection;
 import org.haxlab.model.inspect.QueryPrediction;
-import org.haxlab.model.sparse.Component;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.Component;
 import org.haxlab.viz.heatmap.MatrixRaster;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package org.haxlab.viz.export;
 
-import org.haxlab.model.inspect.AttentionSelection;
 import org.haxlab.model.inspect.QueryPrediction;
-import org.haxlab.model.sparse.Component;
 import org.haxlab.model.task.TokenRole;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.Component;
 import org.haxlab.viz.heatmap.AxisRuler;
 import org.haxlab.viz.heatmap.ComponentColors;
 import org.haxlab.viz.heatmap.Palettes;

@@ -1,6 +1,6 @@
 package org.haxlab.viz.heatmap;
 
-import org.haxlab.model.sparse.Component;
+import org.haxlab.model.trace.Component;
 
 import java.util.List;
 

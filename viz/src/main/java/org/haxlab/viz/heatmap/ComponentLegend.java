@@ -3,7 +3,7 @@ package org.haxlab.viz.heatmap;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.shape.Rectangle;
-import org.haxlab.model.sparse.Component;
+import org.haxlab.model.trace.Component;
 
 import java.util.List;
 

@@ -14,9 +14,9 @@ import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.CornerRadii;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
-import org.haxlab.model.inspect.AttentionSelection;
-import org.haxlab.model.inspect.LayerInspection;
-import org.haxlab.model.sparse.Component;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.Component;
+import org.haxlab.model.trace.LayerInspection;
 
 /**
  * The L x L selection matrix of one layer: queries as rows, keys as columns, coloured by the

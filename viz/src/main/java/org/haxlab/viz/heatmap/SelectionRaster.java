@@ -1,7 +1,7 @@
 package org.haxlab.viz.heatmap;
 
-import org.haxlab.model.inspect.AttentionSelection;
-import org.haxlab.model.sparse.Component;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.Component;
 
 import java.util.Arrays;
 

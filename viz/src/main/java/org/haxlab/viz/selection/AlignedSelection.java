@@ -11,7 +11,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import org.haxlab.model.inspect.Inspection;
-import org.haxlab.model.inspect.LayerInspection;
+import org.haxlab.model.trace.LayerInspection;
 import org.haxlab.viz.heatmap.AxisRuler;
 import org.haxlab.viz.heatmap.SelectionMatrixView;
 import org.haxlab.viz.heatmap.Viewport;

@@ -1,6 +1,6 @@
 package org.haxlab.viz.bench;
 
-import org.haxlab.model.inspect.AttentionSelection;
+import org.haxlab.model.trace.AttentionSelection;
 import org.haxlab.viz.demo.SyntheticRecords;
 import org.haxlab.viz.heatmap.SelectionRaster;
 import org.haxlab.viz.heatmap.Viewport;

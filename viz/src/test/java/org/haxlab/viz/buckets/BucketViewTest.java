@@ -2,7 +2,7 @@ package org.haxlab.viz.buckets;
 
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
-import org.haxlab.model.inspect.LayerInspection;
+import org.haxlab.model.trace.LayerInspection;
 import org.haxlab.viz.FxExtension;
 import org.haxlab.viz.heatmap.AxisRuler;
 import org.haxlab.viz.demo.SyntheticRecords;

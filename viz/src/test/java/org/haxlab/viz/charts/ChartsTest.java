@@ -2,8 +2,8 @@ package org.haxlab.viz.charts;
 
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
-import org.haxlab.model.inspect.AttentionSelection;
-import org.haxlab.model.sparse.Component;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.Component;
 import org.haxlab.viz.FxExtension;
 import org.haxlab.viz.demo.SyntheticRecords;
 import org.junit.jupiter.api.Test;

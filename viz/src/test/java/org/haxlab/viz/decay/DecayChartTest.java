@@ -2,7 +2,7 @@ package org.haxlab.viz.decay;
 
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
-import org.haxlab.model.inspect.DecayTrace;
+import org.haxlab.model.trace.DecayTrace;
 import org.haxlab.viz.FxExtension;
 import org.haxlab.viz.demo.SyntheticRecords;
 import org.jfree.chart.axis.LogAxis;

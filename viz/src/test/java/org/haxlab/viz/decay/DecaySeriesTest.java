@@ -1,6 +1,6 @@
 package org.haxlab.viz.decay;
 
-import org.haxlab.model.inspect.DecayTrace;
+import org.haxlab.model.trace.DecayTrace;
 import org.haxlab.viz.demo.SyntheticRecords;
 import org.junit.jupiter.api.Test;
 

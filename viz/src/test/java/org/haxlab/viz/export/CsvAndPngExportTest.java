@@ -2,8 +2,8 @@ package org.haxlab.viz.export;
 
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
-import org.haxlab.model.inspect.AttentionSelection;
-import org.haxlab.model.sparse.Component;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.Component;
 import org.haxlab.viz.FxExtension;
 import org.haxlab.viz.charts.CapacityChart;
 import org.haxlab.model.task.TokenRole;
@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 
 import static org.haxlab.viz.FxExtension.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;

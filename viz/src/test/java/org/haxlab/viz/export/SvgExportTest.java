@@ -1,8 +1,8 @@
 package org.haxlab.viz.export;
 
-import org.haxlab.model.inspect.AttentionSelection;
 import org.haxlab.model.inspect.QueryPrediction;
-import org.haxlab.model.sparse.Component;
+import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.trace.Component;
 import org.haxlab.viz.heatmap.ComponentColors;
 import org.haxlab.viz.heatmap.Palettes;
 import org.haxlab.viz.heatmap.SelectionRaster;
@@ -15,10 +15,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

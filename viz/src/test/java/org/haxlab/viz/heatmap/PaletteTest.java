@@ -1,6 +1,6 @@
 package org.haxlab.viz.heatmap;
 
-import org.haxlab.model.sparse.Component;
+import org.haxlab.model.trace.Component;
 import org.haxlab.model.task.TokenRole;
 import org.haxlab.viz.FxExtension;
 import org.haxlab.viz.tokens.RoleColors;

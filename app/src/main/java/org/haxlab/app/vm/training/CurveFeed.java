@@ -1,8 +1,8 @@
 package org.haxlab.app.vm.training;
 
 import org.haxlab.model.train.StepEvent;
+import org.haxlab.model.train.TrainingMetric;
 import org.haxlab.model.train.ValidationEvent;
-import org.haxlab.viz.charts.LiveCurves.Metric;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,7 +19,7 @@ public final class CurveFeed {
     /** Receives curve points on the FX thread (the panel's chart). */
     public interface Sink {
         /** One point of a curve. */
-        void append(Metric metric, double step, double value);
+        void append(TrainingMetric metric, double step, double value);
 
         /** A new model is in place: drop every point. */
         void clear();
@@ -31,7 +31,7 @@ public final class CurveFeed {
     private static final double SMOOTHING = 0.2;
 
     private final List<Sink> sinks = new ArrayList<>();
-    private final Map<Metric, CurveDecimator> decimators = new EnumMap<>(Metric.class);
+    private final Map<TrainingMetric, CurveDecimator> decimators = new EnumMap<>(TrainingMetric.class);
     private int baseStep;
     private double tokensPerSecond = Double.NaN;
 
@@ -42,7 +42,7 @@ public final class CurveFeed {
 
     /** A run of {@code steps} steps begins on the current model. */
     public void begin(int steps) {
-        for (Metric m : Metric.values()) {
+        for (TrainingMetric m : TrainingMetric.values()) {
             decimators.put(m, CurveDecimator.forRun(steps, POINTS));
         }
         tokensPerSecond = Double.NaN;
@@ -60,12 +60,12 @@ public final class CurveFeed {
         if (decimators.isEmpty()) {
             begin(Math.max(1, e.step()));
         }
-        feed(Metric.LOSS, e.step(), e.loss());
-        feed(Metric.GATE_LOSS, e.step(), e.gateLoss());
-        feed(Metric.TRAIN_ACCURACY, e.step(), e.accuracy());
+        feed(TrainingMetric.LOSS, e.step(), e.loss());
+        feed(TrainingMetric.GATE_LOSS, e.step(), e.gateLoss());
+        feed(TrainingMetric.TRAIN_ACCURACY, e.step(), e.accuracy());
         ValidationEvent v = e.validation();
         if (v != null && Double.isFinite(v.accuracy())) {
-            send(Metric.VAL_ACCURACY, baseStep + v.step(), v.accuracy());
+            send(TrainingMetric.VAL_ACCURACY, baseStep + v.step(), v.accuracy());
         }
         if (Double.isFinite(e.tokensPerSecond())) {
             tokensPerSecond = Double.isNaN(tokensPerSecond) ? e.tokensPerSecond()
@@ -83,14 +83,14 @@ public final class CurveFeed {
         return tokensPerSecond;
     }
 
-    private void feed(Metric m, int step, double value) {
+    private void feed(TrainingMetric m, int step, double value) {
         double mean = decimators.get(m).add(step, value);
         if (!Double.isNaN(mean)) {
             send(m, baseStep + step, mean);
         }
     }
 
-    private void send(Metric m, double step, double value) {
+    private void send(TrainingMetric m, double step, double value) {
         for (Sink s : sinks) {
             s.append(m, step, value);
         }

@@ -1,7 +1,7 @@
 package org.haxlab.app.vm.training;
 
-import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.sparse.Pattern;
+import org.haxlab.model.trace.Backbone;
 
 /**
  * Classroom presets: the same Mamba-2, task and run, once as the plain SSM and once with the HAX branch,

@@ -1,8 +1,8 @@
 package org.haxlab.app.vm.training;
 
-import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
+import org.haxlab.model.trace.Backbone;
 
 /**
  * One knob of a training run, with the category, name and explanation the settings sheet shows and the

@@ -2,10 +2,10 @@ package org.haxlab.app.vm.training;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import org.haxlab.model.nn.Backbone;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
+import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.train.RunRecord;
 import org.haxlab.model.train.Schedule;
 import org.haxlab.model.train.TaskSpec;

@@ -1,9 +1,5 @@
-package org.haxlab.app.cli;
+package org.haxlab.app.bench;
 
-import org.haxlab.app.bench.AllCommand;
-import org.haxlab.app.bench.AttentionCommand;
-import org.haxlab.app.bench.HeatmapCommand;
-import org.haxlab.app.bench.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,6 +1,4 @@
-package org.haxlab.model.inspect;
-
-import org.haxlab.model.sparse.Component;
+package org.haxlab.model.trace;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.haxlab.model.nn;
+package org.haxlab.model.nd;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;

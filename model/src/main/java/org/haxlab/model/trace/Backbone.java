@@ -1,4 +1,4 @@
-package org.haxlab.model.nn;
+package org.haxlab.model.trace;
 
 /** The two Mamba generations of the paper (spec §2). */
 public enum Backbone {

@@ -1,4 +1,4 @@
-package org.haxlab.model.inspect;
+package org.haxlab.model.trace;
 
 /** Receives one {@link LayerInspection} per mixer layer during an inspection pass (batch size 1). */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package org.haxlab.model.sparse;
+package org.haxlab.model.trace;
 
 /**
  * The part of a sparse pattern that selected a key (spec §3). A key may be selected by several

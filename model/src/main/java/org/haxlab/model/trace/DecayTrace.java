@@ -1,6 +1,5 @@
-package org.haxlab.model.inspect;
+package org.haxlab.model.trace;
 
-import org.haxlab.model.nn.Backbone;
 
 /**
  * How the SSM state decays over one sequence in one layer (spec §2).

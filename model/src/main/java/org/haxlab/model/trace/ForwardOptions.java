@@ -1,6 +1,5 @@
-package org.haxlab.model.nn;
+package org.haxlab.model.trace;
 
-import org.haxlab.model.inspect.TraceSink;
 
 /**
  * How a forward pass runs.

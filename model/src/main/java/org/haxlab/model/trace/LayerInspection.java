@@ -1,4 +1,4 @@
-package org.haxlab.model.inspect;
+package org.haxlab.model.trace;
 
 /**
  * Everything one mixer layer shows for one sequence (issue 3, "Inspection"). Arrays are per position

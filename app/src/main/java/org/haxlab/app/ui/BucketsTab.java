@@ -32,6 +32,9 @@ final class BucketsTab extends BorderPane {
         redraw.setOnAction(e -> controller.redrawProjection());
         redraw.disableProperty().bind(vm.inspectionProperty().isNull());
         Label hint = new Label("Hover a position: its query's bin lights up, the earlier keys in that bin turn black.");
+        redraw.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);   // the button keeps its name
+        hint.setWrapText(true);                                          // the hint wraps instead of "…"
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox top = new HBox(12, redraw, hint);
         top.setPadding(new Insets(4));
         setTop(top);

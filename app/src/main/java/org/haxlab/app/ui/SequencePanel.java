@@ -166,7 +166,7 @@ public final class SequencePanel extends BorderPane {
         // at least as wide as the header: a narrow panel scrolls sideways instead of showing "positi…"
         javafx.scene.text.Text t = new javafx.scene.text.Text(title);
         t.setFont(javafx.scene.text.Font.font(13));
-        c.setMinWidth(Math.ceil(t.getLayoutBounds().getWidth()) + 18);
+        c.setMinWidth(Math.ceil(t.getLayoutBounds().getWidth() * 1.1) + 24);
         return c;
     }
 

@@ -27,7 +27,7 @@ public class ComponentLegend extends FlowPane {
             Label l = new Label(c.id(), swatch);
             getChildren().add(l);
         }
-        getChildren().add(new Label("several: priority colour, 2nd in lower-right half when zoomed"));
+        getChildren().add(new Label("several: 2nd colour in the lower-right half (zoomed)"));
     }
 
     /** The legend entries as text, in display order (for tests and exports). */

@@ -11,6 +11,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import org.haxlab.model.inspect.RecallDiagnosis;
 import org.haxlab.model.task.Vocabulary;
 
@@ -37,6 +38,8 @@ public class RecallDiagnosisTable extends TableView<RecallDiagnosis> {
     /** Header font size (the app's stylesheet: 13 px) and the header's padding plus sort arrow. */
     private static final double HEADER_FONT = 13;
     private static final double HEADER_PAD = 22;
+    /** Ends the reason (drawn bold) before the sentence in the "reason: why" column. */
+    public static final String REASON_END = ": ";
     /** Room for the vertical scroll bar and the table's borders. */
     private static final double SCROLLBAR_ROOM = 20;
 
@@ -58,18 +61,16 @@ public class RecallDiagnosisTable extends TableView<RecallDiagnosis> {
         this.names = names;
         shown = new FilteredList<>(source);
         setItems(shown);
-        getColumns().add(column("position", d -> Integer.toString(d.position())));
+        getColumns().add(column("pos", d -> Integer.toString(d.position())));
         getColumns().add(column("query", d -> questions.getOrDefault(d.position(), "")));
         getColumns().add(column("expected", d -> names.apply(d.expected())));
         getColumns().add(column("predicted", d -> names.apply(d.predicted())));
-        getColumns().add(column("confidence", d -> String.format(Locale.ROOT, "%.0f%%", 100.0 * d.confidence())));
+        getColumns().add(column("conf.", d -> String.format(Locale.ROOT, "%.0f%%", 100.0 * d.confidence())));
         getColumns().add(column("answer at", d -> d.source().found() ? Integer.toString(d.source().valuePosition()) : "none"));
-        TableColumn<RecallDiagnosis, String> reason = column("reason", d -> d.reason().label());
-        reason.setMinWidth(110);
-        reason.setCellFactory(c -> new WrappingCell());
-        getColumns().add(reason);
-        why = column("why", RecallDiagnosis::explanation);
-        why.setMinWidth(240);
+        // reason and sentence share one wrapping column: at 1280 x 720 the table has about 680 px, too
+        // little for a reason column and a readable sentence side by side
+        why = column("reason: why", d -> d.reason().label() + REASON_END + d.explanation());
+        why.setMinWidth(200);
         why.setCellFactory(c -> new WrappingCell());
         getColumns().add(why);
         // the other columns keep the width of their header (or content); "why" takes what is left and
@@ -133,17 +134,24 @@ public class RecallDiagnosisTable extends TableView<RecallDiagnosis> {
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
         // a header never shows "…": the column is at least as wide as its title
         Text t = new Text(title);
-        t.setFont(javafx.scene.text.Font.font(HEADER_FONT));
+        t.setFont(javafx.scene.text.Font.font("System", javafx.scene.text.FontWeight.BOLD, HEADER_FONT));
         c.setMinWidth(Math.ceil(t.getLayoutBounds().getWidth()) + HEADER_PAD);
         return c;
     }
 
-    /** A cell whose text wraps to the column width, so the row grows instead of cutting the sentence. */
+    /**
+     * A cell whose text wraps to the column width, so the row grows instead of cutting the sentence;
+     * the reason before {@link #REASON_END} is bold.
+     */
     private static final class WrappingCell extends TableCell<RecallDiagnosis, String> {
-        private final Text text = new Text();
+        private final Text reason = new Text();
+        private final Text sentence = new Text();
+        private final TextFlow flow = new TextFlow(reason, sentence);
 
         WrappingCell() {
-            text.wrappingWidthProperty().bind(widthProperty().subtract(12));
+            reason.setStyle("-fx-font-weight: bold;");
+            flow.maxWidthProperty().bind(widthProperty().subtract(12));
+            flow.prefWidthProperty().bind(widthProperty().subtract(12));
             setPrefHeight(USE_COMPUTED_SIZE);
         }
 
@@ -153,10 +161,12 @@ public class RecallDiagnosisTable extends TableView<RecallDiagnosis> {
             setText(null);
             if (empty || item == null) {
                 setGraphic(null);
-            } else {
-                text.setText(item);
-                setGraphic(text);
+                return;
             }
+            int end = item.indexOf(REASON_END);
+            reason.setText(end < 0 ? "" : item.substring(0, end + REASON_END.length()));
+            sentence.setText(end < 0 ? item : item.substring(end + REASON_END.length()));
+            setGraphic(flow);
         }
     }
 }

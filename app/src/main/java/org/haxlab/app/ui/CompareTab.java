@@ -157,9 +157,7 @@ final class CompareTab extends BorderPane {
 
     /** A column at least as wide as its header, so a model's name is never cut to "Mam…". */
     private static void fitHeader(TableColumn<CompareRow, ?> c) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(c.getText());
-        t.setFont(javafx.scene.text.Font.font(13));
-        c.setMinWidth(Math.ceil(t.getLayoutBounds().getWidth()) + 28);
+        org.haxlab.viz.recall.ColumnWidths.fitHeader(c);
     }
 
     private static TableColumn<CompareRow, String> column(String title, Function<CompareRow, String> get) {

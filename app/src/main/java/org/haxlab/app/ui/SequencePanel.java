@@ -164,9 +164,7 @@ public final class SequencePanel extends BorderPane {
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
         c.setSortable(false);
         // at least as wide as the header: a narrow panel scrolls sideways instead of showing "positi…"
-        javafx.scene.text.Text t = new javafx.scene.text.Text(title);
-        t.setFont(javafx.scene.text.Font.font(13));
-        c.setMinWidth(Math.ceil(t.getLayoutBounds().getWidth() * 1.1) + 24);
+        org.haxlab.viz.recall.ColumnWidths.fitHeader(c);
         return c;
     }
 

@@ -35,9 +35,6 @@ public class RecallDiagnosisTable extends TableView<RecallDiagnosis> {
     public static final String WRONG = "diagnosis-wrong";
     private static final PseudoClass WRONG_STATE = PseudoClass.getPseudoClass("wrong");
     private static final String WRONG_STYLE = "-fx-background-color: #ffebee;";
-    /** Header font size (the app's stylesheet: 13 px) and the header's padding plus sort arrow. */
-    private static final double HEADER_FONT = 13;
-    private static final double HEADER_PAD = 22;
     /** Ends the reason (drawn bold) before the sentence in the "reason: why" column. */
     public static final String REASON_END = ": ";
     /** Room for the vertical scroll bar and the table's borders. */
@@ -132,10 +129,7 @@ public class RecallDiagnosisTable extends TableView<RecallDiagnosis> {
     private static <T> TableColumn<RecallDiagnosis, T> column(String title, Function<RecallDiagnosis, T> get) {
         TableColumn<RecallDiagnosis, T> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
-        // a header never shows "…": the column is at least as wide as its title
-        Text t = new Text(title);
-        t.setFont(javafx.scene.text.Font.font("System", javafx.scene.text.FontWeight.BOLD, HEADER_FONT));
-        c.setMinWidth(Math.ceil(t.getLayoutBounds().getWidth()) + HEADER_PAD);
+        c.setMinWidth(ColumnWidths.header(title));
         return c;
     }
 

@@ -145,8 +145,17 @@ public class RecallDiagnosisTable extends TableView<RecallDiagnosis> {
         WrappingCell() {
             reason.setStyle("-fx-font-weight: bold;");
             flow.maxWidthProperty().bind(widthProperty().subtract(12));
-            flow.prefWidthProperty().bind(widthProperty().subtract(12));
             setPrefHeight(USE_COMPUTED_SIZE);
+        }
+
+        /** As tall as the sentence wrapped to the column's width (not to the flow's unwrapped width). */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() == null) {
+                return super.computePrefHeight(width);
+            }
+            double w = getTableColumn() == null ? width : getTableColumn().getWidth();
+            return Math.ceil(flow.prefHeight(Math.max(40, w - 12))) + snappedTopInset() + snappedBottomInset() + 2;
         }
 
         @Override

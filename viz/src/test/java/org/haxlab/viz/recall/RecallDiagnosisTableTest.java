@@ -77,6 +77,12 @@ class RecallDiagnosisTableTest {
             assertEquals("selected but outweighed: ", ((Text) why.getChildren().get(0)).getText(), "the reason first");
             assertTrue(why.getWidth() <= table.whyColumn().getWidth(), "within its column");
             assertTrue(why.getHeight() > 40, "over several lines rather than cut: " + why.getHeight());
+            var row = table.lookupAll(".table-row-cell").stream().filter(n -> ((javafx.scene.control.TableRow<?>) n)
+                    .getItem() != null).findFirst().orElseThrow();
+            double lines = why.getHeight() / 14;
+            assertTrue(row.getLayoutBounds().getHeight() < why.getHeight() + 30,
+                    "the row is as tall as its sentence (" + lines + " lines), not the table: "
+                            + row.getLayoutBounds().getHeight());
             return null;
         });
     }

@@ -15,6 +15,8 @@ public final class ColumnWidths {
     static final double HEADER_FONT = 13;
     /** Header padding and the room of a sort arrow. */
     static final double HEADER_PAD = 22;
+    /** Factor on the measured text width. */
+    static final double TEXT_MARGIN = 1.2;
 
     private ColumnWidths() {
     }
@@ -23,7 +25,9 @@ public final class ColumnWidths {
     public static double header(String title) {
         Text t = new Text(title);
         t.setFont(Font.font("System", FontWeight.BOLD, HEADER_FONT));
-        return Math.ceil(t.getLayoutBounds().getWidth()) + HEADER_PAD;
+        // the desktop's bold face can run wider than the face this measures with (seen under Xvfb:
+        // "Mamba-2 +HAX (k=64)" cut by five characters), so the text width gets a margin
+        return Math.ceil(t.getLayoutBounds().getWidth() * TEXT_MARGIN) + HEADER_PAD;
     }
 
     /** Makes {@code column} at least as wide as its header (and that wide to start with). */

@@ -67,7 +67,7 @@ public class RecallDiagnosisTable extends TableView<RecallDiagnosis> {
         // reason and sentence share one wrapping column: at 1280 x 720 the table has about 680 px, too
         // little for a reason column and a readable sentence side by side
         why = column("reason: why", d -> d.reason().label() + REASON_END + d.explanation());
-        why.setMinWidth(200);
+        why.setMinWidth(160);
         why.setCellFactory(c -> new WrappingCell());
         getColumns().add(why);
         // the other columns keep the width of their header (or content); "why" takes what is left and

@@ -74,9 +74,8 @@ public final class SvgExport {
         drawSelection(svg, sel, style, cell);
         drawAxes(svg, tokens, names, cell, side);
         svg.endGroup();
-        svg.text(MARGIN, legendTop, 12, "colour = component that selected the key (several: first in priority, "
-                + "second in the lower-right half); intensity = " + (style.scale() == SelectionRaster.WeightScale.ROW_MAX
-                ? "weight / row max" : "weight"), "start", false);
+        svg.text(MARGIN, legendTop, 11, "colour = component (several: 2nd in the lower-right half); intensity = "
+                + (style.scale() == SelectionRaster.WeightScale.ROW_MAX ? "weight / row max" : "weight"), "start", false);
         double y = legendTop + LEGEND_LINE;
         for (Component c : present) {
             svg.rect(MARGIN, y - 10, 12, 12, ComponentColors.of(c));

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""PyTorch-eager peer of HAX Lab's synthetic model, for the training-step benchmark (issue 6).
+"""PyTorch-eager peer of HAX Lab's synthetic model, for the training-step benchmark (docs/BENCHMARKS.md).
 
-The same model as HAX Lab's Java/DJL implementation (spec ../shared/spec/hax.md §2-3): embedding,
+The same model as HAX Lab's Java/DJL implementation (docs/SPEC.md §2-3): embedding,
 `layers` pre-norm residual blocks with a Mamba-1 or Mamba-2 mixer and an optional sparse-attention
 branch, final RMSNorm, tied head; loss = masked CE + 0.1 * KS ranking loss; AdamW. The scans use the
 same chunked formulations as the Java code (an eager per-token loop would be an unfair peer). The

@@ -45,7 +45,7 @@ public final class AllCommand implements Callable<Integer> {
         out.println();
         int worst = 0;
         Object[][] parts = {{"attention", new AttentionCommand(), "Attention versus length (one mixer branch)"},
-            {"train", new TrainCommand(), "Training step of the synthetic model versus PyTorch eager"},
+            {"train", new TrainStepCommand(), "Training step of the synthetic model versus PyTorch eager"},
             {"heatmap", new HeatmapCommand(), "Selection-matrix heatmap frames"}};
         for (Object[] part : parts) {
             if (skip.contains((String) part[0])) {

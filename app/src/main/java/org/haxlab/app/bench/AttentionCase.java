@@ -4,7 +4,7 @@ import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig.AttentionPath;
 
 /**
- * One attention measurement: a pattern at a length on one execution path (issue 6).
+ * One attention measurement: a pattern at a length on one execution path (docs/BENCHMARKS.md).
  *
  * @param pattern a pattern with an attention branch (not {@code ssm})
  * @param length  sequence length L

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
             "  haxlab bench attention --patterns hax,sw --quick"})
 public final class AttentionCommand implements Callable<Integer> {
 
-    /** The lengths of issue 6. */
+    /** The lengths the attention targets name (docs/BENCHMARKS.md, Targets). */
     static final List<Integer> DEFAULT_LENGTHS = List.of(1024, 4096, 16384, 65536);
 
     @CommandLine.Spec

@@ -6,17 +6,17 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Formats attention rows (CSV, aligned text, Markdown) and derives the comparisons issue 6 asks for:
- * sparse-over-dense speed-ups and the two targets (HAX at 16K at least 20x faster sparse than dense;
- * 64K under 2 GB).
+ * Formats attention rows (CSV, aligned text, Markdown) and derives the comparisons the benchmark
+ * targets name (docs/BENCHMARKS.md): sparse-over-dense speed-ups and the two targets (HAX at 16K at
+ * least 20x faster sparse than dense; 64K under 2 GB).
  */
 public final class AttentionReport {
 
-    /** Required speed-up of sparse HAX over dense HAX at 16K (issue 6). */
+    /** Required speed-up of sparse HAX over dense HAX at 16K (benchmark target). */
     public static final double TARGET_SPEEDUP = 20;
     /** Length of the speed-up target. */
     public static final int TARGET_SPEEDUP_LENGTH = 16384;
-    /** Memory ceiling at 64K, MiB (issue 6: "under 2 GB"). */
+    /** Memory ceiling at 64K, MiB (benchmark target: "under 2 GB"). */
     public static final double TARGET_PEAK_MB = 2048;
     /** Length of the memory target. */
     public static final int TARGET_PEAK_LENGTH = 65536;

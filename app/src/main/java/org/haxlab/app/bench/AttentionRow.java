@@ -17,7 +17,7 @@ import java.util.Locale;
 public record AttentionRow(String pattern, int length, String path, String pass, Stats stats, double peakMb,
                            double heapMb, String note) {
 
-    /** The CSV header of issue 6. */
+    /** The CSV header (docs/BENCHMARKS.md). */
     public static final String CSV_HEADER = "pattern,length,path,pass,ms_median,ms_min,ms_max,peak_mb";
 
     /** Forward only (eval mode). */

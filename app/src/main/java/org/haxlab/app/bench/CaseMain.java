@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Entry point of a child JVM that measures one attention case and prints its rows as
  * {@code ROW<TAB>...} lines ({@link AttentionRow#childLine()}), so each case starts from a fresh process
- * and its resident-set peak is its own (issue 6). Not meant to be run by hand; {@link ChildJvm} starts it.
+ * and its resident-set peak is its own. Not meant to be run by hand; {@link ChildJvm} starts it.
  *
  * <p>Arguments: pattern length path passes batch dInner dState warmup repetitions threads passSeconds, where
  * passes is {@code fwd}, {@code fwd+bwd} or {@code both}.

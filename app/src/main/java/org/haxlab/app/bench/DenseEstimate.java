@@ -3,7 +3,7 @@ package org.haxlab.app.bench;
 import java.util.Locale;
 
 /**
- * What a dense-mask attention case would need, estimated before running it (issue 6: "dense runs that would
+ * What a dense-mask attention case would need, estimated before running it ("dense runs that would
  * not fit are reported as such, not attempted blindly"). The dense path builds a B x L x L boolean rule
  * and float mask on the heap, and libtorch holds the mask, the scores and the masked-softmax temporaries
  * (about ten L x L float arrays in eval mode, since a scope frees them only at its end); autograd keeps

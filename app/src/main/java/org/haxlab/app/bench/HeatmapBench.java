@@ -1,6 +1,6 @@
 package org.haxlab.app.bench;
 
-import org.haxlab.model.sparse.KeySelection;
+import org.haxlab.model.sparse.SelectedKeys;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SelectionInput;
 import org.haxlab.model.sparse.SelectionPattern;
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Times the selection-matrix heatmap's frame rendering (issue 6: a 1058 x 1058 matrix, ms per frame): the
+ * Times the selection-matrix heatmap's frame rendering (benchmark target: a 1058 x 1058 matrix, ms per frame): the
  * pixel work {@link SelectionRaster#render} does for every repaint of the view (the JavaFX upload of the
  * finished buffer is not included: it needs a running toolkit). The selection is a +HAX selection (LSH and
  * KS components, k = 64) of random bins and scores with softmax weights, so multi-component cells occur.
@@ -47,7 +47,7 @@ public final class HeatmapBench {
             kb[i] = rng.nextInt(16);
             score[i] = rng.nextFloat();
         }
-        KeySelection s = SelectionPattern.of(SparseConfig.paper(Pattern.HAX))
+        SelectedKeys s = SelectionPattern.of(SparseConfig.paper(Pattern.HAX))
                 .select(new SelectionInput(length, qb, kb, score));
         int n = 16;
         float[] q = new float[length * n];

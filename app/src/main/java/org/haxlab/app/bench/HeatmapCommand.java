@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Example:", "  haxlab bench heatmap --size 1058"})
 public final class HeatmapCommand implements Callable<Integer> {
 
-    /** Issue 6: a frame of the 1058 x 1058 matrix must take under 50 ms. */
+    /** Benchmark target: a frame of the 1058 x 1058 matrix must take under 50 ms. */
     public static final double TARGET_MS = 50;
 
     /** Fewest warm-up frames: rendering is fast, so the JIT needs several. */

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a benchmark ran on (issue 6: "machine info"): CPU model, cores, memory, load, JVM, DJL and
+ * What a benchmark ran on (every report starts with it): CPU model, cores, memory, load, JVM, DJL and
  * PyTorch versions and the intra-op thread count libtorch uses.
  *
  * @param cpuModel     from /proc/cpuinfo

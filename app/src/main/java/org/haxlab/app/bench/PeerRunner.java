@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the PyTorch-eager peer of the synthetic model ({@code app/src/bench/python/hax_peer.py}) with the
- * system Python and reads the JSON line it prints (issue 6: "have the benchmark run both in one run and print
+ * system Python and reads the JSON line it prints ("have the benchmark run both in one run and print
  * the ratio"). The peer gets the same thread count as libtorch in this JVM, through its {@code --threads}
  * flag and {@code OMP_NUM_THREADS}.
  */

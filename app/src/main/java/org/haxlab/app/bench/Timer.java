@@ -1,6 +1,6 @@
 package org.haxlab.app.bench;
 
-/** Runs a body a few times untimed, then several times timed (issue 6: warm-up and repetitions). */
+/** Runs a body a few times untimed, then several times timed (warm-up, then repetitions). */
 public final class Timer {
 
     /** Something to time; it must finish its work (read a result back) before returning. */

@@ -1,5 +1,5 @@
 /**
- * The benchmark harness behind {@code haxlab bench} (issue 6): attention cost versus length on the
+ * The benchmark harness behind {@code haxlab bench} (docs/BENCHMARKS.md): attention cost versus length on the
  * dense-mask and sparse-gather paths, a training step of the synthetic model against a PyTorch-eager
  * peer, and heatmap rendering. Each measurement is a warm-up plus several timed repetitions reported as
  * median, min and max; memory is the process's peak resident set (heap and native) and the peak heap.

@@ -8,6 +8,7 @@ import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.task.RecallSequence;
+import org.haxlab.model.task.Split;
 import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.train.CheckpointException;
 import org.haxlab.model.train.CheckpointStore;
@@ -37,7 +38,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.Callable;
 
 /**
@@ -254,7 +254,8 @@ public final class TrainCommand implements Callable<Integer> {
         SequenceSource source = tasks.create(run.task());
         // the held-out split has its own seed; the trainer redraws any training sequence that falls in it
         List<RecallSequence> heldOut = config.validateEvery() > 0
-                ? source.sample(run.valSamples(), new Random(config.seed() ^ 0x5DEECE66DL)) : List.of();
+                ? source.sample(run.valSamples(), SequenceSource.heldOutRandom(Split.VALIDATION, config.seed()))
+                : List.of();
         Path dir = folder.dir();
         Path metrics = dir.resolve(RunFolder.METRICS_FILE);
         try (NDManager manager = NDManager.newBaseManager(dev);

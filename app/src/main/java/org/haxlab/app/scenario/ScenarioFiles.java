@@ -8,9 +8,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import org.haxlab.app.vm.ModelSlot;
+import org.haxlab.model.json.JsonFieldException;
+import org.haxlab.model.json.JsonFields;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.task.SequenceParseException;
 import org.haxlab.model.task.SequenceText;
+import org.haxlab.model.train.ConfigJson;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -29,7 +32,7 @@ import java.util.List;
  *
  * <pre>{"format": "haxlab-scenario", "version": 1, "title": ..., "note": ..., "classroom": false,
  *  "sequence": "A a 3 ... | ...",
- *  "models": [{"label": ..., "checkpoint": "runs/hax.ckpt" or null, "config": {ModelConfigJson}}],
+ *  "models": [{"label": ..., "checkpoint": "runs/hax.ckpt" or null, "config": {ConfigJson}}],
  *  "view": {"tab": ..., "layer": 0, "hoveredQuery": null, "pinnedQuery": 13, "zoom": 1.0}}</pre>
  *
  * Checkpoints are stored relative to the scenario file when they live under the same root, so a
@@ -118,7 +121,7 @@ public final class ScenarioFiles {
             JsonObject o = new JsonObject();
             o.addProperty("label", m.label());
             o.addProperty("checkpoint", m.checkpoint() == null ? null : relative(m.checkpoint(), baseDir));
-            o.add("config", ModelConfigJson.write(m.config()));
+            o.add("config", ConfigJson.toJson(m.config()));
             models.add(o);
         }
         root.add("models", models);
@@ -187,7 +190,7 @@ public final class ScenarioFiles {
         int layers = Integer.MAX_VALUE;
         for (int i = 0; i < array.size(); i++) {
             JsonFields m = root.element("models", array, i);
-            ModelConfig config = ModelConfigJson.readModel(m.object("config"));
+            ModelConfig config = ConfigJson.modelConfig(m.object("config"));
             String checkpoint = m.optString("checkpoint");
             String label = m.optString("label");
             Path ckpt = checkpoint == null ? null : resolve(checkpoint, baseDir, m.pathOf("checkpoint"));

@@ -1,6 +1,7 @@
 package org.haxlab.app.table;
 
 import org.haxlab.model.task.RecallSequence;
+import org.haxlab.model.task.Split;
 import org.haxlab.model.train.SequenceSource;
 
 import java.util.ArrayList;
@@ -34,8 +35,8 @@ public record Splits(List<RecallSequence> validation, List<RecallSequence> test)
      */
     public static Splits draw(SequenceSource source, int valSamples, int testSamples, long dataSeed) {
         Set<RecallSequence> seen = new HashSet<>();
-        List<RecallSequence> val = distinct(source, valSamples, new Random(dataSeed ^ 0x5DEECE66DL), seen);
-        List<RecallSequence> test = distinct(source, testSamples, new Random(dataSeed * 31 + 0x7E57L), seen);
+        List<RecallSequence> val = distinct(source, valSamples, SequenceSource.heldOutRandom(Split.VALIDATION, dataSeed), seen);
+        List<RecallSequence> test = distinct(source, testSamples, SequenceSource.heldOutRandom(Split.TEST, dataSeed), seen);
         return new Splits(val, test);
     }
 

@@ -1,19 +1,16 @@
 package org.haxlab.app.ui;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import org.haxlab.app.vm.CapacityPoint;
 import org.haxlab.app.vm.CapacityViewModel;
 import org.haxlab.model.nn.ModelConfig;
+import org.haxlab.model.train.CapacityPoint;
 import org.haxlab.viz.charts.CapacityBound;
 import org.haxlab.viz.charts.CapacityChart;
 
@@ -48,15 +45,11 @@ final class CapacityTab extends BorderPane {
     }
 
     private void refresh() {
-        Map<String, List<CapacityChart.CapacityPoint>> byModel = new LinkedHashMap<>();
         int maxN = 1;
         for (CapacityPoint p : vm.pointsProperty()) {
-            byModel.computeIfAbsent(p.model(), k -> new ArrayList<>())
-                    .add(new CapacityChart.CapacityPoint(p.contexts(), p.keys(), p.accuracy()));
             maxN = Math.max(maxN, p.n());
         }
-        chart.clearModels();
-        byModel.forEach(chart::setModel);
+        chart.setPoints(List.copyOf(vm.pointsProperty()));
         ModelConfig c = vm.boundModelProperty().get();
         if (c == null) {
             chart.setBound(Double.NaN, CapacityViewModel.VALUES);
@@ -72,7 +65,8 @@ final class CapacityTab extends BorderPane {
         // the renderer keeps per-series strokes across refreshes: the bound's dashes (series 0 while no
         // model was measured) would stick to the first model's line, so the models get solid lines here
         var renderer = chart.chart().getXYPlot().getRenderer();
-        for (int i = 0; i < byModel.size(); i++) {
+        long models = vm.pointsProperty().stream().map(CapacityPoint::model).distinct().count();
+        for (int i = 0; i < models; i++) {
             renderer.setSeriesStroke(i, new java.awt.BasicStroke(2f));
         }
         chart.chart().getXYPlot().getDomainAxis().setRange(0, maxN * 1.1 + 1);

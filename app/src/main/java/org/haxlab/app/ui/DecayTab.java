@@ -107,7 +107,7 @@ final class DecayTab extends BorderPane {
         if (RETENTION.equals(mode.getValue())) {
             chart.showRetentionFrom(token, u);
             chart.setThreshold(vm.retentionThresholdProperty().get());
-            chosen.setText(in == null ? "" : "token " + token + " (" + Vocabulary.name(in.tokens()[token])
+            chosen.setText(in == null ? "" : "token " + token + " (" + Vocabulary.name(in.token(token))
                     + "); dashed: forgetting threshold " + vm.retentionThresholdProperty().get());
         } else {
             chart.showPerStepDecay(u);

@@ -169,7 +169,7 @@ final class SelectionTab extends BorderPane {
                     break;
                 }
                 s.append(String.format(Locale.ROOT, "%s%d %s %.4f", shown == 1 ? "" : ", ", k.key(),
-                        Vocabulary.name(vm.inspectionProperty().get().tokens()[k.key()]), k.weight()));
+                        Vocabulary.name(vm.inspectionProperty().get().token(k.key())), k.weight()));
             }
         }
         RecallDiagnosis d = vm.diagnosisAt(p);

@@ -14,6 +14,7 @@ import org.haxlab.model.task.RecallSequence;
 import org.haxlab.model.task.TaskConfig;
 import org.haxlab.model.task.TaskSampler;
 import org.haxlab.model.task.Variant;
+import org.haxlab.model.train.CapacityPoint;
 import org.haxlab.model.train.EvalResult;
 import org.haxlab.model.train.Evaluator;
 

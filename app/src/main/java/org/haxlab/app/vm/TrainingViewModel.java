@@ -232,7 +232,7 @@ public final class TrainingViewModel implements AutoCloseable {
      *
      * @throws IllegalStateException before {@link #attach}
      */
-    public <T> CompletableFuture<T> submitModelWork(TrainingSession.ModelWork<T> work) {
+    public <T> CompletableFuture<T> submitModelWork(TrainingSession.LiveModelTask<T> work) {
         if (session == null) {
             throw new IllegalStateException("training: no model worker attached yet");
         }

@@ -9,6 +9,7 @@ import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.task.SequenceText;
 import org.haxlab.model.trace.Backbone;
+import org.haxlab.model.train.CapacityPoint;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -50,14 +50,14 @@ final class DiagnosisRules {
                 }
                 // KS keeps the top-k_c scores: the lowest score it kept is the bar this query set
                 if (layer.hasScores() && Component.KS.in(sel.components()[i])) {
-                    float s = layer.ksScore()[sel.keys()[i]];
+                    float s = layer.ksScore(sel.keys()[i]);
                     cutoff = Float.isNaN(cutoff) ? s : Math.min(cutoff, s);
                 }
             }
         }
-        int qb = hasRow && layer.hasBuckets() ? layer.qBucket()[q] : -1;
-        int kb = hasRow && layer.hasBuckets() ? layer.kBucket()[v] : -1;
-        float score = hasRow && layer.hasScores() ? layer.ksScore()[v] : Float.NaN;
+        int qb = hasRow && layer.hasBuckets() ? layer.qBucket(q) : -1;
+        int kb = hasRow && layer.hasBuckets() ? layer.kBucket(v) : -1;
+        float score = hasRow && layer.hasScores() ? layer.ksScore(v) : Float.NaN;
         double retention = layer.decay() != null && q < layer.decay().length() ? layer.decay().maxRetention(v, q)
                 : Double.NaN;
         return new RecallDiagnosis.LayerFact(layer.layer(), hasRow, selected, components, weight, rank, rowKeys,

@@ -130,7 +130,7 @@ public final class InspectionJson {
         w.name("q_bucket").beginArray();
         for (int p : positions) {
             if (layer.hasBuckets()) {
-                w.value(layer.qBucket()[p]);
+                w.value(layer.qBucket(p));
             } else {
                 w.nullValue();
             }
@@ -139,7 +139,7 @@ public final class InspectionJson {
         w.name("k_bucket").beginArray();
         for (int p : positions) {
             if (layer.hasBuckets()) {
-                w.value(layer.kBucket()[p]);
+                w.value(layer.kBucket(p));
             } else {
                 w.nullValue();
             }
@@ -148,7 +148,7 @@ public final class InspectionJson {
         w.name("ks_score").beginArray();
         for (int p : positions) {
             if (layer.hasScores()) {
-                w.value(layer.ksScore()[p]);
+                w.value(layer.ksScore(p));
             } else {
                 w.nullValue();
             }
@@ -219,13 +219,13 @@ public final class InspectionJson {
                 for (int ch = 0; ch < d.dtUnits(); ch++) {
                     double s = 0;
                     for (int st = 0; st < n; st++) {
-                        s += d.logDecay()[p * d.units() + ch * n + st];
+                        s += d.logDecay(p, ch * n + st);
                     }
                     w.value(s / n);
                 }
             } else {
                 for (int u = 0; u < d.units(); u++) {
-                    w.value(d.logDecay()[p * d.units() + u]);
+                    w.value(d.logDecay(p, u));
                 }
             }
             w.endArray();

@@ -139,6 +139,7 @@ public record RecallDiagnosis(int position, int expected, int predicted, float c
         }
         boolean attention = inspection.config() != null && inspection.config().sparse().pattern().hasAttention();
         List<RecallDiagnosis> out = new ArrayList<>(inspection.predictions().size());
+        int[] tokens = inspection.tokens();
         for (QueryPrediction p : inspection.predictions()) {
             AnswerSource source = sources.getOrDefault(p.position(), new AnswerSource(p.position(), -1, -1));
             List<LayerFact> facts = new ArrayList<>();
@@ -147,7 +148,7 @@ public record RecallDiagnosis(int position, int expected, int predicted, float c
                     facts.add(DiagnosisRules.fact(layer, attention, p.position(), source.valuePosition()));
                 }
             }
-            DiagnosisRules.Verdict v = DiagnosisRules.judge(p, source, facts, retentionThreshold, inspection.tokens());
+            DiagnosisRules.Verdict v = DiagnosisRules.judge(p, source, facts, retentionThreshold, tokens);
             out.add(new RecallDiagnosis(p.position(), p.expected(), p.predicted(), p.confidence(), p.expectedProb(),
                     source, v.reason(), v.sentence(), facts));
         }

@@ -5,11 +5,15 @@ import org.haxlab.model.trace.AttentionSelection;
 import org.haxlab.model.trace.Component;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How sparse one layer's attention was (spec §3: every pattern keeps at most k keys per query, k_c per
- * component): keys per query and how much of each component's budget its selections used.
+ * component): keys per query and how much of each component's budget its selections used. The one
+ * summary of a selection's sparsity: the view model, the sparsity chart and its bars all read it.
  *
  * @param queries    rows summarised (the selection's length)
  * @param minKeys    fewest keys any query selected
@@ -17,7 +21,7 @@ import java.util.List;
  * @param maxKeys    most keys any query selected
  * @param emptyRows  queries that selected no key ("no keys" rows, zero attention output)
  * @param budget     the total budget k
- * @param components one entry per component of the pattern, in the pattern's order
+ * @param components one entry per budgeted component (the pattern's, in its order)
  */
 public record SparsitySummary(int queries, int minKeys, double meanKeys, int maxKeys, int emptyRows, int budget,
                               List<ComponentUse> components) {
@@ -43,12 +47,41 @@ public record SparsitySummary(int queries, int minKeys, double meanKeys, int max
     }
 
     /**
-     * Summarises {@code selection} against the budget of {@code config}.
+     * Summarises {@code selection} against the budget of {@code config}: one entry per component of its
+     * pattern, each with k_c.
      *
      * @throws IllegalArgumentException when the selection has a component the pattern does not
      */
     public static SparsitySummary of(AttentionSelection selection, SparseConfig config) {
-        List<Component> parts = config.pattern().components();
+        Map<Component, Integer> budgets = new LinkedHashMap<>();
+        for (Component c : config.pattern().components()) {
+            budgets.put(c, config.perComponent());
+        }
+        return summarise(selection, budgets, config.budget(), config.pattern().id());
+    }
+
+    /**
+     * Summarises {@code selection} against explicit per-component budgets (in the map's order; k is their
+     * sum). Keys of components without a budget count in the totals only: for selections that no single
+     * pattern made, such as hand-built or synthetic ones.
+     *
+     * @throws IllegalArgumentException when a budget is below 1
+     */
+    public static SparsitySummary of(AttentionSelection selection, Map<Component, Integer> budgets) {
+        int k = 0;
+        for (Map.Entry<Component, Integer> e : budgets.entrySet()) {
+            if (e.getValue() == null || e.getValue() < 1) {
+                throw new IllegalArgumentException("sparsity: budget of " + e.getKey().id() + " must be >= 1, got "
+                        + e.getValue());
+            }
+            k += e.getValue();
+        }
+        return summarise(selection, budgets, k, null);
+    }
+
+    /** Counts once over the selection; {@code pattern} non-null makes a component outside {@code budgets} an error. */
+    private static SparsitySummary summarise(AttentionSelection selection, Map<Component, Integer> budgets, int budget,
+                                             String pattern) {
         int n = selection.length();
         int[] total = new int[Component.values().length];
         int[] most = new int[Component.values().length];
@@ -65,13 +98,13 @@ public record SparsitySummary(int queries, int minKeys, double meanKeys, int max
             if (c == 0) {
                 empty++;
             }
-            java.util.Arrays.fill(row, 0);
+            Arrays.fill(row, 0);
             for (int e = selection.offsets()[i]; e < selection.offsets()[i + 1]; e++) {
                 for (Component comp : Component.values()) {
                     if (comp.in(selection.components()[e])) {
-                        if (!parts.contains(comp)) {
+                        if (pattern != null && !budgets.containsKey(comp)) {
                             throw new IllegalArgumentException("selection of query " + i + " has component "
-                                    + comp.id() + ", which pattern " + config.pattern().id() + " does not have");
+                                    + comp.id() + ", which pattern " + pattern + " does not have");
                         }
                         row[comp.ordinal()]++;
                     }
@@ -82,11 +115,21 @@ public record SparsitySummary(int queries, int minKeys, double meanKeys, int max
                 most[k] = Math.max(most[k], row[k]);
             }
         }
-        List<ComponentUse> uses = new ArrayList<>(parts.size());
-        for (Component comp : parts) {
-            uses.add(new ComponentUse(comp, config.perComponent(), n == 0 ? 0 : total[comp.ordinal()] / (double) n,
-                    most[comp.ordinal()]));
+        List<ComponentUse> uses = new ArrayList<>(budgets.size());
+        for (Map.Entry<Component, Integer> e : budgets.entrySet()) {
+            int comp = e.getKey().ordinal();
+            uses.add(new ComponentUse(e.getKey(), e.getValue(), n == 0 ? 0 : total[comp] / (double) n, most[comp]));
         }
-        return new SparsitySummary(n, min, n == 0 ? 0 : sum / (double) n, max, empty, config.budget(), uses);
+        return new SparsitySummary(n, min, n == 0 ? 0 : sum / (double) n, max, empty, budget, uses);
+    }
+
+    /** The use of {@code c}'s budget, or null when {@code c} has none here. */
+    public ComponentUse use(Component c) {
+        for (ComponentUse u : components) {
+            if (u.component() == c) {
+                return u;
+            }
+        }
+        return null;
     }
 }

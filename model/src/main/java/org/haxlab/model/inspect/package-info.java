@@ -1,5 +1,5 @@
 /**
- * What the views and {@code haxlab inspect} show, as immutable records, and the code that fills them.
+ * What the views and {@code haxlab inspect} show, as records that copy their arrays, and the code that fills them.
  *
  * <p>{@link org.haxlab.model.inspect.Inspector} runs one sequence through a model with a
  * {@link org.haxlab.model.trace.TraceSink}; every mixer layer reports a

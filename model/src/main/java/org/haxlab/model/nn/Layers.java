@@ -55,7 +55,8 @@ public final class Layers {
      * followed by keeping the first L outputs: out[t, c] = bias[c] + sum_k w[c, k] * x[t - (K-1) + k, c].
      *
      * <p>Written as a stack of K shifted copies times the weights instead of a library convolution,
-     * so no cuDNN kernel is involved (issue 3) and the op count stays at K + 4.
+     * so no cuDNN kernel is involved (the staged CUDA libtorch has no cuDNN engine libraries, docs/GPU.md)
+     * and the op count stays at K + 4.
      *
      * @param x      (B, L, C)
      * @param weight (C, K); PyTorch stores the same numbers as (C, 1, K)

@@ -44,9 +44,9 @@ public final class DilatedPattern implements SelectionPattern {
     }
 
     @Override
-    public KeySelection select(SelectionInput input) {
+    public SelectedKeys select(SelectionInput input) {
         int n = input.length();
-        KeySelection.Builder b = KeySelection.builder(n, n * Math.max(1, capacity(n)));
+        SelectedKeys.Builder b = SelectedKeys.builder(n, n * Math.max(1, capacity(n)));
         int bit = Component.DILATED.bit();
         for (int i = 0; i < n; i++) {
             int last = lastKey(i);

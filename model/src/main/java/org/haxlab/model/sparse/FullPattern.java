@@ -18,14 +18,14 @@ public final class FullPattern implements SelectionPattern {
     }
 
     @Override
-    public KeySelection select(SelectionInput input) {
+    public SelectedKeys select(SelectionInput input) {
         int n = input.length();
         long entries = (long) n * (n + 1) / 2;
         if (entries > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("full pattern: a selection of L=" + n + " has " + entries
                     + " entries, too many to list; use SparseAttention.causal for the output");
         }
-        KeySelection.Builder b = KeySelection.builder(n, (int) entries);
+        SelectedKeys.Builder b = SelectedKeys.builder(n, (int) entries);
         int bit = Component.FULL.bit();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {

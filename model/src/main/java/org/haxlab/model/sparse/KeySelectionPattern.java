@@ -45,13 +45,13 @@ public final class KeySelectionPattern implements SelectionPattern {
     }
 
     @Override
-    public KeySelection select(SelectionInput input) {
+    public SelectedKeys select(SelectionInput input) {
         int n = input.length();
         float[] s = input.requireScores();
         int[] heap = new int[keep];   // min-heap under "before": heap[0] is the weakest kept key
         int size = 0;
         int[] row = new int[keep];
-        KeySelection.Builder b = KeySelection.builder(n, n * capacity(n));
+        SelectedKeys.Builder b = SelectedKeys.builder(n, n * capacity(n));
         int bit = Component.KS.bit();
         for (int j = 0; j < n; j++) {
             if (size < keep) {

@@ -42,7 +42,7 @@ public final class LshPattern implements SelectionPattern {
     }
 
     @Override
-    public KeySelection select(SelectionInput input) {
+    public SelectedKeys select(SelectionInput input) {
         int n = input.length();
         int[] qBin = input.requireQBins();
         int[] kBin = input.requireKBins();
@@ -51,7 +51,7 @@ public final class LshPattern implements SelectionPattern {
         int slots = renumber(qBin, kBin, qSlot, kSlot);
         int[] ring = new int[slots * keep];
         int[] inserted = new int[slots];
-        KeySelection.Builder b = KeySelection.builder(n, n * capacity(n));
+        SelectedKeys.Builder b = SelectedKeys.builder(n, n * capacity(n));
         int bit = Component.LSH.bit();
         for (int i = 0; i < n; i++) {
             int ks = kSlot[i];   // key i first: the mask includes the query's own position (j <= i)

@@ -20,7 +20,7 @@ public interface SelectionPattern {
     int capacity(int length);
 
     /** The selected keys of every query, O(L*k). */
-    KeySelection select(SelectionInput input);
+    SelectedKeys select(SelectionInput input);
 
     /** Row-major L x L mask of the rule (true where query i reads key j), O(L^2). */
     boolean[] ruleMask(SelectionInput input);

@@ -31,9 +31,9 @@ public final class SinkPattern implements SelectionPattern {
     }
 
     @Override
-    public KeySelection select(SelectionInput input) {
+    public SelectedKeys select(SelectionInput input) {
         int n = input.length();
-        KeySelection.Builder b = KeySelection.builder(n, n * capacity(n));
+        SelectedKeys.Builder b = SelectedKeys.builder(n, n * capacity(n));
         int bit = Component.SINK.bit();
         for (int i = 0; i < n; i++) {
             int last = Math.min(i, sinks - 1);

@@ -33,9 +33,9 @@ public final class SlidingWindowPattern implements SelectionPattern {
     }
 
     @Override
-    public KeySelection select(SelectionInput input) {
+    public SelectedKeys select(SelectionInput input) {
         int n = input.length();
-        KeySelection.Builder b = KeySelection.builder(n, n * capacity(n));
+        SelectedKeys.Builder b = SelectedKeys.builder(n, n * capacity(n));
         int bit = Component.WINDOW.bit();
         for (int i = 0; i < n; i++) {
             for (int j = Math.max(0, i - window + 1); j <= i; j++) {

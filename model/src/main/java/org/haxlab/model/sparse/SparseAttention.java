@@ -103,12 +103,12 @@ public final class SparseAttention {
      * @param selections one selection per sequence, each of length L
      * @return (B, L, D)
      */
-    public static NDArray sparse(NDArray q, NDArray k, NDArray v, KeySelection[] selections) {
+    public static NDArray sparse(NDArray q, NDArray k, NDArray v, SelectedKeys[] selections) {
         return sparse(q, k, v, selections, blockFloats(q.getDevice()));
     }
 
-    /** {@link #sparse(NDArray, NDArray, NDArray, KeySelection[])} with a given block size in floats. */
-    static NDArray sparse(NDArray q, NDArray k, NDArray v, KeySelection[] selections, long blockFloats) {
+    /** {@link #sparse(NDArray, NDArray, NDArray, SelectedKeys[])} with a given block size in floats. */
+    static NDArray sparse(NDArray q, NDArray k, NDArray v, SelectedKeys[] selections, long blockFloats) {
         long[] qs = q.getShape().getShape();
         int batch = (int) qs[0];
         int length = (int) qs[1];
@@ -131,7 +131,7 @@ public final class SparseAttention {
         NDManager manager = q.getManager();
         // Without autograd (evaluation, inspection) the weighted sum of V rows runs as a sparse x dense product,
         // never materialising the gathered V block (kmax x d_inner floats per query: the largest memory
-        // traffic of the pass, issue 6 profile); training keeps the gather, whose gradient autograd knows.
+        // traffic of the pass, profile of docs/BENCHMARKS.md); training keeps the gather, whose gradient autograd knows.
         boolean inference = !JniUtils.isGradMode() && q instanceof PtNDArray;
         NDArray kFlat = k.reshape((long) batch * length, n);
         NDArray vFlat = v.reshape((long) batch * length, width);
@@ -143,7 +143,7 @@ public final class SparseAttention {
             long[] index = new long[batch * rows * kmax];
             float[] valid = new float[index.length];
             for (int b = 0; b < batch; b++) {
-                KeySelection s = selections[b];
+                SelectedKeys s = selections[b];
                 for (int r = 0; r < rows; r++) {
                     int i = start + r;
                     int at = (b * rows + r) * kmax;
@@ -239,8 +239,8 @@ public final class SparseAttention {
     /**
      * Rows {@code index} of a 2-D {@code table}, differentiable in the table. Uses the embedding op rather
      * than advanced indexing: same result and forward cost, but its backward (a row-wise index-add) measured
-     * about 30% faster on the CPU than advanced indexing's index_put backward (issue 6 profile: the gathers
-     * and their backward dominate the sparse path).
+     * about 30% faster on the CPU than advanced indexing's index_put backward (training-step profile,
+     * docs/BENCHMARKS.md: the gathers and their backward dominate the sparse path).
      */
     static NDArray gatherRows(NDArray table, NDArray index) {
         return table.getNDArrayInternal().embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
@@ -265,7 +265,7 @@ public final class SparseAttention {
      * @param q (L * N) queries of the sequence
      * @param k (L * N) keys of the sequence
      */
-    public static float[] hostWeights(KeySelection s, float[] q, float[] k, int n) {
+    public static float[] hostWeights(SelectedKeys s, float[] q, float[] k, int n) {
         float[] w = new float[s.size()];
         double[] logits = new double[s.maxCount()];
         for (int i = 0; i < s.length(); i++) {

@@ -169,7 +169,7 @@ public final class SparseBranch {
                     hostScores == null ? null : Arrays.copyOfRange(hostScores, from, from + length));
         }
 
-        KeySelection[] selections = null;
+        SelectedKeys[] selections = null;
         NDArray attended;
         if (dense) {
             NDArray mask;
@@ -205,7 +205,7 @@ public final class SparseBranch {
 
         Trace trace = null;
         if (options.trace() != null) {
-            KeySelection s0 = selections != null ? selections[0] : pattern.select(inputs[0]);
+            SelectedKeys s0 = selections != null ? selections[0] : pattern.select(inputs[0]);
             float[] q0 = q.get(0).toFloatArray();
             float[] k0 = k.get(0).toFloatArray();
             float[] weights = SparseAttention.hostWeights(s0, q0, k0, dState);
@@ -280,8 +280,8 @@ public final class SparseBranch {
         return padMask.toType(DataType.FLOAT32, false).toFloatArray();
     }
 
-    private KeySelection[] select(SelectionInput[] inputs) {
-        KeySelection[] out = new KeySelection[inputs.length];
+    private SelectedKeys[] select(SelectionInput[] inputs) {
+        SelectedKeys[] out = new SelectedKeys[inputs.length];
         for (int b = 0; b < inputs.length; b++) {
             out[b] = pattern.select(inputs[b]);
         }

@@ -43,10 +43,10 @@ public final class UnionPattern implements SelectionPattern {
     }
 
     @Override
-    public KeySelection select(SelectionInput input) {
-        KeySelection out = parts.get(0).select(input);
+    public SelectedKeys select(SelectionInput input) {
+        SelectedKeys out = parts.get(0).select(input);
         for (int p = 1; p < parts.size(); p++) {
-            out = KeySelection.union(out, parts.get(p).select(input));
+            out = SelectedKeys.union(out, parts.get(p).select(input));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package org.haxlab.model.trace;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -8,6 +9,11 @@ import java.util.List;
  * each key (a {@link Component#bit()} mask) and the softmax weight. Stored flat (CSR) because a
  * 1058-long sequence has up to 67k entries per layer: query i owns entries offsets[i] .. offsets[i+1]-1.
  * A query with no entries is a "no keys" row (spec §3, empty rows): its attention output is zero.
+ *
+ * <p>Shares its arrays: neither the constructor nor the accessors copy them, because the views and the
+ * inspection JSON walk them entry by entry (up to k x L entries per layer, redrawn per frame). Whoever
+ * builds one hands over arrays it never touches again, and readers never write into them. Equality is
+ * by content.
  */
 public record AttentionSelection(int length, int[] offsets, int[] keys, int[] components, float[] weights) {
 
@@ -53,5 +59,22 @@ public record AttentionSelection(int length, int[] offsets, int[] keys, int[] co
     /** Total selected (query, key) pairs. */
     public int size() {
         return keys.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AttentionSelection s && length == s.length && Arrays.equals(offsets, s.offsets)
+                && Arrays.equals(keys, s.keys) && Arrays.equals(components, s.components)
+                && Arrays.equals(weights, s.weights);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Arrays.hashCode(offsets) + Arrays.hashCode(keys)) + Arrays.hashCode(components);
+    }
+
+    @Override
+    public String toString() {
+        return "AttentionSelection[length=" + length + ", entries=" + keys.length + "]";
     }
 }

@@ -1,5 +1,8 @@
 package org.haxlab.model.trace;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 
 /**
  * How the SSM state decays over one sequence in one layer (spec §2).
@@ -9,6 +12,11 @@ package org.haxlab.model.trace;
  * {@code dt} is (L x d_inner). {@code logDecay[t][u] = dt_t * A_u <= 0}, so the per-step decay is
  * exp(logDecay) and the retention of what entered the state at position j, seen at i >= j, is
  * exp(sum over t in (j, i] of logDecay[t][u]).
+ *
+ * <p>Shares its arrays: neither the constructor nor the accessors copy them, because a Mamba-1 layer's
+ * {@code logDecay} holds L x d_inner x N floats (8.7 MB at L = 1058, 16 times that at 16K). The mixer
+ * that builds one hands over fresh arrays; readers use {@link #dt(int, int)}, {@link #logDecay(int, int)}
+ * and the retention methods and never write into the arrays. Equality is by content.
  *
  * @param backbone   which mixer produced it
  * @param length     L
@@ -30,6 +38,11 @@ public record DecayTrace(Backbone backbone, int length, int dtUnits, int units, 
     /** dt at position t for dt-unit u. */
     public float dt(int t, int u) {
         return dt[t * dtUnits + u];
+    }
+
+    /** dt_t * A_u at position t for unit u (the log of the per-step decay). */
+    public float logDecay(int t, int u) {
+        return logDecay[t * units + u];
     }
 
     /** The per-step decay exp(dt_t * A_u) at position t. */
@@ -71,5 +84,23 @@ public record DecayTrace(Backbone backbone, int length, int dtUnits, int units, 
             best = Math.max(best, retention(j, i, u));
         }
         return best;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DecayTrace d && backbone == d.backbone && length == d.length && dtUnits == d.dtUnits
+                && units == d.units && dState == d.dState && Arrays.equals(dt, d.dt)
+                && Arrays.equals(logDecay, d.logDecay);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Objects.hashCode(backbone) + length) + Arrays.hashCode(dt);
+    }
+
+    @Override
+    public String toString() {
+        return "DecayTrace[" + (backbone == null ? "?" : backbone.id()) + ", length=" + length + ", units=" + units
+                + "]";
     }
 }

@@ -6,6 +6,10 @@
  * {@link org.haxlab.model.trace.DecayTrace}) and the names those records carry
  * ({@link org.haxlab.model.trace.Component} of a sparse pattern, {@link org.haxlab.model.trace.Backbone}).
  *
+ * <p>{@link org.haxlab.model.trace.LayerInspection} copies its arrays in and out; the large
+ * {@link org.haxlab.model.trace.AttentionSelection} and {@link org.haxlab.model.trace.DecayTrace} share theirs
+ * (read-only by contract); all compare by content (docs/ARCHITECTURE.md, records that hold arrays).
+ *
  * <p>The mixers ({@code nn}) and the sparse branch ({@code sparse}) produce these records;
  * {@code inspect} assembles them into an inspection. Living below all three keeps the packages acyclic.
  */

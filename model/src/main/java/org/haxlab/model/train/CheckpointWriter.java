@@ -5,8 +5,6 @@ import org.haxlab.model.nn.SequenceModel;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Saves a run's checkpoints while it trains: {@value CheckpointStore#BEST}/ at every new best validation
@@ -66,22 +64,9 @@ public final class CheckpointWriter implements TrainingListener {
     }
 
     private void save(String name, int step, TrainingSnapshot snapshot) {
-        Map<String, Long> seeds = new LinkedHashMap<>();
-        seeds.put("init", model.config().initSeed());
-        seeds.put("data", training.seed());
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        if (last != null) {
-            metrics.put("loss", last.loss());
-            metrics.put("gate_loss", last.gateLoss());
-            metrics.put("accuracy", last.accuracy());
-        }
-        if (lastValidation != null) {
-            metrics.put("val_loss", lastValidation.loss());
-            metrics.put("val_accuracy", lastValidation.accuracy());
-            metrics.put("best_val_accuracy", lastValidation.bestAccuracy());
-            metrics.put("best_step", (double) lastValidation.bestStep());
-        }
-        RunRecord record = RunRecord.of(model.config(), task, training.toJson(), seeds, step, metrics);
+        RunRecord record = RunRecord.of(model.config(), task, training.toJson(),
+                RunRecord.seeds(model.config().initSeed(), training.seed()), step,
+                RunRecord.metrics(last, lastValidation));
         try {
             store.save(runDir.resolve(name), model, record, snapshot);
         } catch (CheckpointException e) {

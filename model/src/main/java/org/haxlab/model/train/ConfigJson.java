@@ -2,15 +2,17 @@ package org.haxlab.model.train;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import org.haxlab.model.json.JsonFieldException;
+import org.haxlab.model.json.JsonFields;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.trace.Backbone;
 
 /**
- * Explicit JSON form of {@link ModelConfig} and {@link SparseConfig} for run records: field names as the
- * record components, enums by {@code name()}. Written by hand (not by reflection) so that renaming a Java
- * field can never silently change the file format.
+ * Explicit JSON form of {@link ModelConfig} and {@link SparseConfig} for run records and scenario files:
+ * field names as the record components, enums by {@code name()}. Written by hand (not by reflection) so
+ * that renaming a Java field can never silently change the file format.
  */
 public final class ConfigJson {
 
@@ -48,22 +50,44 @@ public final class ConfigJson {
     }
 
     /**
-     * Reads a model config.
+     * Reads a model config, as written by {@link #toJson(ModelConfig)}: the one reader for run records and
+     * scenario files.
      *
-     * @throws IllegalArgumentException naming the missing or bad field
+     * @throws JsonFieldException naming the field (by its JSON path) that is missing, mistyped or refused
      */
-    public static ModelConfig modelConfig(JsonObject o) {
-        return new ModelConfig(enumOf(Backbone.class, o, "backbone"), integer(o, "vocabSize"), integer(o, "dModel"),
-                integer(o, "layers"), integer(o, "expand"), integer(o, "dState"), integer(o, "dtRank"),
-                integer(o, "heads"), integer(o, "convKernel"), sparseConfig(object(o, "sparse")), longValue(o, "initSeed"));
+    public static ModelConfig modelConfig(JsonFields f) {
+        Backbone backbone = f.enumValue("backbone", Backbone.class);
+        int vocab = f.integer("vocabSize");
+        int dModel = f.integer("dModel");
+        int layers = f.integer("layers");
+        int expand = f.integer("expand");
+        int dState = f.integer("dState");
+        int dtRank = f.integer("dtRank");
+        int heads = f.integer("heads");
+        int conv = f.integer("convKernel");
+        SparseConfig sparse = sparseConfig(f.object("sparse"));
+        long seed = f.longValue("initSeed");
+        return f.build(() -> new ModelConfig(backbone, vocab, dModel, layers, expand, dState, dtRank, heads, conv,
+                sparse, seed));
     }
 
-    /** Reads a sparse config; errors name the field. */
-    public static SparseConfig sparseConfig(JsonObject o) {
-        return new SparseConfig(enumOf(Pattern.class, o, "pattern"), integer(o, "budget"), integer(o, "hashBits"),
-                enumOf(SparseConfig.LshRule.class, o, "lshRule"), integer(o, "maxLen"),
-                enumOf(SparseConfig.Variant.class, o, "variant"), enumOf(SparseConfig.AttentionPath.class, o, "path"));
+    /**
+     * Reads a sparse config, as written by {@link #toJson(SparseConfig)}.
+     *
+     * @throws JsonFieldException naming the field (by its JSON path) that is missing, mistyped or refused
+     */
+    public static SparseConfig sparseConfig(JsonFields f) {
+        Pattern pattern = f.enumValue("pattern", Pattern.class);
+        int budget = f.integer("budget");
+        int hashBits = f.integer("hashBits");
+        SparseConfig.LshRule rule = f.enumValue("lshRule", SparseConfig.LshRule.class);
+        int maxLen = f.integer("maxLen");
+        SparseConfig.Variant variant = f.enumValue("variant", SparseConfig.Variant.class);
+        SparseConfig.AttentionPath path = f.enumValue("path", SparseConfig.AttentionPath.class);
+        return f.build(() -> new SparseConfig(pattern, budget, hashBits, rule, maxLen, variant, path));
     }
+
+    // Field helpers for the train package's other small JSON records (training settings, task, resume state).
 
     static JsonElement field(JsonObject o, String name) {
         JsonElement e = o.get(name);

@@ -1,8 +1,8 @@
 package org.haxlab.model.train;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import org.haxlab.model.json.JsonFields;
 import org.haxlab.model.nn.ModelConfig;
 
 import java.time.Instant;
@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The {@code run.json} of a checkpoint: everything needed to rebuild the model and to reproduce or judge
- * the run (Tribuo-style provenance).
+ * the run (Tribuo-style provenance). The maps are copied; the shape arrays in {@code shapes} are shared
+ * (written once by the store, only read afterwards) and the record is never compared.
  *
  * @param formatVersion  {@link #FORMAT_VERSION} when written by this code
  * @param haxlabVersion  HAX Lab version that wrote it
@@ -49,6 +50,41 @@ public record RunRecord(int formatVersion, String haxlabVersion, String djlVersi
                                int step, Map<String, Double> metrics) {
         return new RunRecord(FORMAT_VERSION, Versions.haxlab(), Versions.djl(), Instant.now().toString(), model,
                 task, training, seeds, step, metrics, "", 0, Map.of());
+    }
+
+    /**
+     * The seeds a run record holds: {@code init} (the weights) and, when known, {@code data} (the order of the
+     * training draws and the held-out splits).
+     */
+    public static Map<String, Long> seeds(long initSeed, Long dataSeed) {
+        Map<String, Long> seeds = new LinkedHashMap<>();
+        seeds.put("init", initSeed);
+        if (dataSeed != null) {
+            seeds.put("data", dataSeed);
+        }
+        return seeds;
+    }
+
+    /**
+     * The metrics a run record holds, under their {@code run.json} names: the last training step's
+     * {@code loss}, {@code gate_loss} and {@code accuracy}, and the last validation's {@code val_loss},
+     * {@code val_accuracy}, {@code best_val_accuracy} and {@code best_step}; either event may be null
+     * (none yet), its names are then absent.
+     */
+    public static Map<String, Double> metrics(StepEvent lastStep, ValidationEvent lastValidation) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (lastStep != null) {
+            m.put("loss", lastStep.loss());
+            m.put("gate_loss", lastStep.gateLoss());
+            m.put("accuracy", lastStep.accuracy());
+        }
+        if (lastValidation != null) {
+            m.put("val_loss", lastValidation.loss());
+            m.put("val_accuracy", lastValidation.accuracy());
+            m.put("best_val_accuracy", lastValidation.bestAccuracy());
+            m.put("best_step", (double) lastValidation.bestStep());
+        }
+        return m;
     }
 
     /** This record with the weights file's hash, size and shapes. */
@@ -102,35 +138,33 @@ public record RunRecord(int formatVersion, String haxlabVersion, String djlVersi
         if (!"haxlab-checkpoint".equals(o.has("format") ? o.get("format").getAsString() : null)) {
             throw new IllegalArgumentException("not a HAX Lab checkpoint record (field 'format' is not 'haxlab-checkpoint')");
         }
-        int version = ConfigJson.integer(o, "formatVersion");
+        JsonFields f = new JsonFields(o, "");
+        int version = f.integer("formatVersion");
         if (version != FORMAT_VERSION) {
             throw new IllegalArgumentException("format version " + version + " is not supported (this HAX Lab reads "
                     + FORMAT_VERSION + ")");
         }
-        ModelConfig model;
-        try {
-            model = ConfigJson.modelConfig(ConfigJson.object(o, "model"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("model: " + e.getMessage(), e);
-        }
+        ModelConfig model = ConfigJson.modelConfig(f.object("model"));
         Map<String, Long> seeds = new LinkedHashMap<>();
-        ConfigJson.object(o, "seeds").entrySet().forEach(e -> seeds.put(e.getKey(), e.getValue().getAsLong()));
+        JsonFields seedFields = f.object("seeds");
+        seedFields.json().keySet().forEach(k -> seeds.put(k, seedFields.longValue(k)));
         Map<String, Double> metrics = new LinkedHashMap<>();
-        ConfigJson.object(o, "metrics").entrySet().forEach(e ->
-                metrics.put(e.getKey(), e.getValue().isJsonNull() ? Double.NaN : e.getValue().getAsDouble()));
-        JsonObject w = ConfigJson.object(o, "weights");
+        JsonFields metricFields = f.object("metrics");
+        // NaN and infinite metrics are written as null (see toJson)
+        metricFields.json().keySet().forEach(k -> metrics.put(k, metricFields.has(k) ? metricFields.number(k) : Double.NaN));
+        JsonFields w = f.object("weights");
         Map<String, long[]> shapes = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonElement> e : ConfigJson.object(w, "shapes").entrySet()) {
-            JsonArray a = e.getValue().getAsJsonArray();
+        JsonFields shapeFields = w.object("shapes");
+        for (String name : shapeFields.json().keySet()) {
+            JsonArray a = shapeFields.array(name);
             long[] dims = new long[a.size()];
             for (int i = 0; i < dims.length; i++) {
                 dims[i] = a.get(i).getAsLong();
             }
-            shapes.put(e.getKey(), dims);
+            shapes.put(name, dims);
         }
-        return new RunRecord(version, ConfigJson.string(o, "haxlabVersion"), ConfigJson.string(o, "djlVersion"),
-                ConfigJson.string(o, "createdAt"), model, ConfigJson.object(o, "task"), ConfigJson.object(o, "training"),
-                seeds, ConfigJson.integer(o, "step"), metrics, ConfigJson.string(w, "sha256"),
-                ConfigJson.longValue(w, "bytes"), shapes);
+        return new RunRecord(version, f.string("haxlabVersion"), f.string("djlVersion"), f.string("createdAt"), model,
+                f.object("task").json(), f.object("training").json(), seeds, f.integer("step"), metrics,
+                w.string("sha256"), w.longValue("bytes"), shapes);
     }
 }

@@ -167,7 +167,9 @@ class RecallDiagnosisTest {
         assertTrue(RecallDiagnosis.ranOn(in, SPEC));
         assertEquals(4, RecallDiagnosis.of(in, SPEC).size());
         padded[L + 1] = org.haxlab.model.task.Vocabulary.SEP;
-        assertFalse(RecallDiagnosis.ranOn(in, SPEC), "only padding may follow");
+        assertTrue(RecallDiagnosis.ranOn(in, SPEC), "the inspection keeps its own copy of the tokens");
+        Inspection trailingSep = new Inspection(in.config(), padded, List.of(), firstWrong(), new int[L + 3]);
+        assertFalse(RecallDiagnosis.ranOn(trailingSep, SPEC), "only padding may follow");
         assertFalse(RecallDiagnosis.ranOn(inspection(Pattern.NONE, List.of(), firstWrong()),
                 SequenceText.parse("A a 3 | A a ?").sequence()));
     }

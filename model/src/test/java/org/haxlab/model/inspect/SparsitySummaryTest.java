@@ -6,8 +6,14 @@ import org.haxlab.model.trace.AttentionSelection;
 import org.haxlab.model.trace.Component;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SparsitySummaryTest {
 
@@ -52,5 +58,27 @@ class SparsitySummaryTest {
         assertEquals(0, s.queries());
         assertEquals(0, s.maxKeys());
         assertEquals(0, s.components().size());
+    }
+
+    @Test
+    void explicitBudgetsCountUnbudgetedComponentsInTheTotalsOnly() {
+        AttentionSelection sel = new InspectionFixtures.Rows(2)
+                .add(0, 0, Component.SINK, 1f)
+                .add(1, 0, Component.SINK, 0.5f).add(1, 1, Component.WINDOW, 0.5f)
+                .build();
+        Map<Component, Integer> budgets = new LinkedHashMap<>();
+        budgets.put(Component.WINDOW, 4);
+        budgets.put(Component.LSH, 2);
+        SparsitySummary s = SparsitySummary.of(sel, budgets);
+        assertEquals(6, s.budget(), "k is the sum of the budgets");
+        assertEquals(1.5, s.meanKeys(), 1e-12, "sink keys count in the totals");
+        assertEquals(List.of(Component.WINDOW, Component.LSH),
+                s.components().stream().map(SparsitySummary.ComponentUse::component).toList());
+        assertEquals(0.5 / 4, s.use(Component.WINDOW).use(), 1e-12);
+        assertEquals(0, s.use(Component.LSH).use(), 0);
+        assertNull(s.use(Component.SINK));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SparsitySummary.of(sel, Map.of(Component.KS, 0)));
+        assertTrue(e.getMessage().contains("ks") && e.getMessage().contains(">= 1"), e.getMessage());
     }
 }

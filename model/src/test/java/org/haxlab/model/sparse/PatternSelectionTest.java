@@ -25,11 +25,11 @@ class PatternSelectionTest {
                 SparseConfig.AttentionPath.AUTO);
     }
 
-    private static KeySelection select(Pattern p, int k, int maxLen) {
+    private static SelectedKeys select(Pattern p, int k, int maxLen) {
         return SelectionPattern.of(config(p, k, maxLen)).select(new SelectionInput(L, Q_BIN, K_BIN, SCORE));
     }
 
-    private static int maskOf(KeySelection s, int i, int j) {
+    private static int maskOf(SelectedKeys s, int i, int j) {
         for (int e = s.start(i); e < s.start(i) + s.count(i); e++) {
             if (s.key(e) == j) {
                 return s.mask(e);
@@ -40,7 +40,7 @@ class PatternSelectionTest {
 
     @Test
     void slidingWindowKeepsTheLastWKeys() {
-        KeySelection s = select(Pattern.SW, 4, 12);
+        SelectedKeys s = select(Pattern.SW, 4, 12);
         assertArrayEquals(new int[]{0}, s.keysOf(0));
         assertArrayEquals(new int[]{0, 1}, s.keysOf(1));
         assertArrayEquals(new int[]{2, 3, 4, 5}, s.keysOf(5));
@@ -49,7 +49,7 @@ class PatternSelectionTest {
 
     @Test
     void aShapeIsSinksPlusWindowWithBothBitsOnOverlap() {
-        KeySelection s = select(Pattern.A, 4, 12);  // k_c = 2: sinks {0,1}, window 2
+        SelectedKeys s = select(Pattern.A, 4, 12);  // k_c = 2: sinks {0,1}, window 2
         assertArrayEquals(new int[]{0, 1, 6, 7}, s.keysOf(7));
         assertArrayEquals(new int[]{0, 1, 2}, s.keysOf(2));
         assertEquals(Component.SINK.bit(), maskOf(s, 2, 0));
@@ -59,7 +59,7 @@ class PatternSelectionTest {
 
     @Test
     void dilatedTakesEveryRthKeyAndLeavesEarlyRowsEmpty() {
-        KeySelection s = select(Pattern.D, 4, 12);  // k_c = 4, r = 12 / 4 = 3: keys 2, 5, 8, 11
+        SelectedKeys s = select(Pattern.D, 4, 12);  // k_c = 4, r = 12 / 4 = 3: keys 2, 5, 8, 11
         assertEquals(3, config(Pattern.D, 4, 12).dilation());
         assertEquals(0, s.count(0));
         assertEquals(0, s.count(1));
@@ -70,7 +70,7 @@ class PatternSelectionTest {
 
     @Test
     void dilatedBeyondMaxLenKeepsOnlyTheMostRecentKc() {
-        KeySelection s = select(Pattern.D, 2, 6);  // k_c = 2, r = 3, L = 12 > maxLen = 6
+        SelectedKeys s = select(Pattern.D, 2, 6);  // k_c = 2, r = 3, L = 12 > maxLen = 6
         assertArrayEquals(new int[]{2, 5}, s.keysOf(7));
         assertArrayEquals(new int[]{5, 8}, s.keysOf(10));
         assertArrayEquals(new int[]{8, 11}, s.keysOf(11));
@@ -78,7 +78,7 @@ class PatternSelectionTest {
 
     @Test
     void windowPlusDilatedUnitesBothAndMarksSharedKeys() {
-        KeySelection s = select(Pattern.SWD, 4, 12);  // k_c = 2: window 2, r = 6: keys 5, 11
+        SelectedKeys s = select(Pattern.SWD, 4, 12);  // k_c = 2: window 2, r = 6: keys 5, 11
         assertArrayEquals(new int[]{3, 4}, s.keysOf(4));
         assertArrayEquals(new int[]{5, 8, 9}, s.keysOf(9));
         assertArrayEquals(new int[]{5, 10, 11}, s.keysOf(11));
@@ -88,7 +88,7 @@ class PatternSelectionTest {
 
     @Test
     void lshKeepsTheKcMostRecentSameBinKeys() {
-        KeySelection s = select(Pattern.LSH, 4, 12);
+        SelectedKeys s = select(Pattern.LSH, 4, 12);
         assertArrayEquals(new int[]{0}, s.keysOf(0));
         assertArrayEquals(new int[]{1}, s.keysOf(1));
         assertEquals(0, s.count(3), "bin 3 holds no key: a no-keys row");
@@ -100,7 +100,7 @@ class PatternSelectionTest {
 
     @Test
     void keySelectionTakesTheTopKcScoresOfThePrefix() {
-        KeySelection s = select(Pattern.KS, 4, 12);
+        SelectedKeys s = select(Pattern.KS, 4, 12);
         assertArrayEquals(new int[]{0}, s.keysOf(0));
         assertArrayEquals(new int[]{0, 1, 2, 3}, s.keysOf(4));
         assertArrayEquals(new int[]{0, 2, 3, 5}, s.keysOf(5));
@@ -114,7 +114,7 @@ class PatternSelectionTest {
         java.util.Arrays.fill(flat, 1f);
         flat[5] = 2f;
         KeySelectionPattern p = new KeySelectionPattern(2);
-        KeySelection s = p.select(new SelectionInput(L, null, null, flat));
+        SelectedKeys s = p.select(new SelectionInput(L, null, null, flat));
         assertArrayEquals(new int[]{0, 1}, s.keysOf(3));
         assertArrayEquals(new int[]{0, 5}, s.keysOf(9));
         assertArrayEquals(s.toDenseMask(), p.ruleMask(new SelectionInput(L, null, null, flat)));
@@ -122,7 +122,7 @@ class PatternSelectionTest {
 
     @Test
     void haxUnitesLshAndKsAndMarksKeysSelectedByBoth() {
-        KeySelection s = select(Pattern.HAX, 8, 12);  // k_c = 4 each
+        SelectedKeys s = select(Pattern.HAX, 8, 12);  // k_c = 4 each
         assertArrayEquals(new int[]{3, 6, 7, 9, 11}, s.keysOf(11));
         int both = Component.LSH.bit() | Component.KS.bit();
         assertEquals(both, maskOf(s, 11, 6));
@@ -134,7 +134,7 @@ class PatternSelectionTest {
 
     @Test
     void fullReadsTheWholePrefix() {
-        KeySelection s = select(Pattern.FULL, 4, 12);
+        SelectedKeys s = select(Pattern.FULL, 4, 12);
         for (int i = 0; i < L; i++) {
             assertEquals(i + 1, s.count(i));
             assertEquals(Component.FULL.bit(), s.mask(s.start(i)));
@@ -161,7 +161,7 @@ class PatternSelectionTest {
                 }
                 int k = 8;
                 SelectionPattern sp = SelectionPattern.of(config(p, k, 32));
-                KeySelection s = sp.select(in);
+                SelectedKeys s = sp.select(in);
                 assertArrayEquals(sp.ruleMask(in), s.toDenseMask(), p + " at L=" + n);
                 for (int i = 0; i < n; i++) {
                     assertTrue(p == Pattern.FULL || s.count(i) <= k, p + " row " + i + " has " + s.count(i) + " keys");
@@ -190,7 +190,7 @@ class PatternSelectionTest {
 
     @Test
     void builderRejectsFutureKeysAndNoneHasNoPattern() {
-        KeySelection.Builder b = KeySelection.builder(2, 2);
+        SelectedKeys.Builder b = SelectedKeys.builder(2, 2);
         assertThrows(IllegalArgumentException.class, () -> b.add(1, 1));
         assertThrows(IllegalArgumentException.class, () -> SelectionPattern.of(SparseConfig.paper(Pattern.NONE)));
         assertThrows(IllegalStateException.class, () -> new LshPattern(2).select(SelectionInput.fixed(4)));

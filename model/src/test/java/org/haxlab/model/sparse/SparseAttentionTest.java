@@ -82,7 +82,7 @@ class SparseAttentionTest {
             SparseConfig c = new SparseConfig(p, 8, 3, SparseConfig.LshRule.SIGN_BITS, 16,
                     SparseConfig.Variant.CAUSAL, SparseConfig.AttentionPath.AUTO);
             SelectionPattern sp = SelectionPattern.of(c);
-            KeySelection[] sel = {sp.select(inputs[0]), sp.select(inputs[1])};
+            SelectedKeys[] sel = {sp.select(inputs[0]), sp.select(inputs[1])};
             NDArray dense = SparseAttention.dense(q, k, v, SparseAttention.denseMask(manager, sp, inputs));
             NDArray sparse = SparseAttention.sparse(q, k, v, sel);
             NDArray blocked = SparseAttention.sparse(q, k, v, sel, 1);  // one query per block
@@ -98,7 +98,7 @@ class SparseAttentionTest {
         SelectionInput[] inputs = randomInputs(rng);
         SelectionPattern sp = SelectionPattern.of(new SparseConfig(Pattern.HAX, 8, 3, SparseConfig.LshRule.SIGN_BITS,
                 16, SparseConfig.Variant.CAUSAL, SparseConfig.AttentionPath.AUTO));
-        KeySelection[] sel = {sp.select(inputs[0]), sp.select(inputs[1])};
+        SelectedKeys[] sel = {sp.select(inputs[0]), sp.select(inputs[1])};
         float[][] grads = new float[2][];
         for (int run = 0; run < 2; run++) {
             Random same = new Random(21);
@@ -146,7 +146,7 @@ class SparseAttentionTest {
         DilatedPattern dilated = new DilatedPattern(8, 4);  // queries 0..6 have no key
         SelectionInput[] in = {SelectionInput.fixed(L), SelectionInput.fixed(L)};
         NDArray dense = SparseAttention.dense(q, k, v, SparseAttention.denseMask(manager, dilated, in));
-        NDArray sparse = SparseAttention.sparse(q, k, v, new KeySelection[]{dilated.select(in[0]), dilated.select(in[1])});
+        NDArray sparse = SparseAttention.sparse(q, k, v, new SelectedKeys[]{dilated.select(in[0]), dilated.select(in[1])});
         for (NDArray out : new NDArray[]{dense, sparse}) {
             assertEquals(0f, out.get(":, 0:7, :").abs().max().getFloat(), "no keys, nothing read");
             assertTrue(out.get(":, 7, :").abs().max().getFloat() > 0, "query 7 reads key 7");
@@ -160,15 +160,15 @@ class SparseAttentionTest {
         Random rng = new Random(2);
         NDArray q = random(rng, 1, 3, N);
         NDArray v = random(rng, 1, 3, D);
-        KeySelection empty = new DilatedPattern(8, 2).select(SelectionInput.fixed(3));
-        assertEquals(0f, SparseAttention.sparse(q, q, v, new KeySelection[]{empty}).abs().sum().getFloat());
+        SelectedKeys empty = new DilatedPattern(8, 2).select(SelectionInput.fixed(3));
+        assertEquals(0f, SparseAttention.sparse(q, q, v, new SelectedKeys[]{empty}).abs().sum().getFloat());
     }
 
     @Test
     void hostWeightsAreTheSoftmaxOfTheSelectedScores() {
         float[] q = {1, 0, 0, 2};         // L = 2, N = 2
         float[] k = {1, 1, 0.5f, -1};
-        KeySelection full = new FullPattern().select(SelectionInput.fixed(2));
+        SelectedKeys full = new FullPattern().select(SelectionInput.fixed(2));
         float[] w = SparseAttention.hostWeights(full, q, k, 2);
         assertEquals(1f, w[0], 1e-6f);
         // query 1 scores: q1.k0 = 2, q1.k1 = -2

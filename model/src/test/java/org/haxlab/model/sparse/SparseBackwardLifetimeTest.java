@@ -35,14 +35,14 @@ class SparseBackwardLifetimeTest {
         return a;
     }
 
-    private static float[] gradients(NDManager m, KeySelection sel, boolean poison, boolean causal) {
+    private static float[] gradients(NDManager m, SelectedKeys sel, boolean poison, boolean causal) {
         Random rng = new Random(5);
         NDArray q = random(m, rng, 1, L, N);
         NDArray k = random(m, rng, 1, L, N);
         NDArray v = random(m, rng, 1, L, D);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector(); NDScope scope = new NDScope()) {
             NDArray out = causal ? SparseAttention.causal(q, k, v, 4L * L)
-                    : SparseAttention.sparse(q, k, v, new KeySelection[]{sel}, 4L * 8 * D);
+                    : SparseAttention.sparse(q, k, v, new SelectedKeys[]{sel}, 4L * 8 * D);
             if (poison) {
                 for (int round = 0; round < 20; round++) {
                     System.gc();
@@ -72,7 +72,7 @@ class SparseBackwardLifetimeTest {
 
     @Test
     void sparseGradientsSurviveReuseOfFreedHostBuffers() {
-        KeySelection sel = new SlidingWindowPattern(8).select(SelectionInput.fixed(L));
+        SelectedKeys sel = new SlidingWindowPattern(8).select(SelectionInput.fixed(L));
         try (NDManager m = NDManager.newBaseManager()) {
             assertSame(gradients(m, sel, false, false), gradients(m, sel, true, false));
         }

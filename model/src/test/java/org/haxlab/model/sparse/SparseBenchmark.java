@@ -47,7 +47,7 @@ public final class SparseBenchmark {
                     sc[t] = rng.nextFloat();
                 }
                 long t0 = System.nanoTime();
-                KeySelection s = pattern.select(new SelectionInput(length, qb, kb, sc));
+                SelectedKeys s = pattern.select(new SelectionInput(length, qb, kb, sc));
                 long t1 = System.nanoTime();
                 try (NDScope scope = new NDScope()) {
                     branch.forward(x, null, ForwardOptions.eval()).output().sum().getFloat();

@@ -33,13 +33,13 @@ class SparseInferencePathTest {
         }
         SelectionPattern hax = SelectionPattern.of(new SparseConfig(Pattern.HAX, 8, 2, SparseConfig.LshRule.SIGN_BITS,
                 16, SparseConfig.Variant.CAUSAL, SparseConfig.AttentionPath.SPARSE));
-        KeySelection s0 = hax.select(new SelectionInput(length, qb, kb, sc));
-        KeySelection s1 = new DilatedPattern(5, 4).select(SelectionInput.fixed(length));  // empty first rows
+        SelectedKeys s0 = hax.select(new SelectionInput(length, qb, kb, sc));
+        SelectedKeys s1 = new DilatedPattern(5, 4).select(SelectionInput.fixed(length));  // empty first rows
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray q = m.randomNormal(new Shape(batch, length, 3));
             NDArray k = m.randomNormal(new Shape(batch, length, 3));
             NDArray v = m.randomNormal(new Shape(batch, length, 5));
-            KeySelection[] sel = {s0, s1};
+            SelectedKeys[] sel = {s0, s1};
             NDArray eval = SparseAttention.sparse(q, k, v, sel, 3L * 8 * 5 * batch);
             NDArray gathered;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {

@@ -286,10 +286,10 @@ public class BucketView extends VBox {
         int[] hits = BucketStats.collisions(first.qBucket(), first.kBucket(), p, causal);
         int[] hitsAfter = second == null ? null : BucketStats.collisions(second.qBucket(), second.kBucket(), p, causal);
         String text = String.format(Locale.ROOT, "pos %d: query bin %d, key bin %d; %d keys%s share the query's bin",
-                p, first.qBucket()[p], first.kBucket()[p], hits.length, causal ? " up to here" : "");
+                p, first.qBucket(p), first.kBucket(p), hits.length, causal ? " up to here" : "");
         if (second != null) {
             text += String.format(Locale.ROOT, " | redrawn: query bin %d, key bin %d, %d keys",
-                    second.qBucket()[p], second.kBucket()[p], hitsAfter.length);
+                    second.qBucket(p), second.kBucket(p), hitsAfter.length);
         }
         info.setText(text);
         strip.drawLinks(p, hits, hitsAfter);

@@ -1,6 +1,7 @@
 package org.haxlab.viz.charts;
 
 import javafx.scene.layout.BorderPane;
+import org.haxlab.model.train.CapacityPoint;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
@@ -12,6 +13,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,20 +28,6 @@ import java.util.Map;
  * the two lines, not on the first one.
  */
 public class CapacityChart extends BorderPane {
-
-    /**
-     * One measured accuracy.
-     *
-     * @param contexts n_c
-     * @param keys     n_k
-     * @param accuracy fraction of queries answered correctly
-     */
-    public record CapacityPoint(int contexts, int keys, double accuracy) {
-        /** The table size n = n_c * n_k. */
-        public int n() {
-            return contexts * keys;
-        }
-    }
 
     private final Map<String, List<CapacityPoint>> models = new LinkedHashMap<>();
     private final XYSeriesCollection dataset = new XYSeriesCollection();
@@ -60,15 +48,15 @@ public class CapacityChart extends BorderPane {
         setPrefSize(700, 380);
     }
 
-    /** Adds or replaces one model's measurements (sorted by n for drawing). */
-    public final void setModel(String name, List<CapacityPoint> points) {
-        models.put(name, List.copyOf(points));
-        refresh();
-    }
-
-    /** Removes every model. */
-    public final void clearModels() {
+    /**
+     * Shows {@code points}, one line per model label in the order the labels first appear, replacing what
+     * was drawn before (an empty list clears the chart).
+     */
+    public final void setPoints(List<CapacityPoint> points) {
         models.clear();
+        for (CapacityPoint p : points) {
+            models.computeIfAbsent(p.model(), k -> new ArrayList<>()).add(p);
+        }
         refresh();
     }
 

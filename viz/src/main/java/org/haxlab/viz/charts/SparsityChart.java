@@ -2,6 +2,7 @@ package org.haxlab.viz.charts;
 
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.haxlab.model.inspect.SparsitySummary;
 import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.trace.AttentionSelection;
 import org.haxlab.model.trace.Component;
@@ -25,7 +26,8 @@ import org.jfree.data.xy.XYSeries;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.text.DecimalFormat;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -41,7 +43,7 @@ public class SparsityChart extends VBox {
     private final BarRenderer barRenderer = new BarRenderer();
     private final JFreeChart areaChart;
     private final JFreeChart barChart;
-    private SparsityStats stats;
+    private SparsitySummary summary;
 
     /** An empty chart. */
     public SparsityChart() {
@@ -66,22 +68,24 @@ public class SparsityChart extends VBox {
         setPrefSize(700, 520);
     }
 
-    /** Shows a layer's selection with per-component budgets k / #components from its sparse config. */
+    /** Shows a layer's selection against its sparse config's budgets (k / #components each). */
     public final void setInspection(LayerInspection layer, SparseConfig config) {
-        Map<Component, Integer> budgets = new LinkedHashMap<>();
-        for (Component c : config.pattern().components()) {
-            budgets.put(c, config.perComponent());
-        }
-        setSelection(layer.selection(), budgets);
+        setSelection(layer.selection(), SparsitySummary.of(layer.selection(), config));
     }
 
     /**
-     * Shows a selection.
+     * Shows a selection with explicit per-component budgets.
      *
      * @param budgets keys each component may keep (spec §3); components without one get no bar
      */
     public final void setSelection(AttentionSelection sel, Map<Component, Integer> budgets) {
-        stats = SparsityStats.of(sel);
+        setSelection(sel, SparsitySummary.of(sel, budgets));
+    }
+
+    /** Shows a selection and its summary (the bars are the summary's components). */
+    public final void setSelection(AttentionSelection sel, SparsitySummary summary) {
+        this.summary = summary;
+        Map<Component, int[]> stacked = keysByPrimary(sel);
         areaChart.setNotify(false);
         barChart.setNotify(false);
         try {
@@ -90,8 +94,8 @@ public class SparsityChart extends VBox {
             areaPlot.clearRangeMarkers();
             int s = 0;
             for (Component c : ComponentColors.PRIORITY) {
-                int[] counts = stats.byPrimary().get(c);
-                if (java.util.Arrays.stream(counts).allMatch(v -> v == 0) && !budgets.containsKey(c)) {
+                int[] counts = stacked.get(c);
+                if (Arrays.stream(counts).allMatch(v -> v == 0) && summary.use(c) == null) {
                     continue;
                 }
                 XYSeries series = new XYSeries(c.id(), true, false);
@@ -101,7 +105,7 @@ public class SparsityChart extends VBox {
                 perQuery.addSeries(series);
                 areaRenderer.setSeriesPaint(s++, ChartStyle.awt(ComponentColors.of(c)));
             }
-            int total = budgets.values().stream().mapToInt(Integer::intValue).sum();
+            int total = summary.components().isEmpty() ? 0 : summary.budget();
             NumberAxis y = (NumberAxis) areaPlot.getRangeAxis();
             y.setAutoRange(true);
             if (total > 0) {
@@ -111,14 +115,12 @@ public class SparsityChart extends VBox {
                 k.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
                 areaPlot.addRangeMarker(k);
                 // Markers do not widen the auto range; keep the budget line in view.
-                int most = java.util.Arrays.stream(stats.total()).max().orElse(0);
-                y.setRange(0, Math.max(total, most) * 1.08);
+                y.setRange(0, Math.max(total, summary.maxKeys()) * 1.08);
             }
             int b = 0;
-            for (Map.Entry<Component, Integer> e : budgets.entrySet()) {
-                use.addValue(stats.budgetUse(e.getKey(), e.getValue()), e.getKey().id() + " (k_c=" + e.getValue() + ")",
-                        "budget use");
-                barRenderer.setSeriesPaint(b++, ChartStyle.awt(ComponentColors.of(e.getKey())));
+            for (SparsitySummary.ComponentUse u : summary.components()) {
+                use.addValue(u.use(), u.component().id() + " (k_c=" + u.perQuery() + ")", "budget use");
+                barRenderer.setSeriesPaint(b++, ChartStyle.awt(ComponentColors.of(u.component())));
             }
         } finally {
             areaChart.setNotify(true);
@@ -127,8 +129,29 @@ public class SparsityChart extends VBox {
     }
 
     /** The numbers drawn now (null before the first selection). */
-    public final SparsityStats stats() {
-        return stats;
+    public final SparsitySummary summary() {
+        return summary;
+    }
+
+    /**
+     * Keys per query under each key's highest-priority component ({@link ComponentColors#PRIORITY}): each key
+     * counted once, so the stacked parts of a row add up to its key count, in the colour the matrix gives it.
+     */
+    static Map<Component, int[]> keysByPrimary(AttentionSelection sel) {
+        int n = sel.length();
+        Map<Component, int[]> primary = new EnumMap<>(Component.class);
+        for (Component c : Component.values()) {
+            primary.put(c, new int[n]);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int e = sel.offsets()[i]; e < sel.offsets()[i + 1]; e++) {
+                Component p = ComponentColors.primary(sel.components()[e]);
+                if (p != null) {
+                    primary.get(p)[i]++;
+                }
+            }
+        }
+        return primary;
     }
 
     /** The stacked keys-per-query data. */

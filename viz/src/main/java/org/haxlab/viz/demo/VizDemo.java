@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import org.haxlab.model.inspect.Inspection;
 import org.haxlab.model.trace.AttentionSelection;
 import org.haxlab.model.trace.LayerInspection;
+import org.haxlab.model.train.CapacityPoint;
 import org.haxlab.model.train.TrainingMetric;
 import org.haxlab.viz.buckets.BucketView;
 import org.haxlab.viz.charts.CapacityChart;
@@ -167,14 +168,14 @@ public final class VizDemo {
         views.put("sparsity", sparsity);
 
         CapacityChart capacity = new CapacityChart();
-        List<CapacityChart.CapacityPoint> ssm = new ArrayList<>();
-        List<CapacityChart.CapacityPoint> hax = new ArrayList<>();
+        List<CapacityPoint> points = new ArrayList<>();
         for (int n = 5; n <= 16; n += 1) {
-            ssm.add(new CapacityChart.CapacityPoint(n, n, Math.max(0.0625, 1 - n * n / 200.0)));
-            hax.add(new CapacityChart.CapacityPoint(n, n, Math.max(0.0625, 1 - n * n / 900.0)));
+            points.add(new CapacityPoint("illustrative SSM", n, n, Math.max(0.0625, 1 - n * n / 200.0), 0));
         }
-        capacity.setModel("illustrative SSM", ssm);
-        capacity.setModel("illustrative +HAX", hax);
+        for (int n = 5; n <= 16; n += 1) {
+            points.add(new CapacityPoint("illustrative +HAX", n, n, Math.max(0.0625, 1 - n * n / 900.0), 0));
+        }
+        capacity.setPoints(points);
         capacity.setBound(400, 16);
         views.put("capacity", capacity);
 

@@ -2,8 +2,10 @@ package org.haxlab.viz.charts;
 
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
+import org.haxlab.model.inspect.SparsitySummary;
 import org.haxlab.model.trace.AttentionSelection;
 import org.haxlab.model.trace.Component;
+import org.haxlab.model.train.CapacityPoint;
 import org.haxlab.viz.FxExtension;
 import org.haxlab.viz.demo.SyntheticRecords;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import java.util.Map;
 
 import static org.haxlab.viz.FxExtension.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,16 +32,19 @@ class ChartsTest {
     }
 
     @Test
-    void sparsityStatsCountOverlapsPerComponentButOncePerPrimary() {
+    void sparsityCountsOverlapsPerComponentButStacksEachKeyOnceUnderItsPrimary() {
         int both = Component.WINDOW.bit() | Component.LSH.bit();
         AttentionSelection sel = new AttentionSelection(2, new int[] {0, 1, 3}, new int[] {0, 0, 1},
                 new int[] {Component.SINK.bit(), Component.SINK.bit(), both}, new float[] {1f, 0.5f, 0.5f});
-        SparsityStats s = SparsityStats.of(sel);
-        assertEquals(1, s.byComponent().get(Component.LSH)[1]);
-        assertEquals(1, s.byComponent().get(Component.WINDOW)[1]);
-        assertEquals(0, s.byPrimary().get(Component.WINDOW)[1], "LSH has priority");
-        assertEquals(1.5, s.meanTotal(), 1e-12);
-        assertEquals(1.0 / 4, s.budgetUse(Component.SINK, 4), 1e-12);
+        Map<Component, int[]> stacked = SparsityChart.keysByPrimary(sel);
+        assertEquals(1, stacked.get(Component.LSH)[1]);
+        assertEquals(0, stacked.get(Component.WINDOW)[1], "LSH has priority");
+        assertEquals(1, stacked.get(Component.SINK)[1]);
+        SparsitySummary s = SparsitySummary.of(sel, Map.of(Component.SINK, 4, Component.WINDOW, 2));
+        assertEquals(1.5, s.meanKeys(), 1e-12);
+        assertEquals(1.0 / 4, s.use(Component.SINK).use(), 1e-12);
+        assertEquals(0.5 / 2, s.use(Component.WINDOW).use(), 1e-12, "the shared key counts for the window too");
+        assertNull(s.use(Component.LSH), "no budget, no bar");
     }
 
     @Test
@@ -56,10 +62,11 @@ class ChartsTest {
             }
             assertEquals(sel.count(150), stack, 0);
             assertEquals(2, sc.budgetUseDataset().getRowCount());
+            assertEquals(sc.summary().use(Component.LSH).use(),
+                    sc.budgetUseDataset().getValue("lsh (k_c=16)", "budget use").doubleValue(), 0);
 
             CapacityChart cc = new CapacityChart();
-            cc.setModel("Mamba-2", List.of(new CapacityChart.CapacityPoint(5, 5, 0.9),
-                    new CapacityChart.CapacityPoint(16, 16, 0.3)));
+            cc.setPoints(List.of(new CapacityPoint("Mamba-2", 5, 5, 0.9, 8), new CapacityPoint("Mamba-2", 16, 16, 0.3, 8)));
             cc.setBound(1024, 16);
             new Scene(new StackPane(cc), 600, 400).snapshot(null);
             assertEquals(2, cc.dataset().getSeriesCount());

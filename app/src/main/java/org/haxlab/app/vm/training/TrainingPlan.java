@@ -15,9 +15,6 @@ import org.haxlab.model.train.TrainingConfig;
  */
 public record TrainingPlan(ModelConfig model, TrainingConfig training, TaskSpec task, int valSamples) {
 
-    /** Salt of the held-out split's seed, as in {@code haxlab train}: the split differs from the training draws. */
-    public static final long VALIDATION_SALT = 0x5DEECE66DL;
-
     public TrainingPlan {
         if (model == null || training == null || task == null) {
             throw new IllegalArgumentException("training plan: model, training and task are required");

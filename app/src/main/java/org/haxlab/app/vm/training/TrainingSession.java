@@ -7,6 +7,7 @@ import org.haxlab.app.work.ModelWorker;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.task.RecallSequence;
+import org.haxlab.model.task.Split;
 import org.haxlab.model.train.CheckpointStore;
 import org.haxlab.model.train.RunRecord;
 import org.haxlab.model.train.SequenceSource;
@@ -17,11 +18,8 @@ import org.haxlab.model.train.Trainer;
 import org.haxlab.model.train.ValidationEvent;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,9 +38,12 @@ import java.util.function.Consumer;
  */
 public final class TrainingSession implements AutoCloseable {
 
-    /** Work to run on the model thread with the live model. */
+    /**
+     * A task run on the model thread with the live model (the window sends its own work through
+     * {@code vm.ModelWork}).
+     */
     @FunctionalInterface
-    public interface ModelWork<T> {
+    public interface LiveModelTask<T> {
         /** Runs with the live model (never null). */
         T apply(SequenceModel model) throws Exception;
     }
@@ -175,7 +176,7 @@ public final class TrainingSession implements AutoCloseable {
      *
      * @return completes with the result, or exceptionally (with {@link IllegalStateException} when there is no model)
      */
-    public <T> CompletableFuture<T> submitModelWork(ModelWork<T> work) {
+    public <T> CompletableFuture<T> submitModelWork(LiveModelTask<T> work) {
         Objects.requireNonNull(work, "work");
         return submitWork(() -> {
             if (model == null) {
@@ -221,13 +222,10 @@ public final class TrainingSession implements AutoCloseable {
         Objects.requireNonNull(dir, "dir");
         return submitModelWork(m -> {
             refuseForeignFolder(dir);
-            Map<String, Long> seeds = new LinkedHashMap<>();
-            seeds.put("init", m.config().initSeed());
-            if (trainingJson.has("seed")) {
-                seeds.put("data", trainingJson.get("seed").getAsLong());
-            }
-            RunRecord saved = store.save(dir, m, RunRecord.of(m.config(), taskJson, trainingJson, seeds, modelStep,
-                    metrics()));
+            Long dataSeed = trainingJson.has("seed") ? trainingJson.get("seed").getAsLong() : null;
+            RunRecord saved = store.save(dir, m, RunRecord.of(m.config(), taskJson, trainingJson,
+                    RunRecord.seeds(m.config().initSeed(), dataSeed), modelStep,
+                    RunRecord.metrics(lastStep, lastValidation)));
             updates.accept(new TrainingUpdate.Notice("saved step " + modelStep + " to " + dir, false));
             return saved;
         });
@@ -314,7 +312,7 @@ public final class TrainingSession implements AutoCloseable {
             trainingJson = plan.training().toJson();
             SequenceSource source = tasks.create(plan.task());
             List<RecallSequence> heldOut = plan.training().validateEvery() > 0
-                    ? source.sample(plan.valSamples(), new Random(plan.training().seed() ^ TrainingPlan.VALIDATION_SALT))
+                    ? source.sample(plan.valSamples(), SequenceSource.heldOutRandom(Split.VALIDATION, plan.training().seed()))
                     : List.of();
             Trainer trainer = new Trainer(model, plan.training(), source, heldOut);
             trainer.addListener(new RunRelay(this, trainer.control(), modelStep));
@@ -415,21 +413,5 @@ public final class TrainingSession implements AutoCloseable {
             manager = NDManager.newBaseManager(device);
         }
         return manager;
-    }
-
-    private Map<String, Double> metrics() {
-        Map<String, Double> m = new LinkedHashMap<>();
-        if (lastStep != null) {
-            m.put("loss", lastStep.loss());
-            m.put("gate_loss", lastStep.gateLoss());
-            m.put("accuracy", lastStep.accuracy());
-        }
-        if (lastValidation != null) {
-            m.put("val_loss", lastValidation.loss());
-            m.put("val_accuracy", lastValidation.accuracy());
-            m.put("best_val_accuracy", lastValidation.bestAccuracy());
-            m.put("best_step", (double) lastValidation.bestStep());
-        }
-        return m;
     }
 }

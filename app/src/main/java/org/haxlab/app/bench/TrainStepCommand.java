@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
                 + " backbone and pattern, and the same model in plain PyTorch (app/src/bench/python/hax_peer.py) on"
                 + " the same CPU with the same thread count; prints tokens/s and the ratio."},
         footer = {"", "Examples:", "  haxlab bench train --quick", "  haxlab bench train --backbones mamba2 --patterns hax --batch 8"})
-public final class TrainCommand implements Callable<Integer> {
+public final class TrainStepCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -130,7 +130,7 @@ public final class TrainCommand implements Callable<Integer> {
                 if (r.peer() == null) {
                     continue;
                 }
-                if (device.isGpu()) {  // issue 6's target is about the CPU; on a GPU the ratio is reported only
+                if (device.isGpu()) {  // the peer target is about the CPU; on a GPU the ratio is reported only
                     log.printf(Locale.ROOT, "# on %s, %s %s: peer ms / HAX Lab ms %.2fx (the target is for the CPU)%n",
                             device, r.backbone(), r.pattern(), r.speedup());
                 } else {

@@ -5,19 +5,20 @@ import org.haxlab.model.trace.AttentionSelection;
 import java.util.Arrays;
 
 /**
- * The keys every query of one sequence attends to, in CSR form: query i owns entries
- * {@code offsets[i] .. offsets[i+1]-1}, keys ascending, each with a bit mask of the
- * {@link org.haxlab.model.trace.Component}s that selected it. Keys are always {@code <= i} (spec §3: the mask is causal);
- * the {@link Builder} enforces this so no pattern can leak the future.
+ * The keys every query of one sequence attends to under any pattern (the KS pattern itself is
+ * {@link KeySelectionPattern}), in CSR form: query i owns entries {@code offsets[i] .. offsets[i+1]-1}, keys
+ * ascending, each with a bit mask of the {@link org.haxlab.model.trace.Component}s that selected it. Keys are
+ * always {@code <= i} (spec §3: the mask is causal); the {@link Builder} enforces this so no pattern can leak
+ * the future.
  */
-public final class KeySelection {
+public final class SelectedKeys {
 
     private final int length;
     private final int[] offsets;
     private final int[] keys;
     private final int[] masks;
 
-    private KeySelection(int length, int[] offsets, int[] keys, int[] masks) {
+    private SelectedKeys(int length, int[] offsets, int[] keys, int[] masks) {
         this.length = length;
         this.offsets = offsets;
         this.keys = keys;
@@ -88,7 +89,7 @@ public final class KeySelection {
      * Merges two selections of the same sequence row by row; a key in both carries both masks
      * (spec §3: a key selected by LSH and KS is one key with two component bits).
      */
-    public static KeySelection union(KeySelection a, KeySelection b) {
+    public static SelectedKeys union(SelectedKeys a, SelectedKeys b) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("union of selections of different lengths " + a.length + " and " + b.length);
         }
@@ -173,11 +174,11 @@ public final class KeySelection {
         }
 
         /** The selection; every row must have been ended. */
-        public KeySelection build() {
+        public SelectedKeys build() {
             if (row != length) {
                 throw new IllegalStateException("selection builder: " + row + " of " + length + " rows ended");
             }
-            return new KeySelection(length, offsets, Arrays.copyOf(keys, size), Arrays.copyOf(masks, size));
+            return new SelectedKeys(length, offsets, Arrays.copyOf(keys, size), Arrays.copyOf(masks, size));
         }
     }
 }

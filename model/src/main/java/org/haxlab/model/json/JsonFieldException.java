@@ -1,4 +1,4 @@
-package org.haxlab.app.scenario;
+package org.haxlab.model.json;
 
 /** One JSON field is missing or wrong; {@link #field()} is its path such as {@code models[0].config.dModel}. */
 public final class JsonFieldException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package org.haxlab.app.scenario;
+package org.haxlab.model.json;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -11,24 +11,41 @@ import java.util.stream.Collectors;
 /**
  * Typed reads of one JSON object that name the offending field (by its path from the file's root)
  * when a value is missing or of the wrong type. Gson's own binding would fill records with
- * defaults silently; a teaching file must rather say what is wrong.
+ * defaults silently; a hand-edited file must rather say what is wrong. Every failure is a
+ * {@link JsonFieldException}.
  */
-final class JsonFields {
+public final class JsonFields {
     private final JsonObject object;
     private final String path;
 
-    JsonFields(JsonObject object, String path) {
+    /**
+     * Reads {@code object}, found at {@code path} ("" for a document's root, e.g. {@code models[0].config}).
+     */
+    public JsonFields(JsonObject object, String path) {
+        if (object == null || path == null) {
+            throw new IllegalArgumentException("JSON fields: an object and its path are required");
+        }
         this.object = object;
         this.path = path;
     }
 
+    /** The object read. */
+    public JsonObject json() {
+        return object;
+    }
+
+    /** This object's path ("" for the root). */
+    public String path() {
+        return path;
+    }
+
     /** The path of a member of this object. */
-    String pathOf(String name) {
+    public String pathOf(String name) {
         return path.isEmpty() ? name : path + "." + name;
     }
 
     /** True when the member exists and is not JSON null. */
-    boolean has(String name) {
+    public boolean has(String name) {
         return object.has(name) && !object.get(name).isJsonNull();
     }
 
@@ -47,7 +64,8 @@ final class JsonFields {
         return e.getAsJsonPrimitive();
     }
 
-    String string(String name) {
+    /** A string member. */
+    public String string(String name) {
         JsonPrimitive p = primitive(name, "a string");
         if (!p.isString()) {
             throw new JsonFieldException(pathOf(name), "must be a string, not " + p);
@@ -55,11 +73,13 @@ final class JsonFields {
         return p.getAsString();
     }
 
-    String optString(String name) {
+    /** A string member, or null when it is absent or null. */
+    public String optString(String name) {
         return has(name) ? string(name) : null;
     }
 
-    long longValue(String name) {
+    /** A whole-number member. */
+    public long longValue(String name) {
         JsonPrimitive p = primitive(name, "a whole number");
         if (!p.isNumber()) {
             throw new JsonFieldException(pathOf(name), "must be a whole number, not " + p);
@@ -71,7 +91,8 @@ final class JsonFields {
         }
     }
 
-    int integer(String name) {
+    /** A whole-number member within the int range. */
+    public int integer(String name) {
         long v = longValue(name);
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
             throw new JsonFieldException(pathOf(name), v + " is out of the integer range");
@@ -79,11 +100,13 @@ final class JsonFields {
         return (int) v;
     }
 
-    Integer optInteger(String name) {
+    /** An int member, or null when it is absent or null. */
+    public Integer optInteger(String name) {
         return has(name) ? integer(name) : null;
     }
 
-    double number(String name) {
+    /** A number member. */
+    public double number(String name) {
         JsonPrimitive p = primitive(name, "a number");
         if (!p.isNumber()) {
             throw new JsonFieldException(pathOf(name), "must be a number, not " + p);
@@ -91,7 +114,8 @@ final class JsonFields {
         return p.getAsDouble();
     }
 
-    boolean bool(String name, boolean fallback) {
+    /** A boolean member, or {@code fallback} when it is absent or null. */
+    public boolean bool(String name, boolean fallback) {
         if (!has(name)) {
             return fallback;
         }
@@ -103,7 +127,7 @@ final class JsonFields {
     }
 
     /** An enum constant written by its {@link Enum#name()}; the error lists the accepted names. */
-    <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+    public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
         String s = string(name);
         for (E e : type.getEnumConstants()) {
             if (e.name().equals(s)) {
@@ -114,7 +138,8 @@ final class JsonFields {
                 .map(Enum::name).collect(Collectors.joining(", ")));
     }
 
-    JsonFields object(String name) {
+    /** An object member, read with its path. */
+    public JsonFields object(String name) {
         JsonElement e = required(name);
         if (!e.isJsonObject()) {
             throw new JsonFieldException(pathOf(name), "must be an object, not " + e);
@@ -122,7 +147,8 @@ final class JsonFields {
         return new JsonFields(e.getAsJsonObject(), pathOf(name));
     }
 
-    JsonArray array(String name) {
+    /** An array member. */
+    public JsonArray array(String name) {
         JsonElement e = required(name);
         if (!e.isJsonArray()) {
             throw new JsonFieldException(pathOf(name), "must be an array, not " + e);
@@ -131,7 +157,7 @@ final class JsonFields {
     }
 
     /** Element {@code i} of array member {@code name} as an object. */
-    JsonFields element(String name, JsonArray array, int i) {
+    public JsonFields element(String name, JsonArray array, int i) {
         JsonElement e = array.get(i);
         String p = pathOf(name) + "[" + i + "]";
         if (!e.isJsonObject()) {
@@ -141,7 +167,7 @@ final class JsonFields {
     }
 
     /** Runs a record constructor, turning its refusal into an error on this object's path. */
-    <T> T build(java.util.function.Supplier<T> constructor) {
+    public <T> T build(java.util.function.Supplier<T> constructor) {
         try {
             return constructor.get();
         } catch (JsonFieldException e) {

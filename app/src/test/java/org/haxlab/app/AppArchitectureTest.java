@@ -1,0 +1,47 @@
+package org.haxlab.app;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The app module's package structure (docs/ARCHITECTURE.md): no package cycles, and view models that
+ * can be driven without a window: they never import a view, a scene-graph node or a chart.
+ */
+class AppArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.haxlab.app");
+    }
+
+    @Test
+    void packagesFormNoCycle() {
+        slices().matching("org.haxlab.app.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void viewModelsDoNotImportViews() {
+        noClasses().that().resideInAPackage("org.haxlab.app.vm..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.haxlab.app.ui..", "javafx.scene..",
+                        "org.haxlab.viz..", "org.jfree..")
+                .because("view models hold state and commands and are tested without a Stage")
+                .check(classes);
+    }
+
+    @Test
+    void commandLineNeedsNoWindow() {
+        noClasses().that().resideInAnyPackage("org.haxlab.app.cli..", "org.haxlab.app.table..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.haxlab.app.ui..", "org.haxlab.app.vm..")
+                .because("the headless commands run where there is no display")
+                .check(classes);
+    }
+}

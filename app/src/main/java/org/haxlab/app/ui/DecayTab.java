@@ -59,7 +59,15 @@ final class DecayTab extends BorderPane {
                 redraw();
             }
         });
-        HBox bar = new HBox(10, mode, units, log, chosen);
+        // controls keep their text; the description of the chosen token wraps below them when narrow
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {mode, units, log}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        chosen.setWrapText(true);
+        chosen.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox controls = new HBox(10, mode, units, log);
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox bar = new VBox(4, controls, chosen);
         bar.setPadding(new Insets(4));
         VBox bottom = new VBox(2, new Label("Click a token to draw how much of it the state retains:"), strip);
         bottom.setPadding(new Insets(4));

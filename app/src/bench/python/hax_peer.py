@@ -258,28 +258,16 @@ class Model(nn.Module):
         return self.norm_f(h) @ self.embedding.weight.T, gate
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--backbone', default='mamba2', choices=['mamba1', 'mamba2'])
-    ap.add_argument('--pattern', default='hax')
-    ap.add_argument('--batch', type=int, default=8)
-    ap.add_argument('--length', type=int, default=1057)
-    ap.add_argument('--steps', type=int, default=5)
-    ap.add_argument('--warmup', type=int, default=2)
-    ap.add_argument('--threads', type=int, default=0)
-    ap.add_argument('--device', default='cpu')
-    a = ap.parse_args()
-    if a.threads:
-        torch.set_num_threads(a.threads)
+def run_one(backbone, pattern, batch, length, warmup, steps, dev):
+    """Times warmup + steps training steps of one model; returns its JSON result line."""
     torch.manual_seed(0)
-    dev = torch.device(a.device)
-    model = Model(a.backbone, a.pattern).to(dev)
+    model = Model(backbone, pattern).to(dev)
     opt = torch.optim.AdamW(model.parameters(), lr=1e-3, betas=(0.9, 0.999), weight_decay=0.01)
-    tokens = torch.randint(10, 58, (a.batch, a.length), device=dev)
-    targets = torch.randint(10, 26, (a.batch, a.length), device=dev)
-    loss_mask = (torch.rand(a.batch, a.length, device=dev) < 0.25).float()
+    tokens = torch.randint(10, 58, (batch, length), device=dev)
+    targets = torch.randint(10, 26, (batch, length), device=dev)
+    loss_mask = (torch.rand(batch, length, device=dev) < 0.25).float()
     times = []
-    for step in range(a.warmup + a.steps):
+    for step in range(warmup + steps):
         if dev.type == 'cuda':
             torch.cuda.synchronize()
         t0 = time.perf_counter()
@@ -292,14 +280,41 @@ def main():
         opt.step()
         if dev.type == 'cuda':
             torch.cuda.synchronize()
-        if step >= a.warmup:
+        if step >= warmup:
             times.append((time.perf_counter() - t0) * 1000)
     med = statistics.median(times)
-    print(json.dumps({'impl': 'pytorch-eager', 'torch': torch.__version__, 'threads': torch.get_num_threads(),
-                      'device': a.device, 'backbone': a.backbone, 'pattern': a.pattern, 'batch': a.batch,
-                      'length': a.length, 'ms_median': round(med, 2), 'ms_min': round(min(times), 2),
-                      'ms_max': round(max(times), 2),
-                      'tokens_per_s': round(a.batch * a.length / (med / 1000), 1)}))
+    return json.dumps({'impl': 'pytorch-eager', 'torch': torch.__version__, 'threads': torch.get_num_threads(),
+                       'device': str(dev), 'backbone': backbone, 'pattern': pattern, 'batch': batch,
+                       'length': length, 'ms_median': round(med, 2), 'ms_min': round(min(times), 2),
+                       'ms_max': round(max(times), 2),
+                       'tokens_per_s': round(batch * length / (med / 1000), 1)})
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--backbone', default='mamba2', choices=['mamba1', 'mamba2'])
+    ap.add_argument('--pattern', default='hax')
+    ap.add_argument('--batch', type=int, default=8)
+    ap.add_argument('--length', type=int, default=1057)
+    ap.add_argument('--steps', type=int, default=5)
+    ap.add_argument('--warmup', type=int, default=2)
+    ap.add_argument('--threads', type=int, default=0)
+    ap.add_argument('--device', default='cpu')
+    ap.add_argument('--configs', default='',
+                    help='backbone:pattern:batch[,...]: time every listed model in this one process (one JSON'
+                         ' line each, in order; start-up and CUDA initialisation are paid once)')
+    a = ap.parse_args()
+    if a.threads:
+        torch.set_num_threads(a.threads)
+    dev = torch.device(a.device)
+    if a.configs:
+        for c in a.configs.split(','):
+            parts = c.split(':')
+            if len(parts) != 3 or parts[0] not in ('mamba1', 'mamba2'):
+                raise SystemExit('bad --configs entry %r: expected backbone:pattern:batch' % c)
+            print(run_one(parts[0], parts[1], int(parts[2]), a.length, a.warmup, a.steps, dev), flush=True)
+    else:
+        print(run_one(a.backbone, a.pattern, a.batch, a.length, a.warmup, a.steps, dev))
 
 
 if __name__ == '__main__':

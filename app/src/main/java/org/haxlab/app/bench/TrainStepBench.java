@@ -2,12 +2,12 @@ package org.haxlab.app.bench;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import org.haxlab.model.nd.HostReads;
+import org.haxlab.model.nd.PhaseTimer;
 import org.haxlab.model.nd.HostArrays;
 import org.haxlab.model.nd.Scalars;
 import org.haxlab.model.nn.ForwardOutput;
@@ -17,6 +17,7 @@ import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.trace.ForwardOptions;
 import org.haxlab.model.train.AdamW;
+import org.haxlab.model.train.Gradients;
 import org.haxlab.model.train.NoGrad;
 import org.haxlab.model.train.Objective;
 
@@ -28,7 +29,9 @@ import java.util.Random;
  * Times training steps of the paper's synthetic model (spec §2/§4: 2 layers, d_model 64, the paper's branch
  * settings) on random token batches, with the same work per step as {@code org.haxlab.model.train.Trainer}
  * and as the PyTorch peer: zero the gradients, forward in training mode, masked cross-entropy + 0.1 x gate
- * loss, backward, global-norm clipping at 1, AdamW (weight decay 0.01).
+ * loss, backward, global-norm clipping at 1, AdamW (weight decay 0.01). Like a trainer step between report
+ * points it reads nothing back but the loss at its end, which the timer needs (the peer synchronises there too).
+ * With {@code -Dhaxlab.profile=true} the phases are timed ({@link PhaseTimer}).
  */
 public final class TrainStepBench {
 
@@ -43,12 +46,22 @@ public final class TrainStepBench {
     }
 
     /**
-     * Times {@code warmup + steps} steps and returns the timed ones' statistics, ms.
+     * What {@link #run} measured.
+     *
+     * @param stats        the timed steps, ms
+     * @param readsPerStep device-to-host reads ({@link HostReads}) per step, warm-up included: 1 (the loss the
+     *                     timer waits for) when the step itself reads nothing
+     */
+    public record Result(Stats stats, double readsPerStep) {
+    }
+
+    /**
+     * Times {@code warmup + steps} steps and returns the timed ones' statistics, ms, and the reads per step.
      *
      * @param length the input length L (1057: a 1058-token sequence minus the shifted target)
      */
-    public static Stats run(Backbone backbone, Pattern pattern, int batch, int length, int warmup, int steps,
-                            double softSeconds) throws Exception {
+    public static Result run(Backbone backbone, Pattern pattern, int batch, int length, int warmup, int steps,
+                             double softSeconds) throws Exception {
         ModelConfig config = ModelConfig.paper(backbone, pattern);
         Random rng = new Random(7);
         long[] tokens = new long[batch * length];
@@ -66,39 +79,40 @@ public final class TrainStepBench {
             NDArray tok = HostArrays.longs(manager, tokens, shape);
             NDArray tgt = HostArrays.longs(manager, targets, shape);
             NDArray msk = HostArrays.floats(manager, mask, shape);
+            float[] real = new float[tokens.length];
+            java.util.Arrays.fill(real, 1f);
             List<NDArray> weights = new ArrayList<>(model.params().asMap().values());
             int[] step = {0};
-            return Timer.time(warmup, steps, softSeconds, () -> {
+            long reads = HostReads.onThisThread();
+            Stats stats = Timer.time(warmup, steps, softSeconds, () -> {
                 // grad mode is per thread and only the engine-loading thread has it off; the zeroing and the
                 // optimiser update below are in-place on weights (see NoGrad)
                 try (NDScope scope = new NDScope(); NoGrad noGrad = NoGrad.of(Engine.getInstance())) {
-                    for (NDArray w : weights) {
-                        if (w.hasGradient()) {
-                            w.getGradient().set(new NDIndex("..."), 0f);
-                        }
-                    }
+                    PhaseTimer.mark("between steps", tok);
+                    Gradients.zero(weights);
                     NDArray loss;
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        ForwardOutput out = model.forward(tok, ForwardOptions.train(++step[0]));
+                        // every token is real: the host flags say so, as the trainer's Batch does (no read back)
+                        ForwardOutput out = model.forward(tok, ForwardOptions.train(++step[0], real));
                         NDArray lm = Objective.maskedMean(Objective.crossEntropy(out.logits(), tgt), msk);
                         loss = lm.add(Scalars.mul(out.gateLoss(), GATE_WEIGHT));   // engine-owned scalar (Scalars)
+                        PhaseTimer.mark("loss", loss);
                         gc.backward(loss);
                     }
                     List<NDArray> grads = new ArrayList<>(weights.size());
-                    NDList squares = new NDList();
                     for (NDArray w : weights) {
                         grads.add(w.getGradient());
-                        squares.add(w.getGradient().square().sum());
                     }
-                    double norm = Math.sqrt(ai.djl.ndarray.NDArrays.stack(squares).sum().getFloat());
-                    if (norm > CLIP) {
-                        float scale = (float) (CLIP / (norm + 1e-6));
-                        grads.forEach(g -> g.muli(scale));
-                    }
+                    PhaseTimer.mark("backward", grads.get(grads.size() - 1));
+                    // as the trainer between report points: clipping decided on the device, nothing read back
+                    Gradients.clip(grads, Gradients.squaredNorm(grads), CLIP);
                     adam.step(LR, grads);
-                    loss.getFloat();
+                    PhaseTimer.mark("clip+optimiser", grads.get(0));
+                    // the step's only read: the timer needs the device to have finished (the peer synchronises too)
+                    HostReads.scalar(loss);
                 }
             });
+            return new Result(stats, (HostReads.onThisThread() - reads) / (double) Math.max(1, step[0]));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.haxlab.app.bench;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import org.haxlab.model.engine.NativeAllocator;
+import org.haxlab.model.nd.PhaseTimer;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.trace.Backbone;
 import picocli.CommandLine.Command;
@@ -25,7 +26,10 @@ import java.util.concurrent.Callable;
         description = {"Times training steps of the paper's synthetic model (2 layers, d_model 64, L 1057) for each"
                 + " backbone and pattern, and the same model in plain PyTorch (app/src/bench/python/hax_peer.py) on"
                 + " the same CPU with the same thread count; prints tokens/s and the ratio."},
-        footer = {"", "Examples:", "  haxlab bench train --quick", "  haxlab bench train --backbones mamba2 --patterns hax --batch 8"})
+        footer = {"", "Examples:", "  haxlab bench train --quick", "  haxlab bench train --backbones mamba2 --patterns hax --batch 8",
+                "  haxlab bench train --batch 8,64 --pass-seconds 8    (a GPU: every model at both sizes, one peer process)",
+                "", "With -Dhaxlab.profile=true every row also prints where its steps spent their time (phases timed"
+                        + " with a device synchronisation at each phase end, docs/GPU.md)."})
 public final class TrainStepCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -41,8 +45,9 @@ public final class TrainStepCommand implements Callable<Integer> {
             description = "ssm, full, sw, a, d, swd, lsh, ks, hax (default all; --quick: ssm,sw,hax)")
     List<String> patterns;
 
-    @Option(names = "--batch", paramLabel = "B", description = "sequences per step (default 4; --quick: 2)")
-    Integer batch;
+    @Option(names = "--batch", split = ",", paramLabel = "B",
+            description = "sequences per step, one or a list such as 8,64 (default 4; --quick: 2)")
+    List<Integer> batch;
 
     @Option(names = "--length", paramLabel = "L", description = "input length (default ${DEFAULT-VALUE}: 1058 tokens minus the shift)")
     int length = 1057;
@@ -74,9 +79,14 @@ public final class TrainStepCommand implements Callable<Integer> {
         return options.run(out, err, () -> {
             List<Backbone> bs = backbones();
             List<Pattern> ps = patterns();
-            int b = batch != null ? batch : options.quick() ? 2 : 4;
-            if (b < 1 || length < 2) {
-                throw new IllegalArgumentException("--batch " + b + " must be >= 1 and --length " + length + " >= 2");
+            List<Integer> sizes = batch != null ? List.copyOf(batch) : List.of(options.quick() ? 2 : 4);
+            for (int b : sizes) {
+                if (b < 1) {
+                    throw new IllegalArgumentException("--batch " + b + " must be >= 1");
+                }
+            }
+            if (length < 2) {
+                throw new IllegalArgumentException("--length " + length + " must be >= 2");
             }
             MachineInfo.setTorchThreads(options.threads());
             MachineInfo machine = MachineInfo.collect();
@@ -92,7 +102,8 @@ public final class TrainStepCommand implements Callable<Integer> {
             boolean csv = options.format() == BenchOptions.Format.CSV;
             PrintWriter log = csv ? err : out;
             log.print(machine.asComment());
-            log.printf(Locale.ROOT, "# train: batch %d, length %d, warmup %d, steps %d, threads %d (peer too)%n", b, length,
+            log.printf(Locale.ROOT, "# train: batch %s, length %d, warmup %d, steps %d, threads %d (peer too)%n",
+                    sizes.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), length,
                     options.warmup(), options.repetitions(), options.threads());
             log.printf(Locale.ROOT, "# device: %s%s%n", device, peer == null ? "" : " (peer: " + peerDevice + ")");
             if (peer != null) {
@@ -101,23 +112,41 @@ public final class TrainStepCommand implements Callable<Integer> {
                                 .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()) + ")"
                         : "C library defaults");
             }
+            log.flush();
+            // HAX Lab's rows first, then every peer row in one peer process (start-up paid once)
+            List<TrainRow> rows = new ArrayList<>();
+            List<PeerRunner.Config> configs = new ArrayList<>();
+            for (int b : sizes) {
+                for (Backbone backbone : bs) {
+                    for (Pattern p : ps) {
+                        PhaseTimer.reset();
+                        TrainStepBench.Result measured = TrainStepBench.run(backbone, p, b, length, options.warmup(),
+                                options.repetitions(), passSeconds);
+                        Stats ours = measured.stats();
+                        rows.add(new TrainRow(backbone.id(), p.id(), b, length, ours, null,
+                                peer == null ? "not run (--no-peer)" : ""));
+                        configs.add(new PeerRunner.Config(backbone.id(), p.id(), b));
+                        // 1 read per step is the timer's; more means the step itself waited for the device
+                        log.printf(Locale.ROOT, "# HAX Lab %s %s batch %d: median %.1f ms, host reads per step %.1f%s%n",
+                                backbone.id(), p.id(), b, ours.median(), measured.readsPerStep(),
+                                PhaseTimer.ENABLED ? " (profiling: phase ends read too)" : "");
+                        if (PhaseTimer.ENABLED) {
+                            log.printf(Locale.ROOT, "# phases of %s %s batch %d (warm-up and timed steps):%n%s",
+                                    backbone.id(), p.id(), b, PhaseTimer.table(options.warmup() + options.repetitions())
+                                            .lines().map(l -> "#   " + l + "\n").collect(java.util.stream.Collectors.joining()));
+                        }
+                        log.flush();
+                    }
+                }
+            }
+            if (peer != null) {
+                rows = withPeer(rows, configs, peer, log);
+            }
             if (options.format() == BenchOptions.Format.TEXT) {
                 out.println(TrainRow.textHeader());
-            }
-            log.flush();
-            List<TrainRow> rows = new ArrayList<>();
-            for (Backbone backbone : bs) {
-                for (Pattern p : ps) {
-                    TrainRow row = measure(backbone, p, b, peer, log);
-                    rows.add(row);
-                    if (options.format() == BenchOptions.Format.TEXT) {
-                        out.println(row.text());
-                    } else {
-                        err.println("# " + row.text());
-                    }
-                    out.flush();
-                    err.flush();
-                }
+                rows.forEach(r -> out.println(r.text()));
+            } else if (csv) {
+                rows.forEach(r -> err.println("# " + r.text()));
             }
             if (csv) {
                 out.println(TrainRow.CSV_HEADER);
@@ -130,32 +159,37 @@ public final class TrainStepCommand implements Callable<Integer> {
                 if (r.peer() == null) {
                     continue;
                 }
-                if (device.isGpu()) {  // the peer target is about the CPU; on a GPU the ratio is reported only
-                    log.printf(Locale.ROOT, "# on %s, %s %s: peer ms / HAX Lab ms %.2fx (the target is for the CPU)%n",
-                            device, r.backbone(), r.pattern(), r.speedup());
-                } else {
-                    log.printf(Locale.ROOT, "# target %s %s: HAX Lab step no slower than PyTorch eager: %.2fx %s%n",
-                            r.backbone(), r.pattern(), r.speedup(), r.speedup() >= 1 ? "MET" : "NOT MET");
-                }
+                // the same target on both devices: no slower than the peer on the same device (docs/GPU.md)
+                log.printf(Locale.ROOT, "# target on %s, %s %s batch %d: HAX Lab step no slower than PyTorch eager:"
+                                + " %.2fx %s%n", device, r.backbone(), r.pattern(), r.batch(), r.speedup(),
+                        r.speedup() >= 1 ? "MET" : "NOT MET");
             }
         });
     }
 
-    private TrainRow measure(Backbone backbone, Pattern p, int b, PeerRunner peer, PrintWriter log) throws Exception {
-        Stats java = TrainStepBench.run(backbone, p, b, length, options.warmup(), options.repetitions(), passSeconds);
-        String id = backbone.id();
-        if (peer == null) {
-            return new TrainRow(id, p.id(), b, length, java, null, "not run (--no-peer)");
-        }
+    /** The rows with the peer's times added (or its failure noted), from one peer process for all of them. */
+    private List<TrainRow> withPeer(List<TrainRow> rows, List<PeerRunner.Config> configs, PeerRunner peer,
+                                    PrintWriter log) throws InterruptedException {
+        List<TrainRow> out = new ArrayList<>();
         try {
-            PeerRunner.Result r = peer.run(id, p.id(), b, length, options.warmup(), options.repetitions(), options.threads());
-            if (r.threads() != options.threads()) {
-                log.printf(Locale.ROOT, "# warning: peer ran with %d threads, HAX Lab with %d%n", r.threads(), options.threads());
+            List<PeerRunner.Result> results = peer.runAll(configs, length, options.warmup(), options.repetitions(),
+                    options.threads());
+            for (int i = 0; i < rows.size(); i++) {
+                TrainRow r = rows.get(i);
+                PeerRunner.Result p = results.get(i);
+                if (p.threads() != options.threads()) {
+                    log.printf(Locale.ROOT, "# warning: peer ran with %d threads, HAX Lab with %d%n", p.threads(),
+                            options.threads());
+                }
+                out.add(new TrainRow(r.backbone(), r.pattern(), r.batch(), r.length(), r.java(), p.stats(), ""));
             }
-            return new TrainRow(id, p.id(), b, length, java, r.stats(), "");
         } catch (java.io.IOException e) {
-            return new TrainRow(id, p.id(), b, length, java, null, "failed: " + e.getMessage());
+            for (TrainRow r : rows) {
+                out.add(new TrainRow(r.backbone(), r.pattern(), r.batch(), r.length(), r.java(), null,
+                        "failed: " + e.getMessage()));
+            }
         }
+        return out;
     }
 
     private List<Backbone> backbones() {

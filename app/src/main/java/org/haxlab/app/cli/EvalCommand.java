@@ -9,7 +9,7 @@ import org.haxlab.model.train.Checkpoint;
 import org.haxlab.model.train.CheckpointException;
 import org.haxlab.model.train.CheckpointStore;
 import org.haxlab.model.train.EvalResult;
-import org.haxlab.model.train.Evaluator;
+import org.haxlab.model.train.HashDrawEval;
 import org.haxlab.model.train.ModelFactory;
 import org.haxlab.model.train.TaskFactory;
 import org.haxlab.model.train.TaskSpec;
@@ -51,6 +51,11 @@ public final class EvalCommand implements Callable<Integer> {
     int batch;
     @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
     String device;
+    @Option(names = "--hash-draws", defaultValue = "1", paramLabel = "N",
+            description = "Evaluate under N LSH projection draws and print their mean and spread; a paper-variant "
+                    + "model draws afresh for every batch as the released code does, a causal one evaluates N fixed "
+                    + "projections (default: ${DEFAULT-VALUE}).")
+    int hashDraws;
 
     private final ModelFactory models;
     private final TaskFactory tasks;
@@ -86,6 +91,9 @@ public final class EvalCommand implements Callable<Integer> {
             if (samples < 1 || batch < 1) {
                 throw new IllegalArgumentException("--samples and --batch must be >= 1");
             }
+            if (hashDraws < 1) {
+                throw new IllegalArgumentException("--hash-draws " + hashDraws + " must be >= 1");
+            }
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
@@ -94,10 +102,16 @@ public final class EvalCommand implements Callable<Integer> {
              SequenceModel model = models.create(cp.record().model(), manager, dev)) {
             store.loadInto(cp.dir(), model);
             List<RecallSequence> seqs = tasks.create(task).sample(samples, new Random(seed));
-            EvalResult r = Evaluator.evaluate(model, seqs, batch);
-            out.printf(Locale.ROOT, "accuracy=%.6f%n", r.accuracy());
-            out.printf(Locale.ROOT, "loss=%.6f samples=%d model=\"%s\" step=%d checkpoint=%s%n", r.loss(), r.samples(),
-                    model.config().label(), cp.record().step(), cp.dir());
+            HashDrawEval r = HashDrawEval.run(model, seqs, batch, padTo(cp.record().training(), task), hashDraws,
+                    seed);
+            out.printf(Locale.ROOT, "accuracy=%.6f%n", r.mean());
+            out.printf(Locale.ROOT, "loss=%.6f samples=%d model=\"%s\" step=%d checkpoint=%s%n", r.meanLoss(),
+                    seqs.size(), model.config().label(), cp.record().step(), cp.dir());
+            if (hashDraws > 1) {
+                out.printf(Locale.ROOT, "hash_draws=%d accuracy_mean=%.6f accuracy_std=%.6f accuracy_min=%.6f "
+                        + "accuracy_max=%.6f%s%n", r.draws().size(), r.mean(), r.std(), r.min(), r.max(),
+                        r.draws().size() < hashDraws ? " (no LSH: every draw gives the same result)" : "");
+            }
             for (EvalResult.Cell c : r.cells()) {
                 out.printf(Locale.ROOT, "n_c=%d n_k=%d samples=%d accuracy=%.6f%n", c.contexts(), c.keys(), c.samples(),
                         c.accuracy());
@@ -111,6 +125,16 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * The released collation's fixed length for a paper-variant checkpoint: the length it was trained with
+     * (its record's {@code padTo}), at least this grid's longest sequence; 0 (pad to each batch's longest) for
+     * the causal variant and for records without one.
+     */
+    private static int padTo(JsonObject training, TaskSpec task) {
+        int trained = training.has("padTo") ? training.get("padTo").getAsInt() : 0;
+        return trained > 0 ? Math.max(trained, task.maxLength()) : 0;
     }
 
     /** The options' grid, falling back to the grid recorded in the checkpoint's task object. */

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "haxlab", mixinStandardHelpOptions = true, version = "HAX Lab 0.1.0",
         description = "HAX Lab: SSMs, context-independent sparse attention and HAX on joint recall.",
         subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class, CheckCommand.class,
-                TrainCommand.class, EvalCommand.class, InspectCommand.class, TableCommand.class, BenchCommand.class})
+                TrainCommand.class, EvalCommand.class, InspectCommand.class, TableCommand.class, SweepCommand.class, BenchCommand.class})
 public final class HaxLabCli implements Runnable {
 
     @CommandLine.Spec

@@ -72,7 +72,8 @@ public final class InspectCommand implements Callable<Integer> {
     String lshRule;
 
     @Option(names = "--variant", defaultValue = "causal",
-            description = "causal, or paper (LSH centring along the whole sequence as the reference code) (default ${DEFAULT-VALUE})")
+            description = "causal, or paper (the released code's rules, spec §5; empty rows read every position, "
+                    + "future included) (default ${DEFAULT-VALUE})")
     String variant;
 
     @Option(names = "--path", defaultValue = "auto", description = "auto, dense or sparse attention path (default ${DEFAULT-VALUE})")
@@ -103,6 +104,10 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Option(names = "--full-decay", description = "Mamba-1: every channel x state decay instead of the mean over states")
     boolean fullDecay;
+
+    @Option(names = "--vectors", description = "per layer with a branch, every position's Q and K row as the "
+            + "selection saw them and the LSH projection in use, to recompute the selection independently")
+    boolean vectors;
 
     @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
     String device;
@@ -156,7 +161,7 @@ public final class InspectCommand implements Callable<Integer> {
                 config = freshConfig();
             }
             dev = TrainCommand.device(device);
-            options = new InspectionJson.Options(layers, positionList(seq), fullDecay);
+            options = new InspectionJson.Options(layers, positionList(seq), fullDecay, vectors);
         } catch (CheckpointException e) {
             err.println("error: unusable checkpoint: " + e.getMessage());
             err.flush();

@@ -1,20 +1,18 @@
 package org.haxlab.app.cli;
 
-import ai.djl.Device;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import org.haxlab.app.table.RunResult;
-import org.haxlab.app.table.Splits;
+import ai.djl.engine.Engine;
+import org.haxlab.app.jobs.DeviceSlot;
+import org.haxlab.app.jobs.ProcessLauncher;
+import org.haxlab.app.jobs.RunJob;
+import org.haxlab.app.jobs.RunLauncher;
+import org.haxlab.app.table.SlurmScript;
 import org.haxlab.app.table.TableEntry;
-import org.haxlab.app.table.TableProgress;
-import org.haxlab.app.table.TableRow;
-import org.haxlab.app.table.TableRun;
+import org.haxlab.app.table.TableFiles;
+import org.haxlab.app.table.TableLocalRun;
+import org.haxlab.app.table.TablePlan;
 import org.haxlab.app.table.TableScale;
-import org.haxlab.app.table.TableWriter;
 import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.train.ModelFactory;
-import org.haxlab.model.train.SequenceSource;
 import org.haxlab.model.train.TaskFactory;
 import org.haxlab.model.train.TaskSpec;
 import org.haxlab.model.train.Wiring;
@@ -24,7 +22,6 @@ import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,20 +29,20 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code haxlab table}: the desktop-scale reproduction of the paper's Table 1 (spec §4). For every (row, seed)
- * it trains one model with validation, tests its best validation checkpoint on a held-out split, and writes
- * {@code OUT/runs/<row>-s<seed>/} (metrics.csv, best/, last/, result.json); after every run it rewrites
- * {@code OUT/table.csv} and {@code OUT/table.md} (mean ± std over seeds, the paper's numbers beside).
- * {@code --resume} skips runs whose result.json exists, so an interrupted table loses at most one run.
- * Exit codes: 0 every run done, 1 a run failed to train or save, 2 bad options or a mismatching resume.
+ * {@code haxlab table}: the desktop-scale reproduction of the paper's Table 1 (spec §4). Every (row, seed) is one
+ * {@code haxlab train} process ({@code --jobs-per-device} at once on each device of {@code --devices}) that trains
+ * with validation, tests its best validation checkpoint on the table's test split and writes
+ * {@code OUT/runs/<row>-s<seed>/} (metrics.csv, best/, last/, result.json; its output goes to
+ * {@code OUT/logs/<row>-s<seed>.log}); when all runs ended, {@code OUT/table.csv} and {@code OUT/table.md} (mean ± std
+ * over seeds, the paper's numbers beside). {@code --resume} skips finished runs and continues unfinished ones from
+ * their last checkpoint. {@code --emit slurm DIR} writes the same table as a Slurm job array, {@code --task I} is one
+ * of its tasks and {@code --aggregate} writes the table from the runs (docs/CLUSTER.md).
+ * Exit codes: 0 every run done, 1 a run failed (named, with its log), 2 bad options or a mismatching resume.
  */
 @Command(name = "table", mixinStandardHelpOptions = true,
         description = "Reproduce the paper's Table 1 at desktop scale: train every pattern x seed, test at the best "
                 + "validation checkpoint, write table.md and table.csv into --out.")
 public final class TableCommand implements Callable<Integer> {
-
-    /** The scale's description file in OUT; a resumed table must match it. */
-    static final String SCALE_FILE = "table.json";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -91,115 +88,170 @@ public final class TableCommand implements Callable<Integer> {
     int testSamples;
     @Option(names = "--data-seed", defaultValue = "20250700", description = "Seed of the validation and test splits (default: ${DEFAULT-VALUE}).")
     long dataSeed;
-    @Option(names = "--out", required = true, description = "Table directory to write (runs/, table.md, table.csv).")
+    @Option(names = "--out", required = true, description = "Table directory to write (runs/, logs/, table.md, table.csv).")
     Path out;
-    @Option(names = "--threads", defaultValue = "0", description = "PyTorch intra-op threads; 0 = one per core (default).")
+    @Option(names = "--threads", defaultValue = "0",
+            description = "PyTorch intra-op threads of each run; 0 = the cores shared among the runs that go at once (default).")
     int threads;
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
-    String device;
-    @Option(names = "--resume", description = "Continue a table in --out: skip the runs that have a result.json.")
+    @Option(names = "--devices", defaultValue = "auto", description = "Where the runs go: gpu:0,gpu:1,..., gpu (every "
+            + "visible GPU), cpu:0,cpu:1,... (process groups on the CPU), cpu, or auto = every visible GPU, else the CPU "
+            + "(default: ${DEFAULT-VALUE}).")
+    String devices;
+    @Option(names = "--jobs-per-device", defaultValue = "1",
+            description = "Runs at once on each device, each its own process (default: ${DEFAULT-VALUE}).")
+    int jobsPerDevice;
+    @Option(names = "--resume", description = "Continue a table in --out: skip finished runs, continue unfinished ones "
+            + "from their last checkpoint.")
     boolean resume;
+    @Option(names = "--emit", arity = "2", paramLabel = "slurm DIR", hideParamSyntax = true, description = "Write a Slurm job array (one task "
+            + "per row x seed), its aggregation job and submit.sh into DIR instead of training (docs/CLUSTER.md).")
+    List<String> emit;
+    @Option(names = "--aggregate", description = "Only write table.md and table.csv from the runs in --out; exit 1 "
+            + "naming the runs still missing.")
+    boolean aggregate;
+    @Option(names = "--task", paramLabel = "I", description = "Train run I (0-based, row by row) in this process, "
+            + "continuing it from its last checkpoint: what a Slurm array task runs.")
+    Integer task;
 
     private final ModelFactory models;
     private final TaskFactory tasks;
+    private final boolean fixture;
 
-    /** The command with the real model and task ({@link Wiring}). */
+    /** The command with the real model and task ({@link Wiring}): every run is a child process. */
     public TableCommand() {
-        this(Wiring.models(), Wiring.tasks());
+        this.models = Wiring.models();
+        this.tasks = Wiring.tasks();
+        this.fixture = false;
     }
 
-    /** The command with given factories (tests use small fixtures). */
+    /** The command with given factories (tests use small fixtures): the runs go through the same scheduler in this JVM. */
     public TableCommand(ModelFactory models, TaskFactory tasks) {
         this.models = models;
         this.tasks = tasks;
+        this.fixture = true;
     }
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        TableScale scale;
-        List<TableEntry> entries;
-        List<Long> seedList;
-        Device dev;
+        TablePlan plan;
+        List<DeviceSlot> slots;
         try {
-            TaskSpec task = TaskSpec.of(contexts, keys);
+            TaskSpec taskSpec = TaskSpec.of(contexts, keys);
             int warm = warmup >= 0 ? warmup : steps / 10;
             int every = valEvery >= 0 ? valEvery : Math.max(1, steps / 10);
-            scale = new TableScale(Backbone.parse(backbone), task, dModel, dState, k, maxLen, hashBits, steps, batch, lr,
-                    warm, every, valSamples, testSamples, dataSeed);
-            entries = TableEntry.parseList(patterns);
-            seedList = parseSeeds(seeds);
+            TableScale scale = new TableScale(Backbone.parse(backbone), taskSpec, dModel, dState, k, maxLen, hashBits,
+                    steps, batch, lr, warm, every, valSamples, testSamples, dataSeed);
+            List<TableEntry> entries = TableEntry.parseList(patterns);
+            List<Long> seedList = parseSeeds(seeds);
             if (threads < 0) {
                 throw new IllegalArgumentException("--threads " + threads + " must be >= 0 (0 = one per core)");
+            }
+            if (jobsPerDevice < 1) {
+                throw new IllegalArgumentException("--jobs-per-device " + jobsPerDevice + " must be >= 1");
             }
             for (TableEntry e : entries) {
                 scale.modelConfig(e, 0);   // fails here, before any training, if a row's config is invalid
             }
-            dev = TrainCommand.device(device);
-            checkResume(scale, entries, seedList);
+            plan = new TablePlan(scale, entries, seedList, contexts, keys, out);
+            checkModes(plan);
+            slots = DeviceSlot.parse(devices, () -> Engine.getInstance().getGpuCount());
+            if (!aggregate && emit == null) {
+                TableFiles.checkResume(out, scale, resume || task != null);
+            }
+            if (aggregate) {
+                TableFiles.checkResume(out, scale, true);
+            }
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
         }
         try {
-            return runTable(scale, entries, seedList, dev, err, stdout);
+            if (emit != null) {
+                return emitSlurm(plan, slots, stdout);
+            }
+            if (aggregate) {
+                return TableFiles.aggregate(plan, stdout, err);
+            }
+            if (task != null) {
+                return runTask(plan, slots.get(0), err);
+            }
+            return new TableLocalRun(plan, slots, jobsPerDevice, threads, launcher(), commandLine()).run(stdout, err);
         } catch (IOException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted");
             return 1;
         }
     }
 
-    private int runTable(TableScale scale, List<TableEntry> entries, List<Long> seedList, Device dev, PrintWriter err,
-                         PrintWriter stdout) throws IOException {
-        setThreads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
-        Files.createDirectories(out);
-        String command = commandLine();
-        writeScaleFile(scale, entries, seedList, command);
-        SequenceSource raw = tasks.create(scale.task());
-        Splits splits = Splits.draw(raw, scale.valSamples(), scale.testSamples(), scale.dataSeed());
-        SequenceSource source = splits.trainingSource(raw);
-        TableRun runner = new TableRun(models, dev);
-        int planned = entries.size() * seedList.size();
-        err.println("table: " + planned + " runs (" + entries.size() + " rows x " + seedList.size() + " seeds) -> " + out);
-        err.println("scale: " + scale.describe());
-        List<RunResult> results = new ArrayList<>();
-        double trainedSeconds = 0;
-        int trained = 0;
-        int index = 0;
-        int failed = 0;
-        for (TableEntry entry : entries) {
-            for (long seed : seedList) {
-                index++;
-                Path runDir = out.resolve("runs").resolve(RunResult.dirName(entry, seed));
-                String name = "[" + index + "/" + planned + " " + RunResult.dirName(entry, seed) + "]";
-                RunResult r;
-                if (resume && Files.isRegularFile(runDir.resolve(RunResult.FILE))) {
-                    r = RunResult.load(runDir);
-                    err.println(name + " done earlier (test accuracy " + pct(r.testAccuracy()) + "), skipped");
-                } else {
-                    double perRun = trained == 0 ? Double.NaN : trainedSeconds / trained;
-                    long t0 = System.nanoTime();
-                    r = runner.run(entry, seed, scale, source, splits, tasks.describe(scale.task()), runDir,
-                            new TableProgress(err, name, scale.steps(), scale.valEvery(), planned - index, perRun));
-                    trainedSeconds += (System.nanoTime() - t0) / 1e9;
-                    trained++;
-                    err.println(name + " test accuracy " + pct(r.testAccuracy()) + " at step " + r.bestStep()
-                            + " (" + r.state() + ")");
-                }
-                if (!r.state().equals("finished")) {
-                    failed++;
-                }
-                results.add(r);
-                TableWriter.write(out, TableRow.aggregate(results, entries), scale, command, planned, results.size());
-            }
+    private void checkModes(TablePlan plan) {
+        int modes = (emit != null ? 1 : 0) + (aggregate ? 1 : 0) + (task != null ? 1 : 0);
+        if (modes > 1) {
+            throw new IllegalArgumentException("--emit, --aggregate and --task are separate steps: give one of them");
         }
-        String md = Files.readString(out.resolve(TableWriter.MARKDOWN), StandardCharsets.UTF_8);
-        stdout.print(md);
-        stdout.println("wrote " + out.resolve(TableWriter.MARKDOWN) + " and " + out.resolve(TableWriter.CSV)
-                + (failed > 0 ? " (" + failed + " run(s) did not finish: see the runs' metrics.csv)" : ""));
+        if (emit != null && !emit.get(0).equalsIgnoreCase("slurm")) {
+            throw new IllegalArgumentException("--emit " + emit.get(0) + ": the only scheduler is slurm (--emit slurm DIR)");
+        }
+        int n = plan.runs().size();
+        if (task != null && (task < 0 || task >= n)) {
+            throw new IllegalArgumentException("--task " + task + " is not a run of this table (0.." + (n - 1) + ")");
+        }
+    }
+
+    private RunLauncher launcher() {
+        return fixture ? new InProcessLauncher(models, tasks) : new ProcessLauncher();
+    }
+
+    /** One Slurm array task: the run of index {@code --task}, in this JVM, resumed when it has a checkpoint. */
+    private int runTask(TablePlan plan, DeviceSlot slot, PrintWriter err) throws IOException {
+        TablePlan.Run run = plan.runs().get(task);
+        Files.createDirectories(out);
+        TableFiles.writeScaleFile(out, plan, TableFiles.recordedCommand(out, commandLine()));
+        TablePlan.Status st = TablePlan.status(run);
+        if (st == TablePlan.Status.DONE) {
+            err.println("[" + run.name() + "] done earlier: " + TableLocalRun.summary(run.runDir()));
+            return 0;
+        }
+        RunJob job = plan.prepare(run);
+        err.println("[" + run.name() + "] " + (job.resumed() ? "resuming from its last checkpoint" : "starting")
+                + " on " + slot + ", log " + job.log());
+        err.flush();
+        int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int code = new InProcessLauncher(models, tasks).runHere(job, slot, t);
+        err.println("[" + run.name() + "] " + (code == 0 ? "done: " + TableLocalRun.summary(run.runDir())
+                : "train exited with " + code + "; see " + job.log()));
+        return code;
+    }
+
+    private int emitSlurm(TablePlan plan, List<DeviceSlot> slots, PrintWriter stdout) throws IOException {
+        Path dir = Path.of(emit.get(1));
+        Files.createDirectories(out);
+        TableFiles.checkResume(out, plan.scale(), true);
+        TableFiles.writeScaleFile(out, plan, TableFiles.recordedCommand(out, commandLine()));
+        boolean gpu = slots.get(0).gpu();
+        int cpus = threads > 0 ? threads : (gpu ? 4 : 1);
+        List<String> command = fixture ? List.of("haxlab") : ProcessLauncher.commandPrefix();
+        List<Path> files = SlurmScript.write(dir, plan, command, taskArgs(), gpu, cpus);
+        stdout.println("wrote " + files.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse("")
+                + ": " + plan.runs().size() + " tasks, one " + (gpu ? "GPU" : "CPU slot") + " each; submit with "
+                + dir.resolve(SlurmScript.SUBMIT));
         stdout.flush();
         return 0;
+    }
+
+    /** The table's options as every Slurm task repeats them (absolute --out). */
+    private List<String> taskArgs() {
+        return List.of("--backbone", backbone, "--patterns", patterns, "--seeds", seeds, "--steps", Integer.toString(steps),
+                "--batch", Integer.toString(batch), "--lr", Double.toString(lr), "--warmup", Integer.toString(warmup),
+                "--val-every", Integer.toString(valEvery), "--contexts", contexts, "--keys", keys,
+                "--d-model", Integer.toString(dModel), "--d-state", Integer.toString(dState), "--k", Integer.toString(k),
+                "--max-len", Integer.toString(maxLen), "--hash-bits", Integer.toString(hashBits),
+                "--val-samples", Integer.toString(valSamples), "--test-samples", Integer.toString(testSamples),
+                "--data-seed", Long.toString(dataSeed), "--out", out.toAbsolutePath().toString());
     }
 
     /** {@code N} gives 0..N-1; a comma list gives those seeds. */
@@ -235,53 +287,6 @@ public final class TableCommand implements Callable<Integer> {
         return List.copyOf(out);
     }
 
-    /**
-     * Refuses to mix tables: an OUT that already holds a table needs --resume, and a resumed table must have the
-     * same scale (otherwise its rows would not be comparable).
-     */
-    private void checkResume(TableScale scale, List<TableEntry> entries, List<Long> seedList) {
-        Path file = out.resolve(SCALE_FILE);
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        if (!resume) {
-            throw new IllegalArgumentException(out + " already holds a table (" + SCALE_FILE
-                    + "): pass --resume to continue it, or choose another --out");
-        }
-        JsonObject saved;
-        try {
-            saved = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(file + " cannot be read (" + e.getMessage() + "); move it away to start over");
-        }
-        JsonObject was = saved.getAsJsonObject("scale");
-        JsonObject now = scale.toJson();
-        List<String> diff = new ArrayList<>();
-        for (String key : now.keySet()) {
-            if (was == null || !now.get(key).equals(was.get(key))) {
-                diff.add(key + " " + (was == null ? "?" : was.get(key)) + " -> " + now.get(key));
-            }
-        }
-        if (!diff.isEmpty()) {
-            throw new IllegalArgumentException("--resume: the scale differs from the table in " + out + ": "
-                    + String.join("; ", diff) + " (use the same options, or another --out)");
-        }
-    }
-
-    private void writeScaleFile(TableScale scale, List<TableEntry> entries, List<Long> seedList, String command)
-            throws IOException {
-        JsonObject o = new JsonObject();
-        o.add("scale", scale.toJson());
-        o.addProperty("patterns", String.join(",", entries.stream().map(TableEntry::id).toList()));
-        o.addProperty("seeds", seedList.toString());
-        o.addProperty("command", command);
-        // temp file + rename: a second process of the same table (run-table.sh runs two) never reads half a file
-        Path tmp = Files.createTempFile(out, SCALE_FILE, ".tmp");
-        Files.writeString(tmp, new GsonBuilder().setPrettyPrinting().create().toJson(o) + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, out.resolve(SCALE_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
     /** The command line as typed (arguments with spaces quoted), for the markdown. */
     private String commandLine() {
         StringBuilder b = new StringBuilder("haxlab table");
@@ -294,17 +299,5 @@ public final class TableCommand implements Callable<Integer> {
             b.append(' ').append(a.isEmpty() || a.matches(".*[\\s'\"$].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
         }
         return b.toString();
-    }
-
-    /** Intra-op threads of the PyTorch engine; a no-op on other engines. */
-    private static void setThreads(int n) {
-        ai.djl.engine.Engine engine = ai.djl.engine.Engine.getInstance();
-        if ("PyTorch".equals(engine.getEngineName())) {
-            ai.djl.pytorch.jni.JniUtils.setNumThreads(n);
-        }
-    }
-
-    private static String pct(double x) {
-        return Double.isFinite(x) ? String.format(java.util.Locale.ROOT, "%.1f %%", 100 * x) : "-";
     }
 }

@@ -3,6 +3,10 @@ package org.haxlab.app.cli;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import org.haxlab.model.nd.InitScheme;
+import org.haxlab.app.table.BestCheckpointTest;
+import org.haxlab.app.table.RunResult;
+import org.haxlab.app.table.Splits;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.sparse.Pattern;
@@ -102,8 +106,15 @@ public final class TrainCommand implements Callable<Integer> {
     int k;
     @Option(names = "--hash-bits", defaultValue = "8", description = "LSH sign bits h (default: ${DEFAULT-VALUE}).")
     int hashBits;
-    @Option(names = "--variant", defaultValue = "causal", description = "LSH variant: causal or paper (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--variant", defaultValue = "causal", description = "causal (HAX Lab's causal rules) or paper "
+            + "(the released code's rules, spec §5: non-causal LSH and KS normalisation, fresh hash draws at every "
+            + "forward, empty rows read everything, PAD zeroed and batches padded to the task's fixed length) "
+            + "(default: ${DEFAULT-VALUE}).")
     String variant;
+    @Option(names = "--init", defaultValue = "released",
+            description = "Weight initialisation: released (the released configs' initializer_range 0.1) or torch "
+                    + "(PyTorch's layer defaults, HAX Lab's first scheme) (default: ${DEFAULT-VALUE}).")
+    String init;
     @Option(names = "--schedule", defaultValue = "constant", description = "After warm-up: constant (paper) or cosine (default: ${DEFAULT-VALUE}).")
     String schedule;
     @Option(names = "--clip", defaultValue = "1.0", description = "Global gradient-norm clip, 0 = off (default: ${DEFAULT-VALUE}).")
@@ -112,6 +123,13 @@ public final class TrainCommand implements Callable<Integer> {
     double weightDecay;
     @Option(names = "--export-npz", description = "Also write OUT/weights.npz (numpy) of the final weights.")
     boolean exportNpz;
+    @Option(names = "--report-every", defaultValue = "1",
+            description = "Read loss and accuracy back (metrics.csv row, progress, divergence check) every N steps,"
+                    + " plus validation steps and the last one; in between a step never waits for the device, which"
+                    + " is what a GPU needs to run at full speed (default: ${DEFAULT-VALUE}).")
+    int reportEvery;
+    @CommandLine.Mixin
+    RunScaleOptions scale = new RunScaleOptions();
 
     private final ModelFactory models;
     private final TaskFactory tasks;
@@ -147,15 +165,22 @@ public final class TrainCommand implements Callable<Integer> {
             SparseConfig sparse = SparseConfig.paper(Pattern.parse(pattern)).withBudget(k).withHashBits(hashBits)
                     .withVariant(variant(variant));
             TrainingConfig d = TrainingConfig.defaults(steps, batch, lr, seed);
+            TaskSpec task = TaskSpec.of(contexts, keys);
+            // spec §5: the paper variant pads every batch to the task's fixed length as the released code does
+            int padTo = sparse.variant() == SparseConfig.Variant.PAPER ? task.maxLength() : 0;
             TrainingConfig config = new TrainingConfig(steps, batch, lr, warmup >= 0 ? warmup : d.warmupSteps(),
                     Schedule.parse(schedule), weightDecay, clip, d.gateLossWeight(),
-                    valEvery >= 0 ? valEvery : d.validateEvery(), 0, seed);
-            run = new RunSettings(ModelConfig.paper(Backbone.parse(backbone), sparse, seed), config,
-                    TaskSpec.of(contexts, keys), valSamples);
+                    valEvery >= 0 ? valEvery : d.validateEvery(), padTo, seed);
+            run = new RunSettings(scale.modelConfig(Backbone.parse(backbone), sparse, seed).withInit(initScheme(init)),
+                    config, task, valSamples);
             dev = device(device);
             if (config.validateEvery() > 0 && valSamples < 1) {
                 throw new IllegalArgumentException("--val-samples must be >= 1 when validating");
             }
+            if (reportEvery < 1) {
+                throw new IllegalArgumentException("--report-every " + reportEvery + " must be >= 1");
+            }
+            scale.check(sparse.pattern(), valSamples, config.validateEvery());
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
@@ -188,7 +213,9 @@ public final class TrainCommand implements Callable<Integer> {
             Device dev;
             List<String> diff;
             try {
-                diff = run.differences(this, spec.commandLine().getParseResult());
+                diff = new java.util.ArrayList<>(run.differences(this, spec.commandLine().getParseResult()));
+                diff.addAll(scale.resumeDifferences(run.model(), seed, spec.commandLine().getParseResult()));
+                diff.addAll(scale.resumeSplits(folder.dir(), spec.commandLine().getParseResult()));
                 dev = device(device);
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
@@ -207,7 +234,9 @@ public final class TrainCommand implements Callable<Integer> {
                         + " (a resume can only go on)");
                 return 2;
             }
-            if (total == at.step()) {
+            // a tested run killed between its last checkpoint and its test still gets tested (no steps left)
+            boolean untested = scale.testing() && !java.nio.file.Files.isRegularFile(folder.dir().resolve(RunResult.FILE));
+            if (total == at.step() && !untested) {
                 err.println("the run in " + folder.dir() + " is complete: " + at.step() + " of " + total
                         + " steps (give --steps with a larger total to train on)");
                 spec.commandLine().getOut().printf(Locale.ROOT, "state=complete steps=%d out=%s%n", at.step(), out);
@@ -251,6 +280,7 @@ public final class TrainCommand implements Callable<Integer> {
             throws java.io.IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         TrainingConfig config = run.training();
+        scale.applyThreads();
         SequenceSource source = tasks.create(run.task());
         // the held-out split has its own seed; the trainer redraws any training sequence that falls in it
         List<RecallSequence> heldOut = config.validateEvery() > 0
@@ -258,10 +288,21 @@ public final class TrainCommand implements Callable<Integer> {
                 : List.of();
         Path dir = folder.dir();
         Path metrics = dir.resolve(RunFolder.METRICS_FILE);
+        Splits splits = null;
+        if (scale.testing()) {
+            // a tested run uses the table's splits: validation and test from --data-seed, training avoids both
+            splits = scale.splits(source, run.valSamples());
+            heldOut = splits.validation();
+            source = splits.trainingSource(source);
+            if (from == null) {
+                scale.saveSplits(dir, run.valSamples());
+            }
+        }
         try (NDManager manager = NDManager.newBaseManager(dev);
              SequenceModel model = models.create(run.model(), manager, dev);
              MetricsCsv csv = from == null ? new MetricsCsv(metrics) : MetricsCsv.continueAt(metrics, from.state().step())) {
             Trainer trainer = new Trainer(model, config, source, heldOut)
+                    .reportEvery(reportEvery)
                     .checkpointEvery(checkpointInterval(config))
                     .addListener(csv)
                     .addListener(new CheckpointWriter(dir, model, new CheckpointStore(), run.taskJson(tasks), config))
@@ -273,8 +314,9 @@ public final class TrainCommand implements Callable<Integer> {
             String grid = "n_c " + new IntRange(run.task().minContexts(), run.task().maxContexts()) + ", n_k "
                     + new IntRange(run.task().minKeys(), run.task().maxKeys());
             err.println((from == null ? "training " : "resuming at step " + from.state().step() + ": ")
-                    + run.model().label() + " (" + model.params().count() + " weights) on " + dev + ", " + grid + ", "
-                    + config.steps() + " steps -> " + dir);
+                    + run.model().label() + " (" + model.params().count() + " weights, " + run.model().init().cliName()
+                    + " init, " + run.model().sparse().variant().name().toLowerCase(Locale.ROOT) + " variant) on "
+                    + dev + ", " + grid + ", " + config.steps() + " steps -> " + dir);
             // Ctrl-C: ask the trainer to stop between steps and wait (bounded) until last/ is saved
             java.util.concurrent.CountDownLatch saved = new java.util.concurrent.CountDownLatch(1);
             Thread stopper = new Thread(() -> {
@@ -289,6 +331,14 @@ public final class TrainCommand implements Callable<Integer> {
             RunSummary s;
             try {
                 s = trainer.run();
+                if (splits != null && (s.state() == RunState.FINISHED || s.state() == RunState.DIVERGED)) {
+                    // a diverged run is a result of its configuration (the table counts it as not finished); a
+                    // failed or stopped one is not, and stays without result.json so that a table continues it
+                    RunResult r = BestCheckpointTest.run(scale.tableEntry(run.model().sparse().pattern()),
+                            config.seed(), s, model, dir, splits.test(), config.batchSize());
+                    err.println("test accuracy " + String.format(Locale.ROOT, "%.4f", r.testAccuracy())
+                            + " at the best validation checkpoint (step " + r.bestStep() + ") -> " + dir.resolve(RunResult.FILE));
+                }
                 if (exportNpz) {
                     NpzExporter.export(model.params(), dir.resolve("weights.npz"));
                 }
@@ -305,6 +355,15 @@ public final class TrainCommand implements Callable<Integer> {
                     Double.isNaN(s.bestValAccuracy()) ? "-" : String.format(Locale.ROOT, "%.4f", s.bestValAccuracy()), dir);
             stdout.flush();
             return s.state() == RunState.FINISHED || s.state() == RunState.STOPPED ? 0 : 1;
+        }
+    }
+
+    /** Parses {@code --init}; the message names the option. */
+    static InitScheme initScheme(String name) {
+        try {
+            return InitScheme.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--init: " + e.getMessage(), e);
         }
     }
 

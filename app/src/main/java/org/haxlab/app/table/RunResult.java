@@ -53,6 +53,12 @@ public record RunResult(TableEntry entry, long seed, String state, int steps, do
         return entry.id() + "-s" + seed;
     }
 
+    /** This result filed under {@code e} and seed {@code s} (the table's plan is the authority on both). */
+    public RunResult as(TableEntry e, long s) {
+        return new RunResult(e, s, state, steps, bestValAccuracy, bestStep, testAccuracy, testLoss, params, trainSeconds,
+                cells);
+    }
+
     /** JSON form. */
     public JsonObject toJson() {
         JsonObject o = new JsonObject();

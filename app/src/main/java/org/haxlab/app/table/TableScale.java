@@ -84,17 +84,32 @@ public record TableScale(Backbone backbone, TaskSpec task, int dModel, int dStat
 
     /**
      * The model of {@code entry}, initialised from {@code seed}: spec §2's synthetic config (2 layers, expand 2,
-     * conv 4, vocabulary 100) at this width and state, Mamba-2 heads of width {@value #HEAD_DIM}, Mamba-1 dt rank
-     * ceil(d_model / 16) as in Mamba; the branch with this budget, maxLen and hash width, causal LSH.
+     * conv 4, vocabulary 100) at this width and state, Mamba-2 heads of width {@value #HEAD_DIM} (Base (2x dim)
+     * keeps the count with heads twice as wide, as released), Mamba-1 dt rank ceil(d_model / 16) as in Mamba;
+     * the branch with this budget, maxLen and hash width, causal LSH; the released initialisation.
      */
     public ModelConfig modelConfig(TableEntry entry, long seed) {
         SparseConfig sparse = SparseConfig.paper(entry.pattern()).withBudget(budget).withHashBits(hashBits);
-        sparse = new SparseConfig(sparse.pattern(), sparse.budget(), sparse.hashBits(), sparse.lshRule(), maxLen,
-                sparse.variant(), sparse.path());
+        ModelConfig base = scaledModel(backbone, dModel, dState, withMaxLen(sparse, maxLen), seed);
+        return entry.doubleWidth() ? base.base2x() : base;
+    }
+
+    /**
+     * A model of spec §2's synthetic config (2 layers, expand 2, conv 4, vocabulary 100) at width {@code dModel}
+     * and state {@code dState}: Mamba-2 heads of width {@value #HEAD_DIM}, Mamba-1 dt rank ceil(d_model / 16) as
+     * in Mamba. {@code haxlab train --d-model/--d-state} builds its model here too, so a table's child run gets
+     * exactly the table's model.
+     */
+    public static ModelConfig scaledModel(Backbone backbone, int dModel, int dState, SparseConfig sparse, long seed) {
         int dtRank = Math.max(1, (dModel + 15) / 16);
         int heads = Math.max(1, dModel * 2 / HEAD_DIM);
-        ModelConfig base = new ModelConfig(backbone, 100, dModel, 2, 2, dState, dtRank, heads, 4, sparse, seed);
-        return entry.doubleWidth() ? base.base2x() : base;
+        return new ModelConfig(backbone, 100, dModel, 2, 2, dState, dtRank, heads, 4, sparse, seed);
+    }
+
+    /** {@code sparse} with the dilation length {@code maxLen} (r = maxLen / k_c, spec §3). */
+    public static SparseConfig withMaxLen(SparseConfig sparse, int maxLen) {
+        return new SparseConfig(sparse.pattern(), sparse.budget(), sparse.hashBits(), sparse.lshRule(), maxLen,
+                sparse.variant(), sparse.path());
     }
 
     /** The training settings of one run: AdamW wd 0.01, constant after warm-up, clip 1.0, gate weight 0.1. */

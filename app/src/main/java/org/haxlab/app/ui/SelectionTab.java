@@ -159,7 +159,11 @@ final class SelectionTab extends BorderPane {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "query %d (%s), layer %d: ", p,
                 strip.describe(p).replaceFirst("^pos \\d+: ", ""), vm.selectedLayerProperty().get()));
         if (vm.activeKeysProperty().isEmpty()) {
-            s.append("no keys selected (zero attention output)");
+            LayerInspection layer = vm.currentLayerProperty().get();
+            // spec §5: under the paper variant such a row reads every position, later tokens included
+            s.append(layer != null && layer.emptyRowsReadEverything()
+                    ? "no keys selected: reads every position uniformly, the future included (paper variant)"
+                    : "no keys selected (zero attention output)");
         } else {
             s.append(vm.activeKeysProperty().size()).append(" keys: ");
             int shown = 0;

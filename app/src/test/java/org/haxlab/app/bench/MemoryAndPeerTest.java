@@ -63,6 +63,33 @@ class MemoryAndPeerTest {
     }
 
     @Test
+    void runsEveryModelInOnePeerProcess(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        // a stand-in peer: one result line per --configs entry, its median the entry's 1-based place; with
+        // SHORT set it drops the last line
+        Path script = dir.resolve("peer.sh");
+        Files.writeString(script, """
+                while [ "$1" != --configs ]; do shift; done
+                n=0; for c in $(echo "$2" | tr , ' '); do n=$((n+1)); done
+                [ -n "$SHORT" ] && n=$((n-1))
+                i=1; while [ $i -le $n ]; do
+                  echo "{\\"impl\\": \\"fake\\", \\"torch\\": \\"x\\", \\"threads\\": 1, \\"ms_median\\": $i, \\"ms_min\\": 1, \\"ms_max\\": 9, \\"tokens_per_s\\": 1}"
+                  i=$((i+1)); done
+                """);
+        java.util.List<PeerRunner.Config> configs = java.util.List.of(new PeerRunner.Config("mamba1", "ssm", 8),
+                new PeerRunner.Config("mamba2", "hax", 8), new PeerRunner.Config("mamba2", "hax", 64));
+        java.util.List<PeerRunner.Result> all = new PeerRunner(Path.of("/bin/sh"), script, 30)
+                .runAll(configs, 1057, 1, 5, 2);
+        assertEquals(3, all.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(i + 1, all.get(i).stats().median(), 0.0, "results in the order of the configs");
+        }
+        PeerRunner shortPeer = new PeerRunner(Path.of("/bin/sh"), script, 30, java.util.Map.of("SHORT", "1"));
+        IOException e = assertThrows(IOException.class, () -> shortPeer.runAll(configs, 1057, 1, 5, 2));
+        assertTrue(e.getMessage().contains("2 results for 3 models"), e.getMessage());
+    }
+
+    @Test
     void thePeerRunsOnTheDeviceItIsGiven() {
         PeerRunner peer = new PeerRunner(Path.of("/usr/bin/python3"), Path.of(PeerRunner.SCRIPT), 30);
         java.util.List<String> cpu = peer.command("mamba2", "hax", 8, 1057, 1, 5, 2);

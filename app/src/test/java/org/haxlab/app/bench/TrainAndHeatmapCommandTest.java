@@ -58,6 +58,21 @@ class TrainAndHeatmapCommandTest {
     }
 
     @Test
+    void trainTimesEveryBatchSizeOfTheList() {
+        BenchCli.Result r = BenchCli.run("bench", "train", "--backbones", "mamba2", "--patterns", "ssm,lsh",
+                "--batch", "1,2", "--length", "24", "--warmup", "0", "-r", "1", "--threads", "1", "--no-peer",
+                "--format", "csv");
+        assertEquals(0, r.code(), r.err());
+        List<String> l = lines(r.out());
+        assertEquals(5, l.size(), r.out());
+        assertTrue(l.get(1).startsWith("mamba2,ssm,1,24,"), l.get(1));
+        assertTrue(l.get(2).startsWith("mamba2,lsh,1,24,"), l.get(2));
+        assertTrue(l.get(3).startsWith("mamba2,ssm,2,24,"), l.get(3));
+        assertTrue(l.get(4).startsWith("mamba2,lsh,2,24,"), l.get(4));
+        assertEquals(2, BenchCli.run("bench", "train", "--batch", "4,0", "--no-peer").code(), "a zero batch is refused");
+    }
+
+    @Test
     void trainRunsThePyTorchPeerAndPrintsTheRatio() {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")) && PeerRunner.findScript() != null,
                 "needs /usr/bin/python3 and the peer script");

@@ -58,6 +58,64 @@ class InspectCommandTest {
     }
 
     @Test
+    void vectorsLetTheBinsBeRecomputedIndependently() {
+        CliTestSupport.Result r = CliTestSupport.run("inspect", "--pattern", "lsh", "--variant", "paper", "--vectors",
+                "--sequence", SPEC_EXAMPLE, "--positions", "queries");
+        assertEquals(0, r.code(), r.err());
+        JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
+        int length = j.get("length").getAsInt();
+        for (JsonElement le : j.getAsJsonArray("layers")) {
+            JsonObject layer = le.getAsJsonObject();
+            assertEquals("read_all_positions_including_future", layer.get("empty_rows").getAsString());
+            JsonObject v = layer.getAsJsonObject("vectors");
+            assertEquals("paper", v.get("variant").getAsString());
+            int n = v.get("d_state").getAsInt();
+            int h = v.get("hash_width").getAsInt();
+            assertEquals(32, n);
+            assertEquals(8, h);
+            JsonArray q = v.getAsJsonArray("q");
+            assertEquals(length, q.size(), "every position's row, whatever --positions says");
+            JsonArray proj = v.getAsJsonArray("projection");
+            assertEquals(n, proj.size());
+            // the released rule from the printed numbers: centre and L2-normalise every channel along the sequence,
+            // project, bit b set when projection b > 0
+            double[][] c = new double[length][n];
+            for (int d = 0; d < n; d++) {
+                double mean = 0;
+                for (int t = 0; t < length; t++) {
+                    mean += q.get(t).getAsJsonArray().get(d).getAsDouble() / length;
+                }
+                double sq = 0;
+                for (int t = 0; t < length; t++) {
+                    c[t][d] = q.get(t).getAsJsonArray().get(d).getAsDouble() - mean;
+                    sq += c[t][d] * c[t][d];
+                }
+                for (int t = 0; t < length; t++) {
+                    c[t][d] /= Math.max(Math.sqrt(sq), 1e-12);
+                }
+            }
+            JsonArray positions = j.getAsJsonArray("positions");
+            for (int i = 0; i < positions.size(); i++) {
+                int t = positions.get(i).getAsInt();
+                int bin = 0;
+                for (int b = 0; b < h; b++) {
+                    double s = 0;
+                    for (int d = 0; d < n; d++) {
+                        s += c[t][d] * proj.get(d).getAsJsonArray().get(b).getAsDouble();
+                    }
+                    bin |= s > 0 ? 1 << b : 0;
+                }
+                assertEquals(bin, layer.getAsJsonArray("q_bucket").get(i).getAsInt(), "q bin of position " + t);
+            }
+        }
+        CliTestSupport.Result causal = CliTestSupport.run("inspect", "--pattern", "lsh", "--sequence", SPEC_EXAMPLE);
+        JsonObject layer0 = JsonParser.parseString(causal.out()).getAsJsonObject().getAsJsonArray("layers").get(0)
+                .getAsJsonObject();
+        assertEquals("zero", layer0.get("empty_rows").getAsString());
+        assertTrue(layer0.get("vectors") == null, "vectors only with --vectors");
+    }
+
+    @Test
     void positionsAndLayersNarrowTheOutput() {
         CliTestSupport.Result r = CliTestSupport.run("inspect", "--pattern", "sw", "--sequence", SPEC_EXAMPLE,
                 "--positions", "queries", "--layers", "1");

@@ -1,6 +1,7 @@
 package org.haxlab.app.cli;
 
 import org.haxlab.app.table.RunResult;
+import org.haxlab.app.table.TableFiles;
 import org.haxlab.app.table.TableWriter;
 import org.haxlab.model.train.MetricsCsv;
 import org.haxlab.model.train.ModelFactory;
@@ -111,15 +112,17 @@ class TableCommandTest {
         assertTrue(md.contains("haxlab table --backbone mamba2 --seeds 1 --steps 3"), md);
         assertFalse(r.out().contains("| +HAX"), r.out());
         assertTrue(r.out().contains("| Base (2x dim) |"), r.out());
-        assertTrue(r.err().contains("[1/2 ssm-s0]") && r.err().contains("[2/2 base2x-s0] test accuracy"), r.err());
-        assertTrue(Files.isRegularFile(out.resolve(TableCommand.SCALE_FILE)));
+        assertTrue(r.err().contains("[1/2 ssm-s0]") && r.err().contains("[2/2 base2x-s0] done in"), r.err());
+        assertTrue(Files.isRegularFile(out.resolve(TableFiles.SCALE_FILE)));
     }
 
     @Test
-    void theRealModelAndTaskRunATinyTable() throws Exception {
-        // HaxModel and the joint-recall generator (Wiring): Base and +HAX, whose LSH and KS branch must run
+    void theRealModelAndTaskRunATinyTableAsChildProcessesOnTwoDeviceSlots() throws Exception {
+        // HaxModel and the joint-recall generator (Wiring), each run a `haxlab train` child process, one per CPU slot:
+        // Base and +HAX, whose LSH and KS branch must run
         Path out = tmp.resolve("real");
-        Result r = run(new TableCommand(), "--backbone", "mamba1", "--patterns", "ssm,hax", "--seeds", "1",
+        Result r = run(new TableCommand(), "--devices", "cpu:0,cpu:1", "--jobs-per-device", "1",
+                "--backbone", "mamba1", "--patterns", "ssm,hax", "--seeds", "1",
                 "--steps", "3", "--batch", "4", "--contexts", "1..2", "--keys", "2", "--d-model", "16",
                 "--d-state", "4", "--k", "4", "--max-len", "32", "--hash-bits", "2", "--val-every", "3",
                 "--val-samples", "4", "--test-samples", "6", "--threads", "1", "--out", out.toString());
@@ -131,6 +134,11 @@ class TableCommandTest {
         assertTrue(hax.params() > ssm.params(), "the branch adds weights: " + hax.params() + " vs " + ssm.params());
         assertTrue(hax.testAccuracy() >= 0 && hax.testAccuracy() <= 1, hax.toString());
         assertEquals(3, Files.readAllLines(out.resolve(TableWriter.CSV)).size());
+        assertTrue(r.err().contains("start on cpu:0") && r.err().contains("start on cpu:1"), "both slots used:\n" + r.err());
+        assertTrue(r.err().contains("[2/2 hax-s0] done in") && r.err().contains(": test accuracy"), r.err());
+        String log = Files.readString(out.resolve("logs/hax-s0.log"));
+        assertTrue(log.contains("training") && log.contains("test accuracy"), "the child's output is in its log:\n" + log);
+        assertFalse(Files.exists(out.resolve("runs/hax-s0/hax-s0.log")), "the log stays outside the run folder");
     }
 
     @Test

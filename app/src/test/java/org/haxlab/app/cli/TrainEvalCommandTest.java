@@ -1,5 +1,6 @@
 package org.haxlab.app.cli;
 
+import org.haxlab.model.train.CheckpointStore;
 import org.haxlab.model.train.ModelFactory;
 import org.haxlab.model.train.MetricsCsv;
 import org.haxlab.model.train.RecallFixture;
@@ -71,7 +72,8 @@ class TrainEvalCommandTest {
         Result t = run("train", "--help");
         assertEquals(0, t.code());
         for (String opt : List.of("--backbone", "--pattern", "--steps", "--batch", "--lr", "--seed", "--contexts", "--keys",
-                "--out", "--warmup", "--val-every", "--device", "--k", "--hash-bits", "--variant", "--schedule", "--clip")) {
+                "--out", "--warmup", "--val-every", "--device", "--k", "--hash-bits", "--variant", "--init", "--schedule",
+                "--clip")) {
             assertTrue(t.out().contains(opt), opt);
         }
         Result e = run("eval", "--help");
@@ -98,6 +100,27 @@ class TrainEvalCommandTest {
         assertTrue(r.out().contains("n_c=1 n_k=2") || r.out().contains("n_c=2 n_k=2"), r.out());
         // the same evaluation twice gives the same number (fresh sequences from a fixed seed)
         assertEquals(lines[0], run("eval", "--checkpoint", dir.toString(), "--samples", "10").out().split("\\R")[0]);
+        // a model without LSH: several hash draws give one result, and the spread line says why
+        Result draws = run("eval", "--checkpoint", dir.toString(), "--samples", "10", "--hash-draws", "3");
+        assertEquals(0, draws.code(), draws.err());
+        assertEquals(lines[0], draws.out().split("\\R")[0]);
+        assertTrue(draws.out().contains("hash_draws=1 ") && draws.out().contains("accuracy_std=0.000000")
+                && draws.out().contains("(no LSH: every draw gives the same result)"), draws.out());
+        Result bad = run("eval", "--checkpoint", dir.toString(), "--hash-draws", "0");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--hash-draws 0 must be >= 1"), bad.err());
+    }
+
+    @Test
+    void reportEveryWritesOnlyTheReportedSteps() throws Exception {
+        Path dir = train("--report-every", "4");
+        List<String> csv = Files.readAllLines(dir.resolve("metrics.csv"));
+        // steps 4, 6 (validation), 8, 12 (validation and last)
+        assertEquals(List.of("4", "6", "8", "12"), csv.subList(1, csv.size()).stream().map(l -> l.split(",")[0]).toList());
+        assertTrue(Files.isRegularFile(dir.resolve("best/run.json")));
+        Result bad = run("train", "--report-every", "0", "--out", tmp.resolve("x").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--report-every 0 must be >= 1"), bad.err());
     }
 
     @Test
@@ -115,6 +138,18 @@ class TrainEvalCommandTest {
         Result missing = run("eval", "--checkpoint", tmp.resolve("nope").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("no such checkpoint"), missing.err());
+    }
+
+    @Test
+    void theInitSchemeIsRecordedReleasedByDefault() throws Exception {
+        Path released = train();
+        assertTrue(Files.readString(released.resolve("best/run.json")).contains("\"init\": \"RELEASED\""));
+        CheckpointStore.deleteTree(released);
+        Path torch = train("--init", "torch");
+        assertTrue(Files.readString(torch.resolve("best/run.json")).contains("\"init\": \"TORCH\""));
+        Result bad = run("train", "--init", "xavier", "--out", tmp.resolve("x").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--init: unknown initialisation 'xavier' (expected torch or released)"), bad.err());
     }
 
     @Test

@@ -41,7 +41,8 @@ class TableScaleTest {
         assertEquals(37, s.modelConfig(TableEntry.SWD, 0).sparse().dilation(), "r = maxLen / (k/2)");
         ModelConfig wide = s.modelConfig(TableEntry.BASE2X, 1);
         assertEquals(64, wide.dModel());
-        assertEquals(8, wide.heads());
+        assertEquals(4, wide.heads(), "the released Base (2x dim) keeps the head count: heads twice as wide");
+        assertEquals(32, wide.headDim());
         assertEquals(Pattern.NONE, wide.sparse().pattern());
         assertEquals(3, s.trainingConfig(3).seed());
         assertEquals(60, s.trainingConfig(3).validateEvery());

@@ -62,7 +62,8 @@ class ModelBarViewModelTest {
         ModelConfig c = vm.configProperty().get();
         assertEquals(128, c.dModel());
         assertEquals(Pattern.NONE, c.sparse().pattern());
-        assertEquals(16, c.heads());
+        assertEquals(8, c.heads(), "the released Base (2x dim): 8 heads of width 32");
+        assertEquals(32, c.headDim());
         vm.setBase2x(false);
         assertNull(vm.configProperty().get(), "the budget is invalid again for +HAX");
     }

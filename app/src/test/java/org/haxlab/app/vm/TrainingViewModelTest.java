@@ -259,6 +259,17 @@ class TrainingViewModelTest {
         assertEquals("", vm.settingsErrorProperty().get());
         assertEquals(Preset.CUSTOM, vm.presetProperty().get());
 
+        // the initialisation (spec §5): released for new runs, torch on request; the paper variant's fixed length
+        assertEquals(org.haxlab.model.nd.InitScheme.RELEASED, vm.settingsProperty().get().plan().model().init());
+        vm.setSetting(TrainingSetting.INIT, org.haxlab.model.nd.InitScheme.TORCH);
+        assertEquals(org.haxlab.model.nd.InitScheme.TORCH, vm.settingsProperty().get().plan().model().init());
+        assertEquals(0, vm.settingsProperty().get().plan().training().padTo());
+        vm.setSetting(TrainingSetting.VARIANT, org.haxlab.model.sparse.SparseConfig.Variant.PAPER);
+        assertEquals(vm.settingsProperty().get().plan().task().maxLength(),
+                vm.settingsProperty().get().plan().training().padTo(), "the paper variant pads to the grid's longest");
+        vm.setSetting(TrainingSetting.VARIANT, org.haxlab.model.sparse.SparseConfig.Variant.CAUSAL);
+        vm.setSetting(TrainingSetting.INIT, org.haxlab.model.nd.InitScheme.RELEASED);
+
         assertTrue(vm.applyPreset(Preset.SSM_FORGETS));
         assertEquals(Preset.SSM_FORGETS, vm.presetProperty().get());
         assertEquals(Pattern.NONE, vm.settingsProperty().get().plan().model().sparse().pattern());

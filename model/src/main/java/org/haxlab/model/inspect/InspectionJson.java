@@ -8,6 +8,7 @@ import org.haxlab.model.trace.AttentionSelection;
 import org.haxlab.model.trace.Component;
 import org.haxlab.model.trace.DecayTrace;
 import org.haxlab.model.trace.LayerInspection;
+import org.haxlab.model.trace.SelectionVectors;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -34,11 +35,17 @@ public final class InspectionJson {
      * @param layers     layer indices to include (empty = all)
      * @param positions  positions to include, ascending (empty = all)
      * @param fullDecay  Mamba-1 only: every channel x state unit instead of the per-channel mean over states
+     * @param vectors    per layer with a branch, every position's Q and K row and the projection in use
      */
-    public record Options(List<Integer> layers, List<Integer> positions, boolean fullDecay) {
+    public record Options(List<Integer> layers, List<Integer> positions, boolean fullDecay, boolean vectors) {
         public Options {
             layers = List.copyOf(layers);
             positions = List.copyOf(positions);
+        }
+
+        /** Without the vectors. */
+        public Options(List<Integer> layers, List<Integer> positions, boolean fullDecay) {
+            this(layers, positions, fullDecay, false);
         }
 
         /** Everything, per-channel decay means for Mamba-1. */
@@ -46,6 +53,12 @@ public final class InspectionJson {
             return new Options(List.of(), List.of(), false);
         }
     }
+
+    /** {@code empty_rows} value: a query with no selected key reads nothing (zero attention output). */
+    public static final String EMPTY_ROWS_ZERO = "zero";
+
+    /** {@code empty_rows} value: it reads every position uniformly, future included (paper variant, spec §5). */
+    public static final String EMPTY_ROWS_READ_ALL = "read_all_positions_including_future";
 
     private InspectionJson() {
     }
@@ -81,7 +94,7 @@ public final class InspectionJson {
         w.endArray();
         w.name("layers").beginArray();
         for (int l : layers) {
-            writeLayer(w, inspection.layers().get(l), positions, options.fullDecay());
+            writeLayer(w, inspection.layers().get(l), positions, options);
         }
         w.endArray();
         writePredictions(w, inspection.predictions());
@@ -120,13 +133,15 @@ public final class InspectionJson {
         w.name("variant").value(s.variant().name().toLowerCase());
         w.name("path").value(s.path().name().toLowerCase());
         w.name("init_seed").value(c.initSeed());
+        w.name("init").value(c.init().cliName());
         w.endObject();
     }
 
-    private static void writeLayer(JsonWriter w, LayerInspection layer, List<Integer> positions, boolean fullDecay)
+    private static void writeLayer(JsonWriter w, LayerInspection layer, List<Integer> positions, Options options)
             throws IOException {
         w.beginObject();
         w.name("layer").value(layer.layer());
+        w.name("empty_rows").value(layer.emptyRowsReadEverything() ? EMPTY_ROWS_READ_ALL : EMPTY_ROWS_ZERO);
         w.name("q_bucket").beginArray();
         for (int p : positions) {
             if (layer.hasBuckets()) {
@@ -178,8 +193,48 @@ public final class InspectionJson {
         w.endArray();
         writeFloats(w, "attn_norm", layer.attnNorm(), positions);
         writeFloats(w, "ssm_norm", layer.ssmNorm(), positions);
-        writeDecay(w, layer.decay(), positions, fullDecay);
+        writeDecay(w, layer.decay(), positions, options.fullDecay());
+        if (options.vectors()) {
+            writeVectors(w, layer.vectors());
+        }
         w.endObject();
+    }
+
+    /**
+     * Every position's Q and K row (K divided by sqrt(N), as attended and scored) and the N x h projection the
+     * pass hashed with: all L rows whatever the positions option, because a paper-variant bin or score depends
+     * on every position. Null for a layer without a branch.
+     */
+    private static void writeVectors(JsonWriter w, SelectionVectors v) throws IOException {
+        w.name("vectors");
+        if (v == null) {
+            w.nullValue();
+            return;
+        }
+        w.beginObject();
+        w.name("variant").value(v.paperVariant() ? "paper" : "causal");
+        w.name("d_state").value(v.dState());
+        writeRows(w, "q", v.q(), v.length(), v.dState());
+        writeRows(w, "k", v.k(), v.length(), v.dState());
+        w.name("hash_width").value(v.hashWidth());
+        if (v.hasProjection()) {
+            writeRows(w, "projection", v.projection(), v.dState(), v.hashWidth());
+        } else {
+            w.name("projection").nullValue();
+        }
+        w.endObject();
+    }
+
+    private static void writeRows(JsonWriter w, String name, float[] values, int rows, int cols) throws IOException {
+        w.name(name).beginArray();
+        for (int r = 0; r < rows; r++) {
+            w.beginArray();
+            for (int c = 0; c < cols; c++) {
+                w.value(values[r * cols + c]);
+            }
+            w.endArray();
+        }
+        w.endArray();
     }
 
     private static void writeFloats(JsonWriter w, String name, float[] values, List<Integer> positions)

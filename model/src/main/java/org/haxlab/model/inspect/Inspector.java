@@ -3,6 +3,7 @@ package org.haxlab.model.inspect;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import org.haxlab.model.nd.HostReads;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.task.RecallSequence;
 import org.haxlab.model.trace.ForwardOptions;
@@ -42,8 +43,8 @@ public final class Inspector {
         float[] logits;
         NDManager manager = model.params().manager();
         try (NDScope scope = new NDScope()) {
-            logits = model.forward(manager.create(ids, new Shape(1, len)), ForwardOptions.inspect(layers::add))
-                    .logits().toFloatArray();
+            logits = HostReads.floats(model.forward(manager.create(ids, new Shape(1, len)),
+                    ForwardOptions.inspect(layers::add)).logits());
         }
         int[] predictedAt = new int[len];
         for (int i = 0; i < len; i++) {

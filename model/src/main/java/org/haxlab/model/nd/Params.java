@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.haxlab.model.nd.HostReads;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,16 +18,53 @@ import java.util.function.Consumer;
  *
  * <p>Initial values are drawn on the host from a {@link Random} so that a seed gives the same
  * weights on every machine and device. Names are dotted paths such as {@code layers.0.mixer.in_proj}.
- * Arrays that must not be trained (none so far) would simply not be registered here.
+ * Arrays that must not be trained (none so far) would simply not be registered here. The store also knows the
+ * model's {@link InitScheme}, so layers outside this package (the sparse branch) draw their Linear weights
+ * with {@link #linearWeight} and {@link #linearBias} under the model's scheme.
  */
 public final class Params implements AutoCloseable {
 
     private final NDManager manager;
     private final Map<String, NDArray> arrays = new LinkedHashMap<>();
+    private final InitScheme init;
 
-    /** Creates an empty store whose arrays live on {@code device}. */
+    /** Creates an empty store whose arrays live on {@code device}, initialised with {@link InitScheme#RELEASED}. */
     public Params(NDManager parent, Device device) {
+        this(parent, device, InitScheme.RELEASED);
+    }
+
+    /** Creates an empty store whose arrays live on {@code device} and whose Linear layers follow {@code init}. */
+    public Params(NDManager parent, Device device, InitScheme init) {
+        if (init == null) {
+            throw new IllegalArgumentException("params: an initialisation scheme is required");
+        }
         this.manager = parent.newSubManager(device);
+        this.init = init;
+    }
+
+    /** The scheme new Linear weights follow. */
+    public InitScheme init() {
+        return init;
+    }
+
+    /**
+     * A Linear layer's weight of {@code shape} with {@code fanIn} inputs: U(+-1/sqrt(fan_in)) under
+     * {@link InitScheme#TORCH} (PyTorch's default), N(0, 0.1^2) under {@link InitScheme#RELEASED}.
+     */
+    public NDArray linearWeight(String name, Shape shape, int fanIn, Random rng) {
+        return init == InitScheme.RELEASED
+                ? normal(name, shape, InitScheme.INITIALIZER_RANGE, rng)
+                : uniform(name, shape, 1.0 / Math.sqrt(fanIn), rng);
+    }
+
+    /**
+     * A Linear layer's bias: U(+-1/sqrt(fan_in)) under {@link InitScheme#TORCH}, zeros (nothing drawn) under
+     * {@link InitScheme#RELEASED}.
+     */
+    public NDArray linearBias(String name, Shape shape, int fanIn, Random rng) {
+        return init == InitScheme.RELEASED
+                ? constant(name, shape, 0f)
+                : uniform(name, shape, 1.0 / Math.sqrt(fanIn), rng);
     }
 
     /** The manager that owns every weight. */
@@ -138,7 +176,7 @@ public final class Params implements AutoCloseable {
     /** Host copies of every array, by name (for checkpoints and "last good weights"). */
     public Map<String, float[]> snapshot() {
         Map<String, float[]> out = new LinkedHashMap<>();
-        arrays.forEach((k, v) -> out.put(k, v.toFloatArray()));
+        arrays.forEach((k, v) -> out.put(k, HostReads.floats(v)));
         return out;
     }
 

@@ -7,7 +7,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
+import org.haxlab.model.nd.HostArrays;
+import org.haxlab.model.nd.InitScheme;
 import org.haxlab.model.nd.Params;
+import org.haxlab.model.nd.Scalars;
+import org.haxlab.model.sparse.SparseBranch;
 import org.haxlab.model.task.Vocabulary;
 import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.trace.ForwardOptions;
@@ -51,11 +55,14 @@ public final class HaxModel implements SequenceModel {
             throw new IllegalArgumentException("HaxModel: config is required");
         }
         this.config = config;
-        this.params = new Params(parent, device);
+        this.params = new Params(parent, device, config.init());
         Random rng = new Random(config.initSeed());
         int d = config.dModel();
         try {
-            embedding = params.normal("embedding", new Shape(config.vocabSize(), d), 0.02, rng);
+            // spec §5: the released configs draw the embedding like every Linear, N(0, 0.1); HAX Lab's first
+            // scheme used GPT-2's 0.02
+            embedding = params.normal("embedding", new Shape(config.vocabSize(), d),
+                    config.init() == InitScheme.RELEASED ? InitScheme.INITIALIZER_RANGE : 0.02, rng);
             for (int i = 0; i < config.layers(); i++) {
                 String prefix = "layers." + i + ".";
                 norms.add(params.constant(prefix + "norm", new Shape(d), 1f));
@@ -99,7 +106,10 @@ public final class HaxModel implements SequenceModel {
         // contract passes only token ids, so the mask is read off them. The SSM itself is causal, so
         // trailing padding never affects real positions and needs no mask.
         NDArray padMask = config.sparse().pattern().hasAttention()
-                ? ids.neq(Vocabulary.PAD).toType(DataType.FLOAT32, false) : null;
+                ? ids.neq(Scalars.like(ids, Vocabulary.PAD)).toType(DataType.FLOAT32, false) : null;  // no host scalar
+        if (options.training()) {
+            stageDraws(options, padMask, ids);
+        }
         NDArray h = Embedding.embedding(ids, embedding, SparseFormat.DENSE).singletonOrThrow();
         NDArray gateLoss = null;
         for (int i = 0; i < mixers.size(); i++) {
@@ -114,6 +124,44 @@ public final class HaxModel implements SequenceModel {
             gateLoss = logits.getManager().zeros(new Shape(), DataType.FLOAT32, logits.getDevice());
         }
         return new ForwardOutput(logits, gateLoss);
+    }
+
+    /**
+     * Draws every branch's training inputs on the host (LSH projections, KS picks) and uploads them in one array
+     * before any layer runs: on a GPU an upload waits for the queued kernels, so one upload per layer would stall
+     * the forward between layers (SparseBranch#drawTrainingInputs).
+     */
+    private void stageDraws(ForwardOptions options, NDArray padMask, NDArray ids) {
+        int batch = (int) ids.getShape().get(0);
+        int length = (int) ids.getShape().get(1);
+        List<SparseBranch> branches = new ArrayList<>();
+        List<float[]> parts = new ArrayList<>();
+        int total = 0;
+        for (Mixer mixer : mixers) {
+            SparseBranch branch = mixer.branch();
+            if (branch != null) {
+                float[] part = branch.drawTrainingInputs(options, padMask, batch, length);
+                branches.add(branch);
+                parts.add(part);
+                total += part.length;
+            }
+        }
+        if (total == 0) {
+            return;
+        }
+        float[] all = new float[total];
+        int at = 0;
+        for (float[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        NDArray uploaded = HostArrays.floats(ids.getManager(), all, new Shape(total));
+        at = 0;
+        for (int i = 0; i < branches.size(); i++) {
+            int n = parts.get(i).length;
+            branches.get(i).stage(n == 0 ? null : uploaded.get(at + ":" + (at + n)));
+            at += n;
+        }
     }
 
     /** Redraws every layer's fixed LSH projection; layer i draws from its own seed derived from {@code seed}. */

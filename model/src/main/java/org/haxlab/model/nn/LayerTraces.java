@@ -1,6 +1,7 @@
 package org.haxlab.model.nn;
 
 import ai.djl.ndarray.NDArray;
+import org.haxlab.model.nd.HostReads;
 import org.haxlab.model.sparse.SparseBranch;
 import org.haxlab.model.trace.AttentionSelection;
 import org.haxlab.model.trace.DecayTrace;
@@ -22,7 +23,7 @@ final class LayerTraces {
 
     /** L2 norm over the last axis of batch element 0, one value per position. */
     static float[] norms(NDArray x) {
-        return x.get(0).square().sum(new int[] {1}).sqrt().toFloatArray();
+        return HostReads.floats(x.get(0).square().sum(new int[] {1}).sqrt());
     }
 
     /**
@@ -37,6 +38,6 @@ final class LayerTraces {
             return new LayerInspection(layer, new int[0], new int[0], new float[0], none, new float[len], ssmNorm, decay);
         }
         return new LayerInspection(layer, branch.qBucket(), branch.kBucket(), branch.ksScore(), branch.selection(),
-                branch.attnNorm(), ssmNorm, decay);
+                branch.attnNorm(), ssmNorm, decay, branch.vectors());
     }
 }

@@ -4,8 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import org.haxlab.model.nd.HostReads;
+import org.haxlab.model.nd.PhaseTimer;
 import org.haxlab.model.nd.Params;
 import org.haxlab.model.sparse.SparseBranch;
+import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.trace.DecayTrace;
 import org.haxlab.model.trace.ForwardOptions;
@@ -33,6 +36,7 @@ public final class Mamba1Mixer implements Mixer {
     private final NDArray skip;
     private final NDArray outProj;
     private final SparseBranch branch;
+    private final boolean zeroPads;
 
     /**
      * Registers the layer's weights under {@code prefix} (e.g. {@code layers.0.mixer.}) in creation order
@@ -45,11 +49,11 @@ public final class Mamba1Mixer implements Mixer {
         dInner = config.dInner();
         dState = config.dState();
         dtRank = config.dtRank();
-        inProj = MambaInit.linear(params, prefix + "in_proj", 2 * dInner, dModel, 1, rng);
-        NDArray[] conv = MambaInit.conv(params, prefix, dInner, config.convKernel(), rng);
+        inProj = MambaInit.linear(params, prefix + "in_proj", 2 * dInner, dModel, rng);
+        NDArray[] conv = MambaInit.conv(params, prefix, Backbone.MAMBA1, dInner, config.convKernel(), rng);
         convWeight = conv[0];
         convBias = conv[1];
-        xProj = MambaInit.linear(params, prefix + "x_proj", dtRank + 2 * dState, dInner, 1, rng);
+        xProj = MambaInit.linear(params, prefix + "x_proj", dtRank + 2 * dState, dInner, rng);
         // dt_proj weight: U(+-dt_rank^-0.5) (dt_init "random", dt_scale 1).
         dtProj = params.uniform(prefix + "dt_proj", new Shape(dInner, dtRank), 1 / Math.sqrt(dtRank), rng);
         dtBias = MambaInit.dtBias(params, prefix + "dt_bias", dInner, rng);
@@ -60,22 +64,33 @@ public final class Mamba1Mixer implements Mixer {
         }
         aLog = params.add(prefix + "A_log", new Shape(dInner, dState), aInit);
         skip = params.constant(prefix + "D", new Shape(dInner), 1f);
-        outProj = MambaInit.linear(params, prefix + "out_proj", dModel, dInner, 1 / Math.sqrt(config.layers()), rng);
+        outProj = MambaInit.outProj(params, prefix + "out_proj", Backbone.MAMBA1, dModel, dInner, config.layers(), rng);
         branch = config.sparse().pattern().hasAttention()
                 ? new SparseBranch(config.sparse(), dInner, dState, layer, params, prefix + "attn.", branchRng)
                 : null;
+        // spec §5: the released mixer zeroes its input at PAD (the paper variant only; the SSM is causal and
+        // padding trails, so this changes real positions only through the branch's non-causal rules)
+        zeroPads = branch != null && config.sparse().variant() == SparseConfig.Variant.PAPER;
+    }
+
+    /** {@code x} (B, L, C) with the PAD positions zeroed when this mixer follows the released code, else x. */
+    private NDArray maskPads(NDArray x, NDArray padMask) {
+        return zeroPads && padMask != null ? x.mul(padMask.expandDims(-1)) : x;
     }
 
     @Override
     public Output forward(NDArray h, NDArray padMask, ForwardOptions options) {
         LayerTraces.checkSingle(h, options);
         NDList xz = Layers.linear(h, inProj).split(2, 2);
-        NDArray x = Layers.silu(Layers.causalConv(xz.get(0), convWeight, convBias));
+        NDArray x = maskPads(Layers.silu(Layers.causalConv(maskPads(xz.get(0), padMask), convWeight, convBias)),
+                padMask);
         NDArray z = xz.get(1);
         NDList dbc = Layers.linear(x, xProj).split(new long[] {dtRank, dtRank + dState}, 2);
         NDArray dt = Activation.softPlus(Layers.linear(dbc.get(0), dtProj, dtBias));
         NDArray a = aLog.exp().neg();
+        PhaseTimer.mark("mixer.in", dt);
         NDArray ssm = SelectiveScan.scan(x, dt, a, dbc.get(1), dbc.get(2)).add(x.mul(skip));
+        PhaseTimer.mark("mixer.scan", ssm);
 
         NDArray y = ssm;
         SparseBranch.Output attn = null;
@@ -84,6 +99,7 @@ public final class Mamba1Mixer implements Mixer {
             y = ssm.add(attn.output());                      // spec §3: SSM(x) + E*O, before the gate
         }
         NDArray out = Layers.linear(y.mul(Layers.silu(z)), outProj);
+        PhaseTimer.mark("mixer.out", out);
         if (options.trace() != null) {
             options.trace().accept(LayerTraces.build(layer, ssm, attn == null ? null : attn.trace(), decay(dt, a)));
         }
@@ -92,8 +108,8 @@ public final class Mamba1Mixer implements Mixer {
 
     /** dt per (position, channel) and dt*A per (position, channel * N + state), batch element 0. */
     private DecayTrace decay(NDArray dt, NDArray a) {
-        float[] dts = dt.get(0).toFloatArray();
-        float[] as = a.toFloatArray();
+        float[] dts = HostReads.floats(dt.get(0));
+        float[] as = HostReads.floats(a);
         int len = dts.length / dInner;
         float[] log = new float[len * dInner * dState];
         for (int t = 0; t < len; t++) {
@@ -106,6 +122,11 @@ public final class Mamba1Mixer implements Mixer {
             }
         }
         return new DecayTrace(Backbone.MAMBA1, len, dInner, dInner * dState, dState, dts, log);
+    }
+
+    @Override
+    public SparseBranch branch() {
+        return branch;
     }
 
     @Override

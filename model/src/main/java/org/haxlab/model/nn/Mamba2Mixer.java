@@ -4,8 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import org.haxlab.model.nd.HostReads;
+import org.haxlab.model.nd.PhaseTimer;
 import org.haxlab.model.nd.Params;
 import org.haxlab.model.sparse.SparseBranch;
+import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.trace.DecayTrace;
 import org.haxlab.model.trace.ForwardOptions;
@@ -33,6 +36,7 @@ public final class Mamba2Mixer implements Mixer {
     private final NDArray norm;
     private final NDArray outProj;
     private final SparseBranch branch;
+    private final boolean zeroPads;
 
     /**
      * Registers the layer's weights under {@code prefix} (e.g. {@code layers.0.mixer.}) in creation order
@@ -53,22 +57,26 @@ public final class Mamba2Mixer implements Mixer {
         dState = config.dState();
         heads = config.heads();
         int convWidth = dInner + 2 * dState;
-        inProj = MambaInit.linear(params, prefix + "in_proj", 2 * dInner + 2 * dState + heads, dModel, 1, rng);
-        NDArray[] conv = MambaInit.conv(params, prefix, convWidth, config.convKernel(), rng);
+        inProj = MambaInit.linear(params, prefix + "in_proj", 2 * dInner + 2 * dState + heads, dModel, rng);
+        NDArray[] conv = MambaInit.conv(params, prefix, Backbone.MAMBA2, convWidth, config.convKernel(), rng);
         convWeight = conv[0];
         convBias = conv[1];
         dtBias = MambaInit.dtBias(params, prefix + "dt_bias", heads, rng);
-        float[] aInit = new float[heads];
-        for (int i = 0; i < heads; i++) {
-            aInit[i] = (float) Math.log(1 + 15 * rng.nextDouble());   // A ~ U(1, 16)
-        }
-        aLog = params.add(prefix + "A_log", new Shape(heads), aInit);
+        aLog = params.add(prefix + "A_log", new Shape(heads), MambaInit.mamba2ALog(params.init(), heads, rng));
         skip = params.constant(prefix + "D", new Shape(heads), 1f);
         norm = params.constant(prefix + "norm", new Shape(dInner), 1f);
-        outProj = MambaInit.linear(params, prefix + "out_proj", dModel, dInner, 1 / Math.sqrt(config.layers()), rng);
+        outProj = MambaInit.outProj(params, prefix + "out_proj", Backbone.MAMBA2, dModel, dInner, config.layers(), rng);
         branch = config.sparse().pattern().hasAttention()
                 ? new SparseBranch(config.sparse(), dInner, dState, layer, params, prefix + "attn.", branchRng)
                 : null;
+        // spec §5: the released mixer zeroes its input at PAD (the paper variant only; the SSM is causal and
+        // padding trails, so this changes real positions only through the branch's non-causal rules)
+        zeroPads = branch != null && config.sparse().variant() == SparseConfig.Variant.PAPER;
+    }
+
+    /** {@code x} (B, L, C) with the PAD positions zeroed when this mixer follows the released code, else x. */
+    private NDArray maskPads(NDArray x, NDArray padMask) {
+        return zeroPads && padMask != null ? x.mul(padMask.expandDims(-1)) : x;
     }
 
     @Override
@@ -76,16 +84,19 @@ public final class Mamba2Mixer implements Mixer {
         LayerTraces.checkSingle(h, options);
         long batch = h.getShape().get(0);
         long len = h.getShape().get(1);
-        NDList zxdt = Layers.linear(h, inProj).split(new long[] {dInner, 2L * dInner + 2L * dState}, 2);
+        NDList zxdt = Layers.linear(maskPads(h, padMask), inProj)
+                .split(new long[] {dInner, 2L * dInner + 2L * dState}, 2);
         NDArray z = zxdt.get(0);
-        NDArray xbc = Layers.silu(Layers.causalConv(zxdt.get(1), convWeight, convBias));
+        NDArray xbc = maskPads(Layers.silu(Layers.causalConv(zxdt.get(1), convWeight, convBias)), padMask);
         NDList parts = xbc.split(new long[] {dInner, dInner + dState}, 2);
         NDArray x = parts.get(0);                              // the branch's input (spec §3)
         NDArray dt = Activation.softPlus(zxdt.get(2).add(dtBias));
         NDArray a = aLog.exp().neg();
         NDArray skipTerm = x.reshape(batch, len, heads, dInner / heads).mul(skip.reshape(heads, 1))
                 .reshape(batch, len, dInner);
+        PhaseTimer.mark("mixer.in", dt);
         NDArray ssm = SsdScan.scan(x, dt, a, parts.get(1), parts.get(2), chunk).add(skipTerm);
+        PhaseTimer.mark("mixer.scan", ssm);
 
         NDArray y = ssm;
         SparseBranch.Output attn = null;
@@ -94,6 +105,7 @@ public final class Mamba2Mixer implements Mixer {
             y = ssm.add(attn.output());                      // spec §3: SSM(x) + E*O, then the gated norm
         }
         NDArray out = Layers.linear(Layers.rmsNormGated(y, z, norm), outProj);
+        PhaseTimer.mark("mixer.out", out);
         if (options.trace() != null) {
             options.trace().accept(LayerTraces.build(layer, ssm, attn == null ? null : attn.trace(), decay(dt, a)));
         }
@@ -102,14 +114,19 @@ public final class Mamba2Mixer implements Mixer {
 
     /** dt and dt*A per (position, head), batch element 0. */
     private DecayTrace decay(NDArray dt, NDArray a) {
-        float[] dts = dt.get(0).toFloatArray();
-        float[] as = a.toFloatArray();
+        float[] dts = HostReads.floats(dt.get(0));
+        float[] as = HostReads.floats(a);
         int len = dts.length / heads;
         float[] log = new float[dts.length];
         for (int i = 0; i < dts.length; i++) {
             log[i] = dts[i] * as[i % heads];
         }
         return new DecayTrace(Backbone.MAMBA2, len, heads, heads, dState, dts, log);
+    }
+
+    @Override
+    public SparseBranch branch() {
+        return branch;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.haxlab.model.nn;
 
+import org.haxlab.model.sparse.SparseBranch;
+
 import ai.djl.ndarray.NDArray;
 import org.haxlab.model.trace.ForwardOptions;
 
@@ -24,6 +26,9 @@ public interface Mixer {
      *                {@link org.haxlab.model.trace.LayerInspection}
      */
     Output forward(NDArray h, NDArray padMask, ForwardOptions options);
+
+    /** This layer's sparse branch, or null when it has none. */
+    SparseBranch branch();
 
     /** Redraws the branch's fixed LSH projection; does nothing without a branch. */
     void redrawProjection(long seed);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import org.haxlab.model.nd.HostReads;
 
 /**
  * Mamba-1's selective scan (spec §2), vectorised within chunks of positions:
@@ -176,7 +177,7 @@ public final class SelectiveScan {
      * @param perPosition B * D * N, the floats one position adds to a chunk's (B, T, D, N) tensors
      */
     static int chunkLength(NDArray dt, NDArray a, long len, long perPosition) {
-        double bound = dt.max().mul(a.neg().max()).getFloat();
+        double bound = HostReads.scalar(dt.max().mul(a.neg().max()));
         long max = bound > 0 && Double.isFinite(bound) ? (long) Math.min(len, 1 + Math.floor(MAX_LOG_GROWTH / bound))
                 : len;
         long bySize = Math.max(MIN_CHUNK, CHUNK_ELEMENTS / Math.max(1, perPosition));

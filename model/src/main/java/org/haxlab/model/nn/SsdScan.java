@@ -2,6 +2,7 @@ package org.haxlab.model.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.haxlab.model.nd.HostArrays;
 
@@ -94,17 +95,14 @@ public final class SsdScan {
     static NDArray segsumExp(NDArray v) {
         int last = v.getShape().dimension() - 1;
         int t = (int) v.getShape().get(last);
-        float[] strict = new float[t * t];
-        float[] lower = new float[t * t];
-        for (int i = 0; i < t; i++) {
-            for (int j = 0; j <= i; j++) {
-                lower[i * t + j] = 1f;
-                strict[i * t + j] = i > j ? 1f : 0f;
-            }
-        }
+        // the masks come from arange on v's device: built on the host they were two uploads per call, each a
+        // synchronisation on a GPU (four per layer and step)
         NDManager m = v.getManager();
-        NDArray strictMask = HostArrays.floats(m, strict, new Shape(t, t)).toDevice(v.getDevice(), false);
-        NDArray lowerMask = HostArrays.floats(m, lower, new Shape(t, t)).toDevice(v.getDevice(), false);
+        NDArray iota = m.arange(0, t, 1, DataType.INT32, v.getDevice());
+        NDArray rows = iota.expandDims(1);
+        NDArray cols = iota.expandDims(0);
+        NDArray strictMask = rows.gt(cols).toType(DataType.FLOAT32, false);
+        NDArray lowerMask = rows.gte(cols).toType(DataType.FLOAT32, false);
         // rep[..., i, j] = v[i], kept where i > j, summed over i: entries above the diagonal stay 0.
         return v.expandDims(last + 1).mul(strictMask).cumSum(last).exp().mul(lowerMask);
     }

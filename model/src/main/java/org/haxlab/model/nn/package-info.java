@@ -5,31 +5,35 @@
  * <h2>Weight names</h2>
  * These are the names in {@link org.haxlab.model.nd.Params}, in creation order; they are also the
  * checkpoint (npz) names. Linear weights use PyTorch's (out, in) layout; conv weights are (C, K),
- * PyTorch's (C, 1, K) without the middle axis.
+ * PyTorch's (C, 1, K) without the middle axis. Initial values under {@link org.haxlab.model.nd.InitScheme#RELEASED}
+ * (the default for new models, spec §5) / {@link org.haxlab.model.nd.InitScheme#TORCH} (the first scheme);
+ * U(b) is U(-b, b), "lin" a Linear weight: N(0, 0.1) / U(1/sqrt(fan_in)).
  * <pre>
- * embedding                         (vocab, d_model)      N(0, 0.02); also the tied output matrix
+ * embedding                         (vocab, d_model)      N(0, 0.1) / N(0, 0.02); also the tied output matrix
  * layers.{i}.norm                   (d_model)             pre-norm RMSNorm weight, 1
  * -- Mamba-1 mixer, prefix layers.{i}.mixer.
- * in_proj                           (2 d_inner, d_model)  -> (x, z)
- * conv_weight, conv_bias            (d_inner, K), (d_inner)
- * x_proj                            (dt_rank + 2N, d_inner) -> (dt, B, C)
- * dt_proj, dt_bias                  (d_inner, dt_rank), (d_inner); softplus(dt_bias) log-uniform in [0.001, 0.1]
+ * in_proj                           (2 d_inner, d_model)  -> (x, z); lin
+ * conv_weight, conv_bias            (d_inner, K), (d_inner); U(1/sqrt(K)) in both schemes
+ * x_proj                            (dt_rank + 2N, d_inner) -> (dt, B, C); lin
+ * dt_proj, dt_bias                  (d_inner, dt_rank), (d_inner); U(dt_rank^-0.5); softplus(dt_bias) log-uniform in [0.001, 0.1]
  * A_log                             (d_inner, N)          log(1..N) per channel
  * D                                 (d_inner)             1
- * out_proj                          (d_model, d_inner)    U(+-1/sqrt(d_inner)) / sqrt(layers)
+ * out_proj                          (d_model, d_inner)    N(0, 0.1) / U(1/sqrt(d_inner)) / sqrt(layers)
  * -- Mamba-2 mixer, prefix layers.{i}.mixer.
- * in_proj                           (2 d_inner + 2N + heads, d_model) -> (z, xBC, dt)
- * conv_weight, conv_bias            (d_inner + 2N, K), (d_inner + 2N)
- * dt_bias                           (heads)
- * A_log                             (heads)               log U(1, 16)
+ * in_proj                           (2 d_inner + 2N + heads, d_model) -> (z, xBC, dt); lin
+ * conv_weight, conv_bias            (d_inner + 2N, K), (d_inner + 2N); N(0, 0.1) and 0 / U(1/sqrt(K))
+ * dt_bias                           (heads)               softplus log-uniform in [0.001, 0.1]
+ * A_log                             (heads)               log(1..heads) / log U(1, 16)
  * D                                 (heads)               1
  * norm                              (d_inner)             gated RMSNorm weight, 1
- * out_proj                          (d_model, d_inner)
+ * out_proj                          (d_model, d_inner)    U(1/sqrt(d_inner)) / sqrt(layers) in both schemes
  * -- sparse branch (pattern != NONE), prefix layers.{i}.mixer.attn. (owned by SparseBranch)
+ * w_xx, gate_e, ks.*                W_xx and the KS MLP lin, biases 0 / U(1/sqrt(fan_in)); E = 1
  * norm_f                            (d_model)             final RMSNorm weight, 1
  * </pre>
- * All of these are drawn from {@code new java.util.Random(config.initSeed())} in the order above; each
- * layer's branch uses its own generator derived from the seed and the layer index.
+ * All of these are drawn from {@code new java.util.Random(config.initSeed())} in the order above (arrays
+ * that the scheme fixes draw nothing); each layer's branch uses its own generator derived from the seed and
+ * the layer index.
  *
  * <h2>Scans</h2>
  * {@link org.haxlab.model.nn.SelectiveScan} (Mamba-1) and {@link org.haxlab.model.nn.SsdScan} (Mamba-2) are

@@ -1,14 +1,13 @@
 package org.haxlab.model.sparse;
 
-import ai.djl.ndarray.NDArray;
-
 import java.util.Arrays;
 import java.util.Random;
 
 /**
  * LSH bins of queries and keys (spec §3): centre and normalise, project with a Gaussian H (N x h),
  * then the sign-bit rule bin = sum_b 2^b [(xH)_b > 0] or the argmax rule bin = argmax_b (xH)_b
- * (ties to the lowest b). Everything runs on the host with primitive arrays, O(L*N*h).
+ * (ties to the lowest b). This is the host reference, on primitive arrays, O(L*N*h); a forward hashes on the
+ * device with the same rules ({@link DeviceLsh}) and draws its projection here ({@link #projection}).
  *
  * <p>{@link SparseConfig.Variant#PAPER} centres and L2-normalises every channel along the sequence axis
  * as the reference code does, so a bin depends on later tokens; {@link SparseConfig.Variant#CAUSAL}
@@ -38,20 +37,11 @@ public final class LshBuckets {
     }
 
     /**
-     * Bins of every position of a (B, L, N) array.
+     * Bins of every position of a host (B, L, N) array, in double precision: the reference that the device's
+     * float32 bins ({@link DeviceLsh}, which a forward uses) are tested against.
      *
      * @return B * L bins, row-major
      */
-    public static int[] bins(NDArray x, float[] projection, int hashWidth, SparseConfig.LshRule rule,
-                             SparseConfig.Variant variant) {
-        long[] shape = x.getShape().getShape();
-        if (shape.length != 3) {
-            throw new IllegalArgumentException("LSH: expected a (B, L, N) array, got shape " + x.getShape());
-        }
-        return bins(x.toFloatArray(), (int) shape[0], (int) shape[1], (int) shape[2], projection, hashWidth, rule, variant);
-    }
-
-    /** Bins of a host (B, L, N) array; see {@link #bins(NDArray, float[], int, SparseConfig.LshRule, SparseConfig.Variant)}. */
     public static int[] bins(float[] x, int batch, int length, int dState, float[] projection, int hashWidth,
                              SparseConfig.LshRule rule, SparseConfig.Variant variant) {
         if (x.length != batch * length * dState) {

@@ -55,7 +55,7 @@ public final class SparseAttention {
         NDArray max = shifted.max(new int[]{axis}, true).stopGradient();
         NDArray e = shifted.sub(max).exp().mul(valid);
         NDArray sum = e.sum(new int[]{axis}, true);
-        NDArray empty = sum.eq(0f).toType(DataType.FLOAT32, false);
+        NDArray empty = sum.eq(sum.zerosLike()).toType(DataType.FLOAT32, false);  // no host scalar (an upload on a GPU)
         return e.div(sum.add(empty));
     }
 
@@ -181,6 +181,62 @@ public final class SparseAttention {
     }
 
     /**
+     * Sparse path from a {@link DeviceSelection}: per query gather its K slots' K and V rows, softmax over the
+     * valid ones, weighted sum. The index math stays on the device (nothing is read back or uploaded).
+     *
+     * @return (B, L, D)
+     */
+    static NDArray sparse(NDArray q, NDArray k, NDArray v, DeviceSelection selection) {
+        return sparse(q, k, v, selection, blockFloats(q.getDevice()));
+    }
+
+    /** {@link #sparse(NDArray, NDArray, NDArray, DeviceSelection)} with a given block size in floats. */
+    static NDArray sparse(NDArray q, NDArray k, NDArray v, DeviceSelection selection, long blockFloats) {
+        long[] qs = q.getShape().getShape();
+        int batch = (int) qs[0];
+        int length = (int) qs[1];
+        int n = (int) qs[2];
+        int width = (int) v.getShape().get(2);
+        int kmax = selection.width();
+        if (selection.index().getShape().get(1) != length) {
+            throw new IllegalArgumentException("sparse attention: selection " + selection.index().getShape()
+                    + " does not match length " + length);
+        }
+        NDManager manager = q.getManager();
+        boolean inference = !JniUtils.isGradMode() && q instanceof PtNDArray;
+        Shape full = new Shape(batch, length, kmax);
+        // row b * L + j of the flattened K and V
+        NDArray offsets = manager.arange(0, batch * length, length, DataType.INT64).reshape(batch, 1, 1);
+        NDArray flatIndex = selection.index().broadcast(full).add(offsets);
+        NDArray validAll = selection.valid().broadcast(full).toType(DataType.FLOAT32, false);
+        NDArray kFlat = k.reshape((long) batch * length, n);
+        NDArray vFlat = v.reshape((long) batch * length, width);
+        long perQuery = (long) batch * kmax * Math.max(n, width);
+        int block = (int) Math.max(1, Math.min(length, blockFloats / perQuery));
+        NDList parts = new NDList();
+        for (int start = 0; start < length; start += block) {
+            int rows = Math.min(block, length - start);
+            int groups = batch * rows;
+            String range = ":, " + start + ":" + (start + rows) + ", :";
+            // made by libtorch from device arrays: autograd may keep them after the block scope (see HostArrays)
+            NDArray idx = block == length ? flatIndex.reshape(-1) : flatIndex.get(range).reshape(-1);
+            NDArray validArray = (block == length ? validAll : validAll.get(range)).reshape(groups, 1, kmax);
+            try (NDScope scope = new NDScope()) {
+                NDArray kg = gatherRows(kFlat, idx).reshape(groups, kmax, n);
+                NDArray qb = q.get(range).reshape(groups, 1, n);
+                NDArray scores = qb.batchMatMul(kg.transpose(0, 2, 1));              // (groups, 1, kmax)
+                NDArray w = maskedSoftmax(scores, validArray, -1);
+                NDArray part = inference
+                        ? weightedRows(w.reshape(-1), idx, groups, kmax, vFlat).reshape(batch, rows, width)
+                        : w.batchMatMul(gatherRows(vFlat, idx).reshape(groups, kmax, width)).reshape(batch, rows, width);
+                NDScope.unregister(part);
+                parts.add(part);
+            }
+        }
+        return join(parts);
+    }
+
+    /**
      * Full causal attention (every j <= i) computed in query blocks: O(L^2) time like the dense path but
      * only O(block * L) memory, so the FULL reference also runs at lengths where an L x L mask cannot exist.
      *
@@ -225,12 +281,11 @@ public final class SparseAttention {
      * Not differentiable through the COO values: used only when no gradient is recorded.
      */
     static NDArray weightedRows(NDArray weights, NDArray index, int groups, int kmax, NDArray table) {
-        long[] rowOf = new long[groups * kmax];
-        for (int e = 0; e < rowOf.length; e++) {
-            rowOf[e] = e / kmax;
-        }
         NDManager manager = table.getManager();
-        NDArray coords = NDArrays.stack(new NDList(manager.create(rowOf), index));  // (2, nnz), libtorch-owned copy
+        // row of entry e is e / kmax, made on the device
+        NDArray rowOf = manager.arange(0, groups, 1, DataType.INT64).reshape(groups, 1)
+                .broadcast(new Shape(groups, kmax)).reshape(-1);
+        NDArray coords = NDArrays.stack(new NDList(rowOf, index));  // (2, nnz), libtorch-owned copy
         NDArray matrix = JniUtils.createSparseCoo((PtNDArray) coords, (PtNDArray) weights,
                 new Shape(groups, table.getShape().get(0)));
         return matrix.matMul(table);

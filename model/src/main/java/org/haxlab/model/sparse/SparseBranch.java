@@ -4,16 +4,18 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import org.haxlab.model.nd.HostArrays;
+import org.haxlab.model.nd.HostReads;
 import org.haxlab.model.nd.Params;
+import org.haxlab.model.nd.PhaseTimer;
 import org.haxlab.model.nd.Scalars;
 import org.haxlab.model.trace.AttentionSelection;
 import org.haxlab.model.trace.Component;
 import org.haxlab.model.trace.ForwardOptions;
+import org.haxlab.model.trace.SelectionVectors;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -27,8 +29,9 @@ import java.util.Random;
  * weights under {@code prefix} ({@code prefix + "w_xx"}, {@code prefix + "gate_e"}, and the KS scorer
  * {@code prefix + "ks.*"} when the pattern has KS).
  *
- * <p>Selections (LSH bins, KS top-k, fixed patterns) are computed on the host and carry no gradient;
- * gradients reach W_xx and E through the attention, and the KS scorer only through its ranking loss.
+ * <p>Selections (LSH bins, KS top-k, fixed patterns) are computed on the device ({@link DeviceLsh},
+ * {@link DeviceSelection}) and carry no gradient; gradients reach W_xx and E through the attention, and the KS
+ * scorer only through its ranking loss.
  */
 public final class SparseBranch {
 
@@ -50,9 +53,10 @@ public final class SparseBranch {
      * @param ksScore   KS score per key (empty without KS)
      * @param selection selected keys, components and softmax weights
      * @param attnNorm  L2 norm of E * O per position
+     * @param vectors   the Q and K rows and the projection the selection used
      */
     public record Trace(int[] qBucket, int[] kBucket, float[] ksScore, AttentionSelection selection,
-                        float[] attnNorm) {
+                        float[] attnNorm, SelectionVectors vectors) {
     }
 
     private final SparseConfig config;
@@ -69,6 +73,11 @@ public final class SparseBranch {
     private final NDManager maskManager;
     private final Map<Integer, NDArray> positionalMasks = new HashMap<>();
     private long maskFloats;
+    private final Map<SelectionPattern, Map<Integer, DeviceSelection>> positionalSelections = new HashMap<>();
+    private NDArray fixedProjectionArray;
+    /** A training pass's host draws ({@link #drawTrainingInputs}) and, once uploaded, their device arrays. */
+    private TrainingDraws pending;
+    private NDArray[] staged;
 
     /** Floats of positional masks one branch keeps (64 MiB); longer masks are built per call instead. */
     static final long MASK_CACHE_FLOATS = 1L << 24;
@@ -101,8 +110,8 @@ public final class SparseBranch {
         this.pattern = SelectionPattern.of(config);
         this.hasLsh = config.pattern().components().contains(Component.LSH);
         this.hasKs = config.pattern().components().contains(Component.KS);
-        // nn.Linear-style initialisation; E starts at 1 (spec §3)
-        this.wxx = params.uniform(prefix + "w_xx", new Shape(dInner, 2L * dState), 1.0 / Math.sqrt(dInner), rng);
+        // a bias-free Linear under the model's init scheme (spec §5); E starts at 1 (spec §3)
+        this.wxx = params.linearWeight(prefix + "w_xx", new Shape(dInner, 2L * dState), dInner, rng);
         this.gate = params.constant(prefix + "gate_e", new Shape(dInner), 1f);
         this.scorer = hasKs ? new KeyScorer(dState, params, prefix + "ks.", rng) : null;
         // positional masks are constants of the model: they live (and die) with its weights
@@ -118,11 +127,15 @@ public final class SparseBranch {
     }
 
     /**
-     * Runs the branch.
+     * Runs the branch. Everything a training step needs stays on the device: the LSH bins, the KS scores, the
+     * selection and the masks are tensors (hashed once per forward, feeding whichever path runs), and the only
+     * host work is drawing the LSH projection and the ranking loss's keys from seeded {@code Random}s and
+     * uploading them. Only a trace (inspection, batch 1) reads values back, through
+     * {@link org.haxlab.model.nd.HostReads}.
      *
      * @param x       (B, L, d_inner) activation after conv + SiLU
      * @param padMask (B, L) float32 with 1 at real tokens, or null when every position is real
-     * @param options training/eval and trace
+     * @param options training/eval, trace and the host pad flags
      */
     public Output forward(NDArray x, NDArray padMask, ForwardOptions options) {
         long[] shape = x.getShape().getShape();
@@ -136,94 +149,113 @@ public final class SparseBranch {
         NDArray kq = x.matMul(wxx);
         NDArray k = Scalars.div(kq.get("..., 0:" + dState), (float) Math.sqrt(dState));
         NDArray q = kq.get("..., " + dState + ":");
+        PhaseTimer.mark("attn.qk", kq);
 
-        int[] qBins = null;
-        int[] kBins = null;
+        NDArray qBins = null;
+        NDArray kBins = null;
+        // a training pass's projection and picks: drawn on the host, uploaded with the other layers' (see stage)
+        NDArray[] draws = options.training() && (hasLsh || hasKs)
+                ? trainingInputs(options, padMask, manager, batch, length) : null;
+        float[] hostProjection = null;
         if (hasLsh) {
-            float[] h = options.training()
-                    ? LshBuckets.projection(trainingSeed(options.lshSeed(), layer), dState, config.hashBits())
-                    : fixedProjection;
-            qBins = LshBuckets.bins(q, h, config.hashBits(), config.lshRule(), config.variant());
-            kBins = LshBuckets.bins(k, h, config.hashBits(), config.lshRule(), config.variant());
+            hostProjection = projectionFor(options);
+            NDArray h = options.training() ? draws[0] : options.freshProjection()
+                    ? DeviceLsh.projection(manager, hostProjection, dState, config.hashBits()) : fixedProjection(manager);
+            qBins = DeviceLsh.bins(q, h, config.lshRule(), config.variant());
+            kBins = DeviceLsh.bins(k, h, config.lshRule(), config.variant());
+            PhaseTimer.mark("attn.lsh-bins", kBins);
+        }
+        NDArray scores = hasKs ? scorer.scores(q, k, config.variant()) : null;
+        if (hasKs) {
+            PhaseTimer.mark("attn.ks-scores", scores);
         }
         boolean dense = config.path() == SparseConfig.AttentionPath.DENSE
-                || (config.path() == SparseConfig.AttentionPath.AUTO && autoDense(length, x.getDevice()));
-        // LSH / KS masks for the dense path are built on the device; the host copy of the scores is then only
-        // needed for a trace
-        boolean deviceMask = dense && !pattern.positional() && DeviceMasks.supports(pattern)
-                && (long) batch * length * length <= DeviceMasks.MAX_ENTRIES;
-        NDArray scores = null;
-        float[] hostScores = null;
-        if (hasKs) {
-            scores = scorer.scores(q, k);
-            if (!deviceMask || options.trace() != null) {
-                hostScores = scores.toFloatArray();
-            }
-        }
-        SelectionInput[] inputs = new SelectionInput[batch];
-        for (int b = 0; b < batch; b++) {
-            int from = b * length;
-            inputs[b] = new SelectionInput(length,
-                    qBins == null ? null : Arrays.copyOfRange(qBins, from, from + length),
-                    kBins == null ? null : Arrays.copyOfRange(kBins, from, from + length),
-                    hostScores == null ? null : Arrays.copyOfRange(hostScores, from, from + length));
-        }
-
-        SelectedKeys[] selections = null;
+                || (config.path() == SparseConfig.AttentionPath.AUTO && autoDense(length, x.getDevice())
+                && (pattern.positional() || (long) batch * length * length <= DeviceSelection.DENSE_MAX_ENTRIES));
         NDArray attended;
-        if (dense) {
-            NDArray mask;
-            if (pattern.positional()) {
-                mask = positionalMask(manager, inputs[0]);
-            } else if (deviceMask) {
-                mask = DeviceMasks.of(pattern,
-                        qBins == null ? null : DeviceMasks.bins(manager, qBins, batch, length),
-                        kBins == null ? null : DeviceMasks.bins(manager, kBins, batch, length), scores);
-            } else {
-                mask = SparseAttention.denseMask(manager, pattern, inputs);
-            }
+        NDArray empty = null;   // (B or 1, L) rows with no selected key, for the paper variant's rule
+        boolean paper = config.variant() == SparseConfig.Variant.PAPER;
+        if (dense && pattern.positional()) {
+            NDArray mask = positionalMask(manager, length);
             attended = SparseAttention.dense(q, k, x, mask);
+            empty = paper ? PaperRules.emptyRows(mask) : null;
         } else if (pattern instanceof FullPattern) {
             // spec §3 lets the sparse path treat full attention as dense: a causal softmax in query blocks,
             // without an L x L selection (which would not even fit an int index at 64K)
             attended = SparseAttention.causal(q, k, x);
         } else {
-            selections = select(inputs);
-            attended = SparseAttention.sparse(q, k, x, selections);
+            DeviceSelection selection = DeviceSelection.of(pattern, this::positionalSelection, qBins, kBins, scores,
+                    batch, length);
+            PhaseTimer.mark("attn.select", selection.index());
+            attended = dense ? SparseAttention.dense(q, k, x, selection.denseMask(batch, length))
+                    : SparseAttention.sparse(q, k, x, selection);
+            empty = paper ? PaperRules.emptyRows(selection) : null;
         }
+        attended = readEverythingWhereEmpty(attended, q, k, x, empty);
         NDArray output = attended.mul(gate);
+        PhaseTimer.mark("attn.attend", output);
 
         NDArray gateLoss;
         if (hasKs && options.training()) {
-            float[] real = realFlags(padMask, batch, length);
-            Random pick = new Random(trainingSeed(options.lshSeed(), layer) + 0x2545F4914F6CDD1DL);
-            int[][] picked = KeyScorer.pickKeys(real, batch, length, config.perComponent(), pick);
-            gateLoss = KeyScorer.rankingLoss(scores, q, k, picked, real);
+            // spec §5: the released loss averages over all k_c^2 pairs, the diagonal included
+            gateLoss = KeyScorer.rankingLoss(scores, q, k, draws[1], padMask, paper);
+            PhaseTimer.mark("attn.rank-loss", gateLoss);
         } else {
             gateLoss = manager.zeros(new Shape());
         }
-
-        Trace trace = null;
-        if (options.trace() != null) {
-            SelectedKeys s0 = selections != null ? selections[0] : pattern.select(inputs[0]);
-            float[] q0 = q.get(0).toFloatArray();
-            float[] k0 = k.get(0).toFloatArray();
-            float[] weights = SparseAttention.hostWeights(s0, q0, k0, dState);
-            float[] norm = output.get(0).square().sum(new int[]{-1}).sqrt().toFloatArray();
-            trace = new Trace(
-                    qBins == null ? new int[0] : inputs[0].qBin().clone(),
-                    kBins == null ? new int[0] : inputs[0].kBin().clone(),
-                    hostScores == null ? new float[0] : inputs[0].ksScore().clone(),
-                    s0.toAttentionSelection(weights), norm);
-        }
+        Trace trace = options.trace() == null ? null
+                : trace(q, k, qBins, kBins, scores, output, length, hostProjection);
         return new Output(output, gateLoss, trace);
+    }
+
+    /** The inspection data of batch element 0, read back through HostReads (never during training). */
+    private Trace trace(NDArray q, NDArray k, NDArray qBins, NDArray kBins, NDArray scores, NDArray output,
+                        int length, float[] hostProjection) {
+        int[] qb = qBins == null ? null : HostReads.ints(qBins.get(0));
+        int[] kb = kBins == null ? null : HostReads.ints(kBins.get(0));
+        float[] s = scores == null ? null : HostReads.floats(scores.get(0));
+        // the host rule on the device's bins and scores: the keys the device selected (DeviceSelectionTest)
+        SelectedKeys s0 = pattern.select(new SelectionInput(length, qb, kb, s));
+        float[] q0 = HostReads.floats(q.get(0));
+        float[] k0 = HostReads.floats(k.get(0));
+        float[] weights = SparseAttention.hostWeights(s0, q0, k0, dState);
+        float[] norm = HostReads.floats(output.get(0).square().sum(new int[]{-1}).sqrt());
+        boolean paper = config.variant() == SparseConfig.Variant.PAPER;
+        SelectionVectors vectors = new SelectionVectors(length, dState, q0, k0,
+                hostProjection == null ? new float[0] : hostProjection,
+                hostProjection == null ? 0 : config.hashBits(), paper, paper);
+        return new Trace(qb == null ? new int[0] : qb, kb == null ? new int[0] : kb, s == null ? new float[0] : s,
+                s0.toAttentionSelection(weights), norm, vectors);
+    }
+
+    /**
+     * The projection this pass hashes with: drawn from the pass's seed when the options ask for a fresh one
+     * (every training pass; every evaluation pass of the paper variant, spec §5), else the fixed one.
+     */
+    float[] projectionFor(ForwardOptions options) {
+        return options.freshProjection()
+                ? LshBuckets.projection(trainingSeed(options.lshSeed(), layer), dState, config.hashBits())
+                : fixedProjection;
+    }
+
+    /**
+     * Paper variant only (spec §5): rows with no selected key read every position uniformly, future included,
+     * as the released mask makes them ({@link PaperRules#readEverything}); the causal variant keeps them at zero.
+     * {@code empty} comes from the positional mask or the device selection (FULL has no empty row: null).
+     */
+    private NDArray readEverythingWhereEmpty(NDArray attended, NDArray q, NDArray k, NDArray x, NDArray empty) {
+        if (empty == null) {
+            return attended;
+        }
+        NDArray extra = PaperRules.readEverything(q, k, x, empty);
+        return extra == null ? attended : attended.add(extra);
     }
 
     /**
      * Whether {@link SparseConfig.AttentionPath#AUTO} takes the dense path: always for short sequences, and for
-     * every pattern but FULL whose mask the device builds (window, sink and dilated: one kept mask per length;
-     * LSH and KS: {@link DeviceMasks}) up to a length that depends on the device and, on the CPU, on libtorch's
-     * thread count ({@link SparseConfig#AUTO_MASK_DENSE_MAX_CPU}).
+     * every pattern but FULL (whose blocked causal path measured faster) up to a length that depends on the
+     * device and, on the CPU, on libtorch's thread count ({@link SparseConfig#AUTO_MASK_DENSE_MAX_CPU}); the
+     * caller also keeps content-dependent masks within {@link DeviceSelection#DENSE_MAX_ENTRIES}.
      */
     boolean autoDense(int length, Device device) {
         return autoDense(length, device, JniUtils.getNumThreads());
@@ -233,9 +265,7 @@ public final class SparseBranch {
         if (length <= SparseConfig.AUTO_DENSE_MAX_LENGTH) {
             return true;
         }
-        // beyond the short limit only masks the device builds (positional ones kept, LSH / KS computed there,
-        // up to DeviceMasks.MAX_ENTRIES per batch); FULL keeps its blocked causal path
-        if (pattern instanceof FullPattern || !(pattern.positional() || DeviceMasks.supports(pattern))) {
+        if (pattern instanceof FullPattern) {
             return false;
         }
         if (device != null && device.isGpu()) {
@@ -249,15 +279,15 @@ public final class SparseBranch {
      * once and kept on the weights' device (up to {@link #MASK_CACHE_FLOATS} in all; beyond that built per call
      * on {@code manager}). It is a constant, so autograd may keep it.
      */
-    private synchronized NDArray positionalMask(NDManager manager, SelectionInput input) {
-        int length = input.length();
+    private synchronized NDArray positionalMask(NDManager manager, int length) {
         NDArray kept = positionalMasks.get(length);
         if (kept != null) {
             return kept;
         }
         long size = (long) length * length;
         boolean keep = maskFloats + size <= MASK_CACHE_FLOATS && maskManager.getDevice().equals(manager.getDevice());
-        NDArray mask = SparseAttention.denseMask(keep ? maskManager : manager, pattern, new SelectionInput[] {input});
+        NDArray mask = SparseAttention.denseMask(keep ? maskManager : manager, pattern,
+                new SelectionInput[] {SelectionInput.fixed(length)});
         if (keep) {
             NDScope.unregister(mask); // kept across steps: an enclosing NDScope (a training step) must not close it
             maskFloats += size;
@@ -266,31 +296,109 @@ public final class SparseBranch {
         return mask;
     }
 
-    /** Host copy of the pad mask (1 at real tokens); all ones when there is none. */
-    private static float[] realFlags(NDArray padMask, int batch, int length) {
+    /**
+     * The (1, L, K) selection of a positional part of this branch's pattern for {@code length}, uploaded once and
+     * kept with the weights (a few hundred KB per length), like {@link #positionalMask}.
+     */
+    private synchronized DeviceSelection positionalSelection(SelectionPattern part, int length) {
+        Map<Integer, DeviceSelection> byLength = positionalSelections.computeIfAbsent(part, p -> new HashMap<>());
+        DeviceSelection kept = byLength.get(length);
+        if (kept == null) {
+            kept = DeviceSelection.positional(maskManager, part, length);
+            NDScope.unregister(kept.index(), kept.valid());
+            byLength.put(length, kept);
+        }
+        return kept;
+    }
+
+    /** The fixed evaluation projection on the weights' device, uploaded once per redraw. */
+    private synchronized NDArray fixedProjection(NDManager manager) {
+        if (!maskManager.getDevice().equals(manager.getDevice())) {
+            return DeviceLsh.projection(manager, fixedProjection, dState, config.hashBits());
+        }
+        if (fixedProjectionArray == null) {
+            fixedProjectionArray = DeviceLsh.projection(maskManager, fixedProjection, dState, config.hashBits());
+            NDScope.unregister(fixedProjectionArray);
+        }
+        return fixedProjectionArray;
+    }
+
+    /**
+     * Draws what a training forward of this branch takes from the host (the fresh LSH projection, the KS ranking
+     * loss's keys) and returns it packed into one float array for {@link #stage}; empty when the pass does not
+     * train or the branch has neither LSH nor KS. The model calls this for every layer before running any, and
+     * uploads all layers' draws in one array: each upload on a GPU waits for the queued kernels, so uploads
+     * between layers would stall the step. A forward whose draws were not staged draws and uploads them itself.
+     *
+     * @param padMask the (B, L) device pad mask, read back only when {@code options} carry no host pad flags
+     */
+    public float[] drawTrainingInputs(ForwardOptions options, NDArray padMask, int batch, int length) {
+        staged = null;
+        if (!options.training() || !(hasLsh || hasKs)) {
+            pending = null;
+            return new float[0];
+        }
+        float[] real = hasKs ? realFlags(options.padFlags(), padMask, batch, length) : null;
+        pending = TrainingDraws.draw(options.lshSeed(), layer, batch, length, dState, config.hashBits(), hasLsh, hasKs,
+                config.perComponent(), real);
+        return pending.packed();
+    }
+
+    /**
+     * Hands this branch the device copy of what {@link #drawTrainingInputs} returned last (null when that was
+     * empty); the next training forward with the same seed and shape uses it.
+     */
+    public void stage(NDArray uploaded) {
+        if (pending == null) {
+            throw new IllegalStateException("sparse branch of layer " + layer + ": nothing drawn to stage");
+        }
+        staged = pending.unpack(uploaded, dState, config.hashBits());
+    }
+
+    /** {projection or null, picks or null} for this training pass: the staged ones, else drawn and uploaded here. */
+    private NDArray[] trainingInputs(ForwardOptions options, NDArray padMask, NDManager manager, int batch,
+                                     int length) {
+        if (staged == null || pending == null || pending.seed() != options.lshSeed() || pending.batch() != batch
+                || pending.length() != length) {
+            float[] packed = drawTrainingInputs(options, padMask, batch, length);
+            stage(packed.length == 0 ? null : HostArrays.floats(manager, packed, new Shape(packed.length)));
+        }
+        NDArray[] out = staged;
+        staged = null;
+        pending = null;
+        return out;
+    }
+
+    /**
+     * Host pad flags (1 at real tokens) for the ranking loss's draws: the caller's ({@link ForwardOptions#padFlags}),
+     * else null when there is no pad mask (every position real), else the device mask read back (counted by
+     * HostReads; the trainer always passes its flags, so its steps never get here).
+     */
+    private float[] realFlags(float[] flags, NDArray padMask, int batch, int length) {
+        if (flags != null) {
+            if (flags.length != batch * length) {
+                throw new IllegalArgumentException("sparse branch of layer " + layer + ": " + flags.length
+                        + " host pad flags for (B, L) = (" + batch + ", " + length + ")");
+            }
+            return flags;
+        }
         if (padMask == null) {
-            float[] all = new float[batch * length];
-            Arrays.fill(all, 1f);
-            return all;
+            return null;
         }
         if (padMask.getShape().size() != (long) batch * length) {
             throw new IllegalArgumentException("sparse branch: pad mask of shape " + padMask.getShape()
                     + " does not match (B, L) = (" + batch + ", " + length + ")");
         }
-        return padMask.toType(DataType.FLOAT32, false).toFloatArray();
-    }
-
-    private SelectedKeys[] select(SelectionInput[] inputs) {
-        SelectedKeys[] out = new SelectedKeys[inputs.length];
-        for (int b = 0; b < inputs.length; b++) {
-            out[b] = pattern.select(inputs[b]);
-        }
-        return out;
+        return HostReads.floats(padMask);
     }
 
     /** Redraws this layer's fixed evaluation projection from {@code seed}. */
-    public void redrawProjection(long seed) {
+    public synchronized void redrawProjection(long seed) {
         this.fixedProjection = LshBuckets.projection(seed, dState, config.hashBits());
+        if (fixedProjectionArray != null) {
+            fixedProjectionArray.close();
+            fixedProjectionArray = null;
+        }
     }
 
     /** The selection rule this branch applies. */

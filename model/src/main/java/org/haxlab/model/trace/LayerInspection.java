@@ -10,7 +10,7 @@ import java.util.Objects;
  * <p>Immutable: the constructor copies the per-position arrays and every accessor returns a copy
  * (L values, once per layer); loops read single positions through {@link #qBucket(int)},
  * {@link #kBucket(int)} and {@link #ksScore(int)}. The {@link AttentionSelection} and {@link DecayTrace}
- * are shared, as those records document. Equality is by content.
+ * are shared, as those records document; {@link SelectionVectors} copies its own. Equality is by content.
  *
  * @param layer      0-based layer index
  * @param qBucket    LSH bin of every query (empty without LSH); sign-bit bins: bit b of the id is hash bit b
@@ -20,9 +20,24 @@ import java.util.Objects;
  * @param attnNorm   L2 norm of E * O (the sparse branch's contribution) at every position
  * @param ssmNorm    L2 norm of SSM(x) at every position
  * @param decay      the SSM decay over the sequence
+ * @param vectors    the Q and K rows and the projection the selection used, and its rules; null without a branch
  */
 public record LayerInspection(int layer, int[] qBucket, int[] kBucket, float[] ksScore, AttentionSelection selection,
-                              float[] attnNorm, float[] ssmNorm, DecayTrace decay) {
+                              float[] attnNorm, float[] ssmNorm, DecayTrace decay, SelectionVectors vectors) {
+
+    /** A layer record without the selection's vectors (a plain SSM layer, or a synthetic record). */
+    public LayerInspection(int layer, int[] qBucket, int[] kBucket, float[] ksScore, AttentionSelection selection,
+                           float[] attnNorm, float[] ssmNorm, DecayTrace decay) {
+        this(layer, qBucket, kBucket, ksScore, selection, attnNorm, ssmNorm, decay, null);
+    }
+
+    /**
+     * True when this layer's queries without a selected key read every position, future included (the paper
+     * variant, spec §5); false when they read nothing.
+     */
+    public boolean emptyRowsReadEverything() {
+        return vectors != null && vectors.emptyRowsReadEverything();
+    }
 
     public LayerInspection {
         if (qBucket == null || kBucket == null || ksScore == null || attnNorm == null || ssmNorm == null) {
@@ -96,13 +111,14 @@ public record LayerInspection(int layer, int[] qBucket, int[] kBucket, float[] k
         return o instanceof LayerInspection l && layer == l.layer && Arrays.equals(qBucket, l.qBucket)
                 && Arrays.equals(kBucket, l.kBucket) && Arrays.equals(ksScore, l.ksScore)
                 && Objects.equals(selection, l.selection) && Arrays.equals(attnNorm, l.attnNorm)
-                && Arrays.equals(ssmNorm, l.ssmNorm) && Objects.equals(decay, l.decay);
+                && Arrays.equals(ssmNorm, l.ssmNorm) && Objects.equals(decay, l.decay)
+                && Objects.equals(vectors, l.vectors);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(layer, Arrays.hashCode(qBucket), Arrays.hashCode(kBucket), Arrays.hashCode(ksScore),
-                selection, Arrays.hashCode(attnNorm), Arrays.hashCode(ssmNorm), decay);
+                selection, Arrays.hashCode(attnNorm), Arrays.hashCode(ssmNorm), decay, vectors);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.haxlab.model.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import org.haxlab.model.nd.Params;
+import org.haxlab.model.nd.Scalars;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -130,19 +131,33 @@ public final class AdamW implements AutoCloseable {
         t++;
         double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);
+        if (weights.isEmpty()) {
+            return;
+        }
+        // The step's constants as device scalars made once per step (torch::full): DJL's Number overloads
+        // (w.muli(0.9f)) upload each number from the host, a synchronisation per op on a GPU. Float values: a
+        // Java double would make PyTorch promote to float64.
+        NDArray like = weights.get(0);
+        NDArray decay = weightDecay > 0 ? Scalars.like(like, (float) (1 - lr * weightDecay)) : null;
+        NDArray b1 = Scalars.like(like, (float) beta1);
+        NDArray oneMinusB1 = Scalars.like(like, (float) (1 - beta1));
+        NDArray b2 = Scalars.like(like, (float) beta2);
+        NDArray oneMinusB2 = Scalars.like(like, (float) (1 - beta2));
+        NDArray correction2 = Scalars.like(like, (float) c2);
+        NDArray epsilon = Scalars.like(like, (float) eps);
+        NDArray rate = Scalars.like(like, (float) (lr / c1));
         for (int i = 0; i < weights.size(); i++) {
             NDArray w = weights.get(i);
             NDArray g = grads.get(i);
             NDArray m = first.get(i);
             NDArray v = second.get(i);
-            // float scalars: a Java double would make PyTorch promote to float64
-            if (weightDecay > 0) {
-                w.muli((float) (1 - lr * weightDecay));
+            if (decay != null) {
+                w.muli(decay);
             }
-            m.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
-            v.muli((float) beta2).addi(g.square().muli((float) (1 - beta2)));
-            NDArray denom = v.div((float) c2).sqrt().addi((float) eps);
-            w.subi(m.div(denom).muli((float) (lr / c1)));
+            m.muli(b1).addi(g.mul(oneMinusB1));
+            v.muli(b2).addi(g.square().muli(oneMinusB2));
+            NDArray denom = v.div(correction2).sqrt().addi(epsilon);
+            w.subi(m.div(denom).muli(rate));
         }
     }
 

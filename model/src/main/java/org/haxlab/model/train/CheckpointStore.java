@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDManager;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.haxlab.model.nd.HostReads;
+import org.haxlab.model.nd.InitScheme;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
 
@@ -205,7 +207,7 @@ public final class CheckpointStore {
                     throw new CheckpointException(weightsFile, "array '" + n + "' has shape " + a.getShape()
                             + " but " + RECORD_FILE + " says " + Arrays.toString(record.shapes().get(n)));
                 }
-                weights.put(n, a.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray());
+                weights.put(n, HostReads.floats(a));
             }
         } catch (CheckpointException e) {
             throw e;
@@ -221,7 +223,8 @@ public final class CheckpointStore {
 
     /**
      * Reads the checkpoint at {@code path} and copies its weights into {@code model}, after checking that the
-     * saved configuration (seed aside) and every name and shape match the model.
+     * saved configuration (seed and init scheme aside: both only say how the first weights were drawn, and the
+     * checkpoint's weights replace them) and every name and shape match the model.
      *
      * @return the checkpoint's run record
      */
@@ -253,8 +256,8 @@ public final class CheckpointStore {
      */
     public RunRecord loadInto(Checkpoint cp, SequenceModel model) throws CheckpointException {
         Path recordFile = cp.dir().resolve(RECORD_FILE);
-        ModelConfig saved = cp.record().model().withSeed(0);
-        ModelConfig have = model.config().withSeed(0);
+        ModelConfig saved = cp.record().model().withSeed(0).withInit(InitScheme.RELEASED);
+        ModelConfig have = model.config().withSeed(0).withInit(InitScheme.RELEASED);
         if (!saved.equals(have)) {
             throw new CheckpointException(recordFile, "model config does not match: checkpoint is " + saved
                     + ", model is " + have);

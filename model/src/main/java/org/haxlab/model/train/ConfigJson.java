@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.haxlab.model.json.JsonFieldException;
 import org.haxlab.model.json.JsonFields;
+import org.haxlab.model.nd.InitScheme;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
@@ -33,6 +34,7 @@ public final class ConfigJson {
         o.addProperty("convKernel", c.convKernel());
         o.add("sparse", toJson(c.sparse()));
         o.addProperty("initSeed", c.initSeed());
+        o.addProperty("init", c.init().name());
         return o;
     }
 
@@ -51,7 +53,8 @@ public final class ConfigJson {
 
     /**
      * Reads a model config, as written by {@link #toJson(ModelConfig)}: the one reader for run records and
-     * scenario files.
+     * scenario files. A config without {@code init} was written before the scheme could be chosen and was
+     * initialised with {@link InitScheme#TORCH}, so it reads as that (its weights load unchanged either way).
      *
      * @throws JsonFieldException naming the field (by its JSON path) that is missing, mistyped or refused
      */
@@ -67,8 +70,9 @@ public final class ConfigJson {
         int conv = f.integer("convKernel");
         SparseConfig sparse = sparseConfig(f.object("sparse"));
         long seed = f.longValue("initSeed");
+        InitScheme init = f.has("init") ? f.enumValue("init", InitScheme.class) : InitScheme.TORCH;
         return f.build(() -> new ModelConfig(backbone, vocab, dModel, layers, expand, dState, dtRank, heads, conv,
-                sparse, seed));
+                sparse, seed, init));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.haxlab.model.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import org.haxlab.model.nd.HostReads;
 import org.haxlab.model.nd.Scalars;
 
 /**
@@ -29,8 +30,27 @@ public final class Objective {
      * of queries; returned as {@code [correct..., queries...]} rows of length B.
      */
     public static float[][] correctAndQueries(NDArray logits, NDArray targets, NDArray mask) {
+        return split(HostReads.floats(correctAndQueriesOnDevice(logits, targets, mask)));
+    }
+
+    /**
+     * {@link #correctAndQueries} left on the device: a (2 * B) float32 array, correct counts then query counts,
+     * for a caller that reads it back together with other values (one read instead of several).
+     */
+    public static NDArray correctAndQueriesOnDevice(NDArray logits, NDArray targets, NDArray mask) {
         NDArray hit = logits.argMax(-1).eq(targets).toType(DataType.FLOAT32, false).mul(mask);
-        return new float[][] {hit.sum(new int[] {1}).toFloatArray(), mask.sum(new int[] {1}).toFloatArray()};
+        return hit.sum(new int[] {1}).concat(mask.sum(new int[] {1}), 0);
+    }
+
+    /** The {@code [correct..., queries...]} rows of a host copy of {@link #correctAndQueriesOnDevice}. */
+    public static float[][] split(float[] correctThenQueries) {
+        if (correctThenQueries.length % 2 != 0) {
+            throw new IllegalArgumentException("accuracy: " + correctThenQueries.length
+                    + " values are not correct and query counts of equal length");
+        }
+        int b = correctThenQueries.length / 2;
+        return new float[][] {java.util.Arrays.copyOfRange(correctThenQueries, 0, b),
+                java.util.Arrays.copyOfRange(correctThenQueries, b, 2 * b)};
     }
 
     /** Accuracy per sample (correct / queried), averaged over the samples that have queries (spec §1). */

@@ -2,9 +2,13 @@ package org.haxlab.model.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
+import org.haxlab.model.nd.HostReads;
+import org.haxlab.model.nd.PhaseTimer;
 import org.haxlab.model.nd.Scalars;
 import org.haxlab.model.nn.ForwardOutput;
 import org.haxlab.model.nn.SequenceModel;
@@ -50,6 +54,7 @@ public final class Trainer {
     private final TrainingControl control = new TrainingControl();
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
 
+    private int reportEvery = 1;
     private RunState state;
     private double bestAccuracy = Double.NaN;
     private int bestStep;
@@ -180,6 +185,12 @@ public final class Trainer {
                 long t0 = System.nanoTime();
                 StepEvent partial = step(step, data, adam, guard, work);
                 done = step;
+                if (partial == null) {
+                    // not a report point: nothing was read back, nothing to tell
+                    activeNanos += System.nanoTime() - t0;
+                    control.stepCompleted();
+                    continue;
+                }
                 ValidationEvent val = null;
                 if (config.validateEvery() > 0 && (step % config.validateEvery() == 0 || step == config.steps())) {
                     val = validate(step);
@@ -252,52 +263,97 @@ public final class Trainer {
         }
     }
 
-    /** One optimiser step; the returned event has no validation and no elapsed time yet. */
+    /**
+     * One optimiser step. Nothing is read back from the device unless the step {@link #reports}: then loss,
+     * its parts, the gradient norm and the accuracy come back in one read, are checked for divergence, and the
+     * weights are snapshot as the last good ones; the returned event has no validation and no elapsed time
+     * yet. Other steps return null. Clipping is decided on the device either way, so a reported step and an
+     * unreported one compute the same update.
+     */
     private StepEvent step(int step, Random data, AdamW adam, WeightGuard guard, NDManager work) {
         List<RecallSequence> seqs = drawBatch(data);
-        int length = config.padTo() > 0 ? config.padTo() : seqs.stream().mapToInt(RecallSequence::length).max().orElseThrow();
+        int length = seqs.stream().mapToInt(RecallSequence::length).max().orElseThrow();
         long tokens = seqs.stream().mapToLong(RecallSequence::length).sum();
         double lr = config.rateAt(step);
         long t0 = System.nanoTime();
         try (NDManager stepManager = work.newSubManager(); NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            Batch batch = Batch.of(seqs, length, stepManager);
+            Batch batch = config.padTo() > 0 ? Batch.released(seqs, config.padTo(), stepManager)
+                    : Batch.of(seqs, length, stepManager);
+            PhaseTimer.mark("batch", batch.tokens());
             guard.zeroGradients();
             NDArray loss;
             NDArray lm;
             ForwardOutput out;
             Engine engine = model.params().manager().getEngine();
             try (GradientCollector gc = engine.newGradientCollector()) {
-                out = model.forward(batch.tokens(), ForwardOptions.train(lshSeed(step)));
+                // the host pad flags let the KS ranking loss draw its keys without reading the device mask
+                out = model.forward(batch.tokens(), ForwardOptions.train(lshSeed(step), batch.padFlags()));
                 lm = Objective.maskedMean(Objective.crossEntropy(out.logits(), batch.targets()), batch.lossMask());
                 loss = lm.add(Scalars.mul(out.gateLoss(), (float) config.gateLossWeight()));
+                PhaseTimer.mark("loss", loss);
                 gc.backward(loss);
             }
-            double lossValue = loss.getFloat();
-            if (!Double.isFinite(lossValue)) {
-                guard.restore();
-                throw new DivergenceException(step, "loss", lossValue, lr);
-            }
             List<NDArray> grads = guard.gradients();
-            double norm = WeightGuard.globalNorm(grads);
-            if (!Double.isFinite(norm)) {
-                // the weights of this step gave a finite loss: keep them, skip the update
-                String name = guard.firstNonFiniteGradient(grads);
-                throw new DivergenceException(step, "gradient of '" + (name == null ? "?" : name) + "'", norm, lr);
+            PhaseTimer.mark("backward", grads.get(grads.size() - 1));
+            NDArray squaredNorm = Gradients.squaredNorm(grads);
+            StepEvent event = null;
+            if (reports(step)) {
+                float[] read = HostReads.floats(NDArrays.concat(new NDList(loss.reshape(1), lm.reshape(1),
+                        out.gateLoss().reshape(1), squaredNorm.reshape(1),
+                        Objective.correctAndQueriesOnDevice(out.logits(), batch.targets(), batch.lossMask()))));
+                double lossValue = read[0];
+                if (!Double.isFinite(lossValue)) {
+                    guard.restore();
+                    throw new DivergenceException(step, "loss", lossValue, lr);
+                }
+                double norm = Math.sqrt(read[3]);
+                if (!Double.isFinite(norm)) {
+                    // the weights of this step gave a finite loss: keep them, skip the update
+                    String name = guard.firstNonFiniteGradient(grads);
+                    throw new DivergenceException(step, "gradient of '" + (name == null ? "?" : name) + "'", norm, lr);
+                }
+                guard.markGood();
+                double acc = Objective.accuracy(Objective.split(java.util.Arrays.copyOfRange(read, 4, read.length)));
+                double ms = (System.nanoTime() - t0) / 1e6;
+                event = new StepEvent(step, lossValue, read[1], read[2], acc, lr, norm,
+                        tokens / Math.max(1e-9, ms / 1e3), ms, 0, null);
             }
-            if (config.clipNorm() > 0 && norm > config.clipNorm()) {
-                float scale = (float) (config.clipNorm() / (norm + 1e-6));
-                grads.forEach(g -> g.muli(scale));
+            if (config.clipNorm() > 0) {
+                Gradients.clip(grads, squaredNorm, config.clipNorm());
             }
-            guard.markGood();
             adam.step(lr, grads);
-            double acc = Objective.accuracy(Objective.correctAndQueries(out.logits(), batch.targets(), batch.lossMask()));
-            double gate = out.gateLoss().getFloat();
-            double lmValue = lm.getFloat();
-            double ms = (System.nanoTime() - t0) / 1e6;
-            return new StepEvent(step, lossValue, lmValue, gate, acc, lr, norm, tokens / Math.max(1e-9, ms / 1e3), ms,
-                    0, null);
+            PhaseTimer.mark("clip+optimiser", grads.get(0));
+            return event;
         }
+    }
+
+    /**
+     * Whether {@code step} reads its loss and metrics back (and checks them for divergence): every
+     * {@link #reportEvery(int)}-th step, every validation and checkpoint step (a checkpoint keeps only checked
+     * weights), the last step, and a step after which the run
+     * is asked to pause or stop (so that what is shown is the latest).
+     */
+    boolean reports(int step) {
+        return step % reportEvery == 0 || step == config.steps()
+                || (config.validateEvery() > 0 && step % config.validateEvery() == 0)
+                || (checkpointEvery > 0 && step % checkpointEvery == 0)
+                || control.pauseRequested() || control.stopRequested();
+    }
+
+    /**
+     * Reads loss and metrics back (and checks for divergence) only every {@code steps} steps, plus validation
+     * steps and the last one (default 1: every step). Listeners hear {@link TrainingListener#onStep} only for
+     * those steps; in between a step queues its work on the device and returns without waiting for it, which is
+     * what lets a GPU run at its own speed (docs/GPU.md). A divergence is then noticed at the next report point
+     * and the weights go back to those of the last one. Returns this trainer.
+     */
+    public Trainer reportEvery(int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("trainer: report every " + steps + " steps; must be >= 1");
+        }
+        this.reportEvery = steps;
+        return this;
     }
 
     private List<RecallSequence> drawBatch(Random data) {
@@ -318,7 +374,9 @@ public final class Trainer {
     }
 
     private ValidationEvent validate(int step) {
-        EvalResult r = Evaluator.evaluate(model, validation, config.batchSize());
+        // a paper-variant model draws its projections afresh per validation batch, from a seed of this step
+        EvalResult r = Evaluator.evaluate(model, validation, config.batchSize(), config.padTo(),
+                lshSeed(step) ^ 0x7A11DA7E5EEDL);
         boolean best = !Double.isNaN(r.accuracy()) && (Double.isNaN(bestAccuracy) || r.accuracy() > bestAccuracy);
         if (best) {
             bestAccuracy = r.accuracy();

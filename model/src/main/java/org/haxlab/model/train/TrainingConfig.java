@@ -14,7 +14,9 @@ import com.google.gson.JsonObject;
  * @param clipNorm       global gradient-norm clip; 0 or less disables clipping
  * @param gateLossWeight weight of the KS gate (ranking) loss in the total loss (0.1, spec §3)
  * @param validateEvery  validate every this many steps (500 in the paper); 0 disables validation
- * @param padTo          pad every training batch to this length; 0 pads to the longest sequence in the batch
+ * @param padTo          0: every batch (training and validation) padded to its longest sequence and fed whole;
+ *                       else the task's fixed length and the released collation (spec §5, the paper variant):
+ *                       every batch padded to it and fed without its last column ({@code Batch.released})
  * @param seed           seed of the data order and of the per-step LSH projections
  */
 public record TrainingConfig(int steps, int batchSize, double learningRate, int warmupSteps, Schedule schedule,

@@ -3,6 +3,7 @@ package org.haxlab.model.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
+import org.haxlab.model.nd.HostReads;
 import org.haxlab.model.nd.Params;
 
 import java.util.ArrayList;
@@ -10,11 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps a device copy of the weights from before the latest update, so that a run whose loss turns
- * NaN or infinite can go back to the last weights that gave a finite loss; also zeroes and checks
- * gradients (DJL accumulates gradients across collectors, so they are cleared every step).
+ * Keeps a device copy of the weights from the latest report point, taken before that step's update when its
+ * loss and gradient norm were read back finite, so that a run whose loss turns NaN or infinite can go back to
+ * the last weights known to give a finite loss; also zeroes and checks gradients (DJL accumulates gradients
+ * across collectors, so they are cleared every step). Nothing here reads values back inside a step: the copy,
+ * the restore and the zeroing are device-side copies, the norm is a device scalar.
  */
 final class WeightGuard implements AutoCloseable {
+
+    /** Every element: the index of whole-array device copies. */
+    private static final NDIndex ALL = new NDIndex("...");
 
     private final Params params;
     private final List<String> names;
@@ -33,11 +39,11 @@ final class WeightGuard implements AutoCloseable {
         }
     }
 
-    /** Records the current weights as good (called right before an update is applied). */
+    /** Records the current weights as good (called at a report point, right before its update is applied). */
     void markGood() {
         for (int i = 0; i < weights.size(); i++) {
-            // in place: no per-step allocation of a weight-sized array that outlives the step
-            lastGood.get(i).muli(0).addi(weights.get(i));
+            // in place, a device copy: no per-step allocation of a weight-sized array that outlives the step
+            lastGood.get(i).set(ALL, weights.get(i));
         }
         saved = true;
     }
@@ -48,7 +54,7 @@ final class WeightGuard implements AutoCloseable {
             return false;
         }
         for (int i = 0; i < weights.size(); i++) {
-            weights.get(i).set(lastGood.get(i).toFloatArray());
+            weights.get(i).set(ALL, lastGood.get(i));
         }
         return true;
     }
@@ -58,11 +64,7 @@ final class WeightGuard implements AutoCloseable {
      * NaN gradient left by a diverged step is cleared too.
      */
     void zeroGradients() {
-        for (NDArray w : weights) {
-            if (w.hasGradient()) {
-                w.getGradient().set(new NDIndex("..."), 0f);
-            }
-        }
+        Gradients.zero(weights);
     }
 
     /** Gradients in the params' order (each must exist after a backward pass). */
@@ -77,21 +79,11 @@ final class WeightGuard implements AutoCloseable {
         return out;
     }
 
-    /** Global L2 norm of {@code grads} (one host synchronisation). */
-    static double globalNorm(List<NDArray> grads) {
-        NDArray total = null;
-        for (NDArray g : grads) {
-            NDArray s = g.square().sum();
-            total = total == null ? s : total.add(s);
-        }
-        return total == null ? 0 : Math.sqrt(total.getFloat());
-    }
-
     /** Name of the first parameter whose gradient holds a NaN or infinity, or null. */
     String firstNonFiniteGradient(List<NDArray> grads) {
         for (int i = 0; i < grads.size(); i++) {
             NDArray g = grads.get(i);
-            if (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean()) {
+            if (HostReads.bool(g.isNaN().logicalOr(g.isInfinite()).any())) {
                 return names.get(i);
             }
         }
@@ -102,7 +94,7 @@ final class WeightGuard implements AutoCloseable {
     String firstNonFiniteWeight() {
         for (int i = 0; i < weights.size(); i++) {
             NDArray w = weights.get(i);
-            if (w.isNaN().any().getBoolean() || w.isInfinite().any().getBoolean()) {
+            if (HostReads.bool(w.isNaN().logicalOr(w.isInfinite()).any())) {
                 return names.get(i);
             }
         }

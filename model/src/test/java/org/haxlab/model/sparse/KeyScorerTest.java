@@ -32,6 +32,11 @@ class KeyScorerTest {
         manager.close();
     }
 
+    /** A (1, L) device pad mask. */
+    private NDArray pad(float... v) {
+        return manager.create(v, new Shape(1, v.length));
+    }
+
     private NDArray column(float... v) {
         return manager.create(v, new Shape(1, v.length, 1));
     }
@@ -43,8 +48,18 @@ class KeyScorerTest {
         // both give log(1 + e^-0.2).
         NDArray scores = manager.create(new float[]{0.3f, -0.2f, 0.1f}, new Shape(1, 3));
         NDArray loss = KeyScorer.rankingLoss(scores, column(1, 0, 2), column(0.5f, -1, 1),
-                new int[][]{{0, 2}}, new float[]{1, 1, 1});
+                new int[][]{{0, 2}}, pad(1, 1, 1));
         assertEquals(Math.log1p(Math.exp(-0.2)), loss.getFloat(), 1e-6);
+    }
+
+    @Test
+    void releasedLossAveragesOverAllPairsWithTheDiagonal() {
+        // the case above: two off-diagonal pairs of log(1 + e^-0.2) each, plus two diagonal pairs (x_a - x_a = 0,
+        // target 1/2) of ln 2 each, over k_c^2 = 4 pairs (spec §5)
+        NDArray scores = manager.create(new float[]{0.3f, -0.2f, 0.1f}, new Shape(1, 3));
+        NDArray loss = KeyScorer.rankingLoss(scores, column(1, 0, 2), column(0.5f, -1, 1),
+                new int[][]{{0, 2}}, pad(1, 1, 1), true);
+        assertEquals((2 * Math.log1p(Math.exp(-0.2)) + 2 * Math.log(2)) / 4, loss.getFloat(), 1e-6);
     }
 
     @Test
@@ -54,10 +69,10 @@ class KeyScorerTest {
         // (Counting the pad would give y_2 = s(5) > y_1 and the larger loss log(1 + e^0.2).)
         NDArray scores = manager.create(new float[]{0f, 0.3f, 0.1f}, new Shape(1, 3));
         NDArray loss = KeyScorer.rankingLoss(scores, column(0, 5, 5), column(0, -1, 1),
-                new int[][]{{1, 2}}, new float[]{1, 1, 0});
+                new int[][]{{1, 2}}, pad(1, 1, 0));
         assertEquals(Math.log1p(Math.exp(-0.2)), loss.getFloat(), 1e-6);
         NDArray counted = KeyScorer.rankingLoss(scores, column(0, 5, 5), column(0, -1, 1),
-                new int[][]{{1, 2}}, new float[]{1, 1, 1});
+                new int[][]{{1, 2}}, pad(1, 1, 1));
         assertEquals(Math.log1p(Math.exp(0.2)), counted.getFloat(), 1e-6);
     }
 
@@ -66,11 +81,11 @@ class KeyScorerTest {
         // q = 0 makes every sigmoid 1/2; only query 1 is real, so y_0 = y_1 = 1/2 and t = 1/2 for both orders:
         // (softplus(0.4) - 0.2 + softplus(-0.4) + 0.2) / 2 = softplus(0.4) - 0.2.
         NDArray equal = KeyScorer.rankingLoss(manager.create(new float[]{0.4f, 0f}, new Shape(1, 2)),
-                column(0, 0), column(1, 1), new int[][]{{0, 1}}, new float[]{0, 1});
+                column(0, 0), column(1, 1), new int[][]{{0, 1}}, pad(0, 1));
         assertEquals(Math.log1p(Math.exp(0.4)) - 0.2, equal.getFloat(), 1e-6);
         // with query 0 real too, y_0 = 1 > y_1 = 1/2: t = 1 for (0,1), 0 for (1,0), both log(1 + e^-0.4)
         NDArray ordered = KeyScorer.rankingLoss(manager.create(new float[]{0.4f, 0f}, new Shape(1, 2)),
-                column(0, 0), column(1, 1), new int[][]{{0, 1}}, new float[]{1, 1});
+                column(0, 0), column(1, 1), new int[][]{{0, 1}}, pad(1, 1));
         assertEquals(Math.log1p(Math.exp(-0.4)), ordered.getFloat(), 1e-6);
     }
 

@@ -280,6 +280,28 @@ class SparseBranchTest {
     }
 
     @Test
+    void stagedDrawsGiveWhatTheBranchDrawsItself() {
+        NDArray x = x(randomX(8));
+        SparseBranch br = branch(config(Pattern.HAX, Variant.CAUSAL, AttentionPath.SPARSE));
+        ForwardOptions train = ForwardOptions.train(31L);
+        SparseBranch.Output inline = br.forward(x, null, train);
+        float[] packed = br.drawTrainingInputs(train, null, B, L);
+        assertTrue(packed.length > N * 3, "projection and picks drawn: " + packed.length);
+        br.stage(manager.create(packed));
+        SparseBranch.Output staged = br.forward(x, null, train);
+        assertArrayEquals(inline.output().toFloatArray(), staged.output().toFloatArray(), 0f);
+        assertEquals(inline.gateLoss().getFloat(), staged.gateLoss().getFloat(), 0f);
+        // draws staged for another seed are not used
+        br.drawTrainingInputs(ForwardOptions.train(32L), null, B, L);
+        br.stage(manager.create(br.drawTrainingInputs(ForwardOptions.train(32L), null, B, L)));
+        assertEquals(inline.gateLoss().getFloat(), br.forward(x, null, train).gateLoss().getFloat(), 0f);
+        assertEquals(0, br.drawTrainingInputs(ForwardOptions.eval(), null, B, L).length, "nothing to draw in eval");
+        assertThrows(IllegalStateException.class, () -> br.stage(null));
+        SparseBranch window = branch(config(Pattern.SW, Variant.CAUSAL, AttentionPath.AUTO));
+        assertEquals(0, window.drawTrainingInputs(train, null, B, L).length, "no LSH, no KS: nothing to draw");
+    }
+
+    @Test
     void rejectsAnInputOfTheWrongWidth() {
         SparseBranch br = branch(config(Pattern.SW, Variant.CAUSAL, AttentionPath.AUTO));
         NDArray bad = manager.zeros(new Shape(1, 4, D_INNER + 1));

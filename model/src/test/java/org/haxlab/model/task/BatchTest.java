@@ -44,6 +44,28 @@ class BatchTest {
     }
 
     @Test
+    void releasedCollationPadsToTheFixedLengthAndDropsTheLastColumn() {
+        RecallSequence a = SequenceText.parse("A a 3 | A a ?").sequence();
+        RecallSequence b = SequenceText.parse("A a 3 b 5 | A b ? a ?").sequence();
+        try (NDManager m = NDManager.newBaseManager()) {
+            // fixed length 12 (b's): 11 columns, b loses its final token (the answer 3 of its last query)
+            Batch batch = Batch.released(List.of(a, b), 12, m);
+            assertEquals(new Shape(2, 11), batch.tokens().getShape());
+            long[] tok = batch.tokens().toLongArray();
+            long[] tgt = batch.targets().toLongArray();
+            assertArrayEquals(new long[] {1, 42, 26, 13, 4, 42, 26, 13, 3, 3, 3}, java.util.Arrays.copyOf(tok, 11));
+            assertArrayEquals(new long[] {1, 42, 26, 13, 27, 15, 4, 42, 27, 15, 26},
+                    java.util.Arrays.copyOfRange(tok, 11, 22));
+            assertEquals(13, tgt[11 + 10], "the dropped token is still the last query's target");
+            assertEquals(3f, batch.lossMask().sum().getFloat());
+            // a longer fixed length pads further, and still feeds one column less
+            assertEquals(new Shape(2, 19), Batch.released(List.of(a, b), 20, m).tokens().getShape());
+            var e = assertThrows(IllegalArgumentException.class, () -> Batch.released(List.of(a), 1, m));
+            assertEquals("fixed length 1 must be >= 2 (one column is dropped)", e.getMessage());
+        }
+    }
+
+    @Test
     void rejectsEmptyOverlongAndNonPositive() {
         RecallSequence a = SequenceText.parse("A a 3 | A a ?").sequence();
         try (NDManager m = NDManager.newBaseManager()) {

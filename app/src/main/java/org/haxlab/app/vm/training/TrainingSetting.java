@@ -1,5 +1,6 @@
 package org.haxlab.app.vm.training;
 
+import org.haxlab.model.nd.InitScheme;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.trace.Backbone;
@@ -18,7 +19,12 @@ public enum TrainingSetting {
     /** LSH sign bits h. */
     HASH_BITS("Model", "hash bits", "LSH hash width h (2^h buckets)", Integer.class),
     /** Causal or paper-faithful LSH. */
-    VARIANT("Model", "LSH variant", "CAUSAL (running mean) or PAPER (the reference code's sequence-wide centring)", SparseConfig.Variant.class),
+    VARIANT("Model", "LSH variant", "CAUSAL (every selection reads only earlier positions) or PAPER (the released "
+            + "code's rules: sequence-wide normalisation, fresh hashes at every forward, PAD zeroed, fixed length)",
+            SparseConfig.Variant.class),
+    /** How the first weights are drawn (spec §5). */
+    INIT("Model", "initialisation", "RELEASED (the released configs: N(0, 0.1) weights, zero biases) or TORCH "
+            + "(PyTorch's layer defaults, HAX Lab's first scheme)", InitScheme.class),
     /** Residual width. */
     D_MODEL("Model", "d_model", "Residual width (64 in the paper); Mamba-2 needs a multiple of 4 (8 heads over 2 d_model)", Integer.class),
     /** Mixer blocks. */

@@ -2,6 +2,7 @@ package org.haxlab.app.vm.training;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import org.haxlab.model.nd.InitScheme;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
@@ -39,6 +40,7 @@ public final class TrainingSettings {
         m.put(TrainingSetting.BUDGET, 64);
         m.put(TrainingSetting.HASH_BITS, 8);
         m.put(TrainingSetting.VARIANT, SparseConfig.Variant.CAUSAL);
+        m.put(TrainingSetting.INIT, InitScheme.RELEASED);
         m.put(TrainingSetting.D_MODEL, 64);
         m.put(TrainingSetting.LAYERS, 2);
         m.put(TrainingSetting.LEARNING_RATE, 1e-3);
@@ -129,10 +131,13 @@ public final class TrainingSettings {
         ModelConfig paper = ModelConfig.paper(backbone, sparse, seed);
         // the paper's shape with the chosen width and depth; Mamba-1's dt rank follows d_model / 8 (8 at 64)
         ModelConfig model = new ModelConfig(backbone, paper.vocabSize(), dModel, layers, paper.expand(), paper.dState(),
-                Math.max(1, dModel / 8), paper.heads(), paper.convKernel(), sparse, seed);
+                Math.max(1, dModel / 8), paper.heads(), paper.convKernel(), sparse, seed,
+                (InitScheme) values.get(TrainingSetting.INIT));
         TrainingConfig d = TrainingConfig.defaults(steps, batch, lr, seed);
+        // spec §5: the paper variant pads every batch to the task's fixed length as the released code does
+        int padTo = sparse.variant() == SparseConfig.Variant.PAPER ? task.maxLength() : 0;
         TrainingConfig training = new TrainingConfig(steps, batch, lr, warmup, Schedule.CONSTANT, d.weightDecay(),
-                d.clipNorm(), d.gateLossWeight(), every, 0, seed);
+                d.clipNorm(), d.gateLossWeight(), every, padTo, seed);
         return new TrainingPlan(model, training, task, every > 0 ? integer(TrainingSetting.VAL_SAMPLES) : 0);
     }
 
@@ -147,6 +152,7 @@ public final class TrainingSettings {
                 .with(TrainingSetting.BUDGET, c.sparse().budget())
                 .with(TrainingSetting.HASH_BITS, c.sparse().hashBits())
                 .with(TrainingSetting.VARIANT, c.sparse().variant())
+                .with(TrainingSetting.INIT, c.init())
                 .with(TrainingSetting.D_MODEL, c.dModel())
                 .with(TrainingSetting.LAYERS, c.layers())
                 .with(TrainingSetting.SEED, c.initSeed());

@@ -1,0 +1,96 @@
+package org.haxlab.app.cli;
+
+import org.haxlab.app.table.RunResult;
+import org.haxlab.app.table.TableEntry;
+import org.haxlab.model.train.ModelFactory;
+import org.haxlab.model.train.RecallFixture;
+import org.haxlab.model.train.TaskFactory;
+import org.haxlab.model.train.TinyRecallModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code train}'s table options: a tested run writes result.json; inconsistent options are refused by name. */
+class TrainScaleOptionsTest {
+
+    private static final ModelFactory MODELS = TinyRecallModel::new;
+    private static final TaskFactory TASKS = RecallFixture.factory();
+
+    static {
+        ai.djl.engine.Engine.getEngine("PyTorch");
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
+    }
+
+    @TempDir
+    Path tmp;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private Result train(Path out, String... extra) {
+        List<String> base = List.of("--backbone", "mamba2", "--steps", "4", "--batch", "4", "--lr", "3e-3",
+                "--contexts", "1..2", "--keys", "2", "--d-model", "16", "--d-state", "4", "--k", "4", "--max-len", "32",
+                "--val-every", "2", "--val-samples", "6", "--device", "cpu", "--threads", "1", "--out", out.toString());
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < base.size(); i += 2) {
+            if (!Arrays.asList(extra).contains(base.get(i))) {   // an extra option replaces the base one
+                args.add(base.get(i));
+                args.add(base.get(i + 1));
+            }
+        }
+        args.addAll(Arrays.asList(extra));
+        CommandLine cli = new CommandLine(new TrainCommand(MODELS, TASKS));
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        cli.setOut(new PrintWriter(o, true));
+        cli.setErr(new PrintWriter(e, true));
+        return new Result(cli.execute(args.toArray(String[]::new)), o.toString(), e.toString());
+    }
+
+    @Test
+    void aTestedRunWritesItsResultAtTheBestCheckpoint() throws Exception {
+        Path out = tmp.resolve("wide");
+        Result r = train(out, "--pattern", "ssm", "--double-width", "--test-samples", "8", "--seed", "3");
+        assertEquals(0, r.code(), r.err());
+        RunResult res = RunResult.load(out);
+        assertEquals(TableEntry.BASE2X, res.entry());
+        assertEquals(3, res.seed());
+        assertEquals("finished", res.state());
+        assertTrue(res.bestStep() == 2 || res.bestStep() == 4, res.toString());
+        assertTrue(res.testAccuracy() >= 0 && res.testAccuracy() <= 1, res.toString());
+        assertTrue(r.err().contains("at the best validation checkpoint (step " + res.bestStep() + ")"), r.err());
+        Path plain = tmp.resolve("plain");
+        assertEquals(0, train(plain, "--pattern", "ssm").code());
+        assertFalse(Files.exists(plain.resolve(RunResult.FILE)), "no --test-samples, no result.json");
+    }
+
+    @Test
+    void inconsistentOptionsAreRefusedByName() {
+        assertTrue(refused("--pattern", "sw", "--double-width").contains("--double-width is the paper's Base (2x dim)"));
+        assertTrue(refused("--pattern", "full", "--test-samples", "4").contains("pattern full is not a Table 1 row"));
+        assertTrue(refused("--pattern", "ssm", "--test-samples", "4", "--val-every", "0").contains("--val-every must be >= 1"));
+        assertTrue(refused("--pattern", "ssm", "--test-samples", "-1").contains("--test-samples -1 must be >= 0"));
+        assertTrue(refused("--pattern", "ssm", "--d-model", "0").contains("--d-model 0 must be >= 1"));
+        assertTrue(refused("--pattern", "ssm", "--threads", "-2").contains("--threads -2 must be >= 0"));
+    }
+
+    private String refused(String... extra) {
+        Path out = tmp.resolve("refused");
+        Result r = train(out, extra);
+        assertEquals(2, r.code(), r.err());
+        assertFalse(Files.exists(out), "nothing written");
+        return r.err();
+    }
+}

@@ -1,0 +1,305 @@
+package org.haxlab.model.sparse;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import org.haxlab.model.nd.HostArrays;
+import org.haxlab.model.nd.Scalars;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pattern's selection as tensors on the device that holds the activations (spec §3): for every query i of
+ * every sequence up to K key positions {@code index} (B, L, K) int64 and their validity {@code valid}
+ * (B, L, K) boolean; an invalid slot holds index 0 and is never read. The sparse path gathers from it and the
+ * dense path scatters it into its L x L mask, so both read exactly the same keys, and no value comes back to
+ * the host. The rules are those of the host {@link SelectionPattern#select} implementations (the reference
+ * that {@code DeviceSelectionTest} holds this class to, ties included):
+ * <ul>
+ *   <li>positional patterns (window, sink, dilated and their unions) do not depend on the sequence: their
+ *       host selection is uploaded once per length and kept by the branch ({@link #positional});</li>
+ *   <li>LSH, the k_c most recent keys j <= i with bin(K_j) = bin(Q_i): keys sorted by (bin, position), each
+ *       query's place in that order found by sorting it in with them, then the k_c keys before it that share
+ *       its bin ({@link #lsh}), O(L log L + L k_c);</li>
+ *   <li>KS, the k_c best keys j <= i (higher score first, equal scores by lower index): every key's rank in
+ *       that total order, then a running top-k_c over blocks of queries, each block seeing the previous
+ *       block's last top-k_c and its own keys ({@link #ks}), O(L (k_c + block));</li>
+ *   <li>unions concatenate their parts' slots and drop repeated keys ({@link #union}).</li>
+ * </ul>
+ *
+ * @param index (B or 1, L, K) int64 key positions
+ * @param valid (B or 1, L, K) boolean, true where the slot holds a selected key
+ */
+record DeviceSelection(NDArray index, NDArray valid) {
+
+    /**
+     * Largest B * L * L the dense path builds for a content-dependent pattern under AUTO (128M entries: L = 4096
+     * at batch 8, L = 11585 at batch 1); beyond it AUTO gathers instead. An explicit DENSE path builds it at any
+     * size (the dense reference of {@code bench attention}).
+     */
+    static final long DENSE_MAX_ENTRIES = 1L << 27;
+
+    /** Entries (B x block x candidates) one block of the running KS top-k may hold on the CPU. */
+    static final long KS_BLOCK_ENTRIES_CPU = 1L << 18;
+
+    /** The same on a GPU: fewer, larger blocks (each block is a handful of kernel launches). */
+    static final long KS_BLOCK_ENTRIES_GPU = 1L << 25;
+
+    DeviceSelection {
+        if (index.getShape().dimension() != 3 || !index.getShape().equals(valid.getShape())) {
+            throw new IllegalArgumentException("device selection: index " + index.getShape() + " and valid "
+                    + valid.getShape() + " must both be (B, L, K)");
+        }
+    }
+
+    /** K, the slots per query. */
+    int width() {
+        return (int) index.getShape().get(2);
+    }
+
+    /**
+     * The selection of {@code pattern} for a batch.
+     *
+     * @param positional the kept selection of the pattern's positional parts for this length (see
+     *                   {@link #positional}); consulted only for positional parts
+     * @param qBins      (B, L) int64 query bins, or null without LSH
+     * @param kBins      (B, L) int64 key bins, or null without LSH
+     * @param scores     (B, L) KS scores, or null without KS (read without gradient)
+     */
+    static DeviceSelection of(SelectionPattern pattern, PositionalSource positional, NDArray qBins, NDArray kBins,
+                              NDArray scores, int batch, int length) {
+        if (pattern instanceof FullPattern) {
+            throw new IllegalArgumentException("device selection: full attention keeps every earlier key, not a"
+                    + " bounded selection; the branch runs it as blocked causal attention");
+        }
+        if (pattern.positional()) {
+            return positional.selection(pattern, length);
+        }
+        if (pattern instanceof UnionPattern u) {
+            List<DeviceSelection> parts = new ArrayList<>();
+            for (SelectionPattern p : u.parts()) {
+                parts.add(of(p, positional, qBins, kBins, scores, batch, length));
+            }
+            return union(parts, batch, length);
+        }
+        if (pattern instanceof LshPattern lsh) {
+            if (qBins == null || kBins == null) {
+                throw new IllegalArgumentException("device selection: LSH needs query and key bins");
+            }
+            return lsh(qBins, kBins, lsh.keep());
+        }
+        if (pattern instanceof KeySelectionPattern ks) {
+            if (scores == null) {
+                throw new IllegalArgumentException("device selection: KS needs scores");
+            }
+            return ks(scores, ks.keep());
+        }
+        throw new IllegalArgumentException("device selection: pattern " + pattern.getClass().getSimpleName()
+                + " is neither positional nor LSH, KS or a union of them");
+    }
+
+    /** Where the kept selections of positional patterns come from (the branch caches them per length). */
+    @FunctionalInterface
+    interface PositionalSource {
+        /** The (1, L, K) selection of positional {@code pattern} for sequences of {@code length}. */
+        DeviceSelection selection(SelectionPattern pattern, int length);
+    }
+
+    /** A positional pattern's host selection as a (1, L, K) device selection on {@code manager}. */
+    static DeviceSelection positional(NDManager manager, SelectionPattern pattern, int length) {
+        SelectedKeys s = pattern.select(SelectionInput.fixed(length));
+        int width = Math.max(1, s.maxCount());
+        long[] index = new long[length * width];
+        boolean[] valid = new boolean[index.length];
+        for (int i = 0; i < length; i++) {
+            int e0 = s.start(i);
+            for (int t = 0; t < s.count(i); t++) {
+                index[i * width + t] = s.key(e0 + t);
+                valid[i * width + t] = true;
+            }
+        }
+        Shape shape = new Shape(1, length, width);
+        NDArray validArray;
+        try (NDArray wrapped = manager.create(valid, shape)) {
+            validArray = wrapped.duplicate();   // engine-owned (see HostArrays)
+        }
+        return new DeviceSelection(HostArrays.longs(manager, index, shape), validArray);
+    }
+
+    /** {@code cond ? a : b} element-wise, every operand broadcast to {@code shape} (DJL's where does not broadcast). */
+    private static NDArray where(NDArray cond, NDArray a, NDArray b, Shape shape) {
+        return NDArrays.where(cond.broadcast(shape), a.broadcast(shape), b.broadcast(shape));
+    }
+
+    /** An int64 0-d array holding {@code value} (exact: every value used here is below 2^24). */
+    private static NDArray integer(NDArray like, long value) {
+        return Scalars.like(like, value);
+    }
+
+    /** The k_c most recent keys j <= i in query i's bin. */
+    static DeviceSelection lsh(NDArray qBins, NDArray kBins, int keep) {
+        NDManager m = qBins.getManager();
+        NDArray qb = qBins.toType(DataType.INT64, false);
+        NDArray kb = kBins.toType(DataType.INT64, false);
+        int batch = (int) qb.getShape().get(0);
+        int length = (int) qb.getShape().get(1);
+        NDArray iota = m.arange(0, length, 1, DataType.INT64).reshape(1, length);
+        NDArray len = integer(iota, length);
+        // unique codes bin * L + position: key order = by bin, then by position
+        NDArray kCode = kb.mul(len).add(iota);
+        NDArray qCode = qb.mul(len).add(iota);
+        // sort the queries in among the keys (2 code < 2 code' + 1 exactly when code <= code'), then count the
+        // keys before each query: those with code <= its code, the last of which is its bin's newest key <= i
+        NDArray two = integer(iota, 2);
+        NDArray merged = kCode.mul(two).concat(qCode.mul(two).add(integer(iota, 1)), 1);   // (B, 2L)
+        NDArray order = merged.argSort(1, true);
+        NDArray keysUpTo = order.lt(len).toType(DataType.INT64, false).cumSum(1);
+        NDArray where = order.argSort(1, true).get(":, " + length + ":");                 // each query's place
+        NDArray count = keysUpTo.gather(where, 1);                                        // (B, L)
+        NDArray keyOrder = kCode.argSort(1, true);                                        // sorted key -> position
+        NDArray sortedBins = kb.gather(keyOrder, 1);
+        // slots t = 0..k_c-1 hold sorted keys count-1-t: valid while inside the order and in the query's bin
+        NDArray back = m.arange(0, keep, 1, DataType.INT64).reshape(1, 1, keep);
+        NDArray pos = count.expandDims(2).sub(integer(iota, 1)).sub(back);               // (B, L, k_c)
+        NDArray inside = pos.gte(integer(iota, 0));
+        NDArray at = pos.mul(inside.toType(DataType.INT64, false)).reshape(batch, (long) length * keep);
+        NDArray sameBin = sortedBins.gather(at, 1).reshape(batch, length, keep).eq(qb.expandDims(2));
+        NDArray valid = inside.logicalAnd(sameBin);
+        NDArray index = keyOrder.gather(at, 1).reshape(batch, length, keep).mul(valid.toType(DataType.INT64, false));
+        return new DeviceSelection(index, valid);
+    }
+
+    /** The k_c best-scored keys j <= i (higher score first, equal scores by lower index). */
+    static DeviceSelection ks(NDArray scores, int keep) {
+        long limit = scores.getDevice().isGpu() ? KS_BLOCK_ENTRIES_GPU : KS_BLOCK_ENTRIES_CPU;
+        return ks(scores, keep, blockRows((int) scores.getShape().get(0), keep, (int) scores.getShape().get(1), limit));
+    }
+
+    /** {@link #ks(NDArray, int)} with {@code block} queries per block of the running top-k. */
+    static DeviceSelection ks(NDArray scores, int keep, int block) {
+        if (block < 1) {
+            throw new IllegalArgumentException("KS selection: block of " + block + " queries must be >= 1");
+        }
+        NDArray s = scores.stopGradient();
+        NDManager m = s.getManager();
+        int batch = (int) s.getShape().get(0);
+        int length = (int) s.getShape().get(1);
+        NDArray iota = m.arange(0, length, 1, DataType.INT64).reshape(1, length);
+        NDArray len = integer(iota, length);
+        NDArray[] ranked = totalOrder(s, iota, len);
+        NDArray order = ranked[0];   // rank -> position
+        NDArray rank = ranked[1];    // position -> rank (0 = best)
+        // the running top-k_c of ranks: the best k_c of keys 0..i are the best of (best k_c of keys before the
+        // block) and (the block's keys up to i); rank L marks an empty slot
+        NDArray carried = m.full(new Shape(batch, keep), length, DataType.INT64);
+        NDArray cols = m.arange(0, keep + block, 1, DataType.INT64).reshape(1, 1, keep + block);
+        NDList rows = new NDList();
+        for (int start = 0; start < length; start += block) {
+            int n = Math.min(block, length - start);
+            // a block's (B, n, k_c + n) temporaries are freed as soon as its top-k_c is taken, so a long
+            // sequence holds one block's worth at a time
+            try (NDScope scope = new NDScope()) {
+                NDArray cand = carried.concat(rank.get(":, " + start + ":" + (start + n)), 1).expandDims(1);  // (B, 1, C)
+                if (start > 0) {
+                    carried.close();   // the previous block's, out of every scope
+                }
+                // query r of the block sees the carried slots and its block's keys 0..r: column c <= k_c + r
+                NDArray limitCol = m.arange(keep, keep + n, 1, DataType.INT64).reshape(1, n, 1);
+                NDArray visible = cols.get(":, :, 0:" + (keep + n)).lte(limitCol);                   // (1, n, C)
+                NDArray masked = where(visible, cand, len, new Shape(batch, n, keep + n));            // (B, n, C)
+                NDArray best = masked.topK(keep, -1, false, true).get(0);                             // (B, n, k_c)
+                NDScope.unregister(best);
+                rows.add(best);
+                carried = best.get(":, " + (n - 1) + ", :");
+                NDScope.unregister(carried);
+            }
+        }
+        carried.close();
+        for (NDArray r : rows) {
+            NDScope.register(r);   // back into the caller's scope
+        }
+        NDArray best = rows.size() == 1 ? rows.get(0) : NDArrays.concat(rows, 1);                 // (B, L, k_c)
+        NDArray valid = best.lt(len);
+        NDArray at = best.mul(valid.toType(DataType.INT64, false)).reshape(batch, (long) length * keep);
+        NDArray index = order.gather(at, 1).reshape(batch, length, keep).mul(valid.toType(DataType.INT64, false));
+        return new DeviceSelection(index, valid);
+    }
+
+    /**
+     * {order, rank} of every key under "higher score first, equal scores by lower index" (the host pattern's
+     * order, IEEE equality): the scores' distinct values are ranked by one sort, and (value rank, position)
+     * pairs are unique, so the second sort is deterministic whatever the sort's own tie order.
+     */
+    private static NDArray[] totalOrder(NDArray s, NDArray iota, NDArray len) {
+        int batch = (int) s.getShape().get(0);
+        int length = (int) s.getShape().get(1);
+        NDManager m = s.getManager();
+        NDArray byScore = s.argSort(1, false);
+        NDArray sorted = s.gather(byScore, 1);
+        NDArray distinct = length > 1
+                ? m.zeros(new Shape(batch, 1), DataType.INT64).concat(
+                        sorted.get(":, 1:").neq(sorted.get(":, :-1")).toType(DataType.INT64, false).cumSum(1), 1)
+                : m.zeros(new Shape(batch, 1), DataType.INT64);
+        NDArray valueRank = m.zeros(new Shape(batch, length), DataType.INT64).scatter(byScore, distinct, 1);
+        NDArray order = valueRank.mul(len).add(iota).argSort(1, true);
+        return new NDArray[] {order, order.argSort(1, true)};
+    }
+
+    /** Queries per KS block: the most with batch x rows x (k_c + rows) <= limit, at least 1, at most L. */
+    static int blockRows(int batch, int keep, int length, long limit) {
+        int rows = 1;
+        while (rows < length && (long) batch * (2L * rows) * (keep + 2L * rows) <= limit) {
+            rows *= 2;
+        }
+        return Math.min(rows, length);
+    }
+
+    /** A key selected by several parts counts once: slots sorted per query, repeats and empty slots dropped. */
+    static DeviceSelection union(List<DeviceSelection> parts, int batch, int length) {
+        NDList indices = new NDList();
+        NDList valids = new NDList();
+        Shape shape = null;
+        for (DeviceSelection p : parts) {
+            Shape full = new Shape(batch, length, p.width());
+            indices.add(p.index().broadcast(full));
+            valids.add(p.valid().broadcast(full));
+        }
+        NDArray index = NDArrays.concat(indices, 2);
+        NDArray valid = NDArrays.concat(valids, 2);
+        NDArray len = integer(index, length);
+        NDArray sorted = where(valid, index, len, index.getShape()).sort(2);                 // empty slots (L) sort last
+        NDManager m = index.getManager();
+        NDArray repeat = m.zeros(new Shape(batch, length, 1), DataType.BOOLEAN)
+                .concat(sorted.get(":, :, 1:").eq(sorted.get(":, :, :-1")), 2);
+        NDArray keep = sorted.lt(len).logicalAnd(repeat.logicalNot());
+        return new DeviceSelection(sorted.mul(keep.toType(DataType.INT64, false)), keep);
+    }
+
+    /**
+     * The dense path's (B, L, L) float mask of this selection (1 where query i reads key j), scattered on the
+     * device: the same keys as the sparse path by construction.
+     */
+    NDArray denseMask(int batch, int length) {
+        NDManager m = index.getManager();
+        int width = width();
+        long cells = (long) batch * length * length;
+        Shape full = new Shape(batch, length, width);
+        NDArray idx = index.broadcast(full);
+        NDArray ok = valid.broadcast(full);
+        NDArray rows = integer(idx, (long) batch * length);
+        NDArray rowBase = m.arange(0, batch * length, 1, DataType.INT64).mul(integer(idx, length))
+                .reshape(batch, length, 1);
+        // empty slots all write into one spare cell past the end (index B L * L, computed exactly in int64),
+        // dropped below
+        NDArray spare = rows.mul(integer(idx, length));
+        NDArray at = where(ok, rowBase.add(idx), spare, full).reshape(-1);
+        NDArray flat = m.zeros(new Shape(cells + 1), DataType.FLOAT32)
+                .scatter(at, m.ones(new Shape(at.getShape().get(0)), DataType.FLOAT32), 0);
+        return flat.get("0:" + cells).reshape(batch, length, length);
+    }
+}

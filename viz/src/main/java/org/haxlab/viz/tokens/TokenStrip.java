@@ -152,6 +152,11 @@ public class TokenStrip extends RasterView {
         invalidateRaster();
     }
 
+    /** The highlight colour of position {@code p} (ARGB), or 0 when it is not lit. */
+    public final int highlightOf(int p) {
+        return highlights.getOrDefault(p, 0);
+    }
+
     /** Removes every highlight. */
     public final void clearHighlight() {
         highlights.clear();

@@ -39,7 +39,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -213,7 +215,7 @@ public final class TrainCommand implements Callable<Integer> {
             Device dev;
             List<String> diff;
             try {
-                diff = new java.util.ArrayList<>(run.differences(this, spec.commandLine().getParseResult()));
+                diff = new ArrayList<>(run.differences(this, spec.commandLine().getParseResult()));
                 diff.addAll(scale.resumeDifferences(run.model(), seed, spec.commandLine().getParseResult()));
                 diff.addAll(scale.resumeSplits(folder.dir(), spec.commandLine().getParseResult()));
                 dev = device(device);
@@ -235,7 +237,7 @@ public final class TrainCommand implements Callable<Integer> {
                 return 2;
             }
             // a tested run killed between its last checkpoint and its test still gets tested (no steps left)
-            boolean untested = scale.testing() && !java.nio.file.Files.isRegularFile(folder.dir().resolve(RunResult.FILE));
+            boolean untested = scale.testing() && !Files.isRegularFile(folder.dir().resolve(RunResult.FILE));
             if (total == at.step() && !untested) {
                 err.println("the run in " + folder.dir() + " is complete: " + at.step() + " of " + total
                         + " steps (give --steps with a larger total to train on)");

@@ -45,7 +45,7 @@ record DeviceSelection(NDArray index, NDArray valid) {
     static final long DENSE_MAX_ENTRIES = 1L << 27;
 
     /** Entries (B x block x candidates) one block of the running KS top-k may hold on the CPU. */
-    static final long KS_BLOCK_ENTRIES_CPU = 1L << 18;
+    static final long KS_BLOCK_ENTRIES_CPU = 1L << 21;
 
     /** The same on a GPU: fewer, larger blocks (each block is a handful of kernel launches). */
     static final long KS_BLOCK_ENTRIES_GPU = 1L << 25;
@@ -197,7 +197,10 @@ record DeviceSelection(NDArray index, NDArray valid) {
         // the running top-k_c of ranks: the best k_c of keys 0..i are the best of (best k_c of keys before the
         // block) and (the block's keys up to i); rank L marks an empty slot
         NDArray carried = m.full(new Shape(batch, keep), length, DataType.INT64);
+        // query r of a block sees the carried slots and its block's keys 0..r: column c <= k_c + r (one pattern
+        // for every full block; the last block takes its top-left corner)
         NDArray cols = m.arange(0, keep + block, 1, DataType.INT64).reshape(1, 1, keep + block);
+        NDArray visibleAll = cols.lte(m.arange(keep, keep + block, 1, DataType.INT64).reshape(1, block, 1));
         NDList rows = new NDList();
         for (int start = 0; start < length; start += block) {
             int n = Math.min(block, length - start);
@@ -208,9 +211,8 @@ record DeviceSelection(NDArray index, NDArray valid) {
                 if (start > 0) {
                     carried.close();   // the previous block's, out of every scope
                 }
-                // query r of the block sees the carried slots and its block's keys 0..r: column c <= k_c + r
-                NDArray limitCol = m.arange(keep, keep + n, 1, DataType.INT64).reshape(1, n, 1);
-                NDArray visible = cols.get(":, :, 0:" + (keep + n)).lte(limitCol);                   // (1, n, C)
+                NDArray visible = n == block ? visibleAll
+                        : visibleAll.get(":, 0:" + n + ", 0:" + (keep + n));                           // (1, n, C)
                 NDArray masked = where(visible, cand, len, new Shape(batch, n, keep + n));            // (B, n, C)
                 NDArray best = masked.topK(keep, -1, false, true).get(0);                             // (B, n, k_c)
                 NDScope.unregister(best);

@@ -80,4 +80,36 @@ class MainTest {
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("no display") && text.contains("haxlab --help"), text);
     }
+
+    @Test
+    void theWindowsOptionsAreCheckedBeforeAWindowOpens() {
+        assertEquals(null, Main.checkGuiArguments(new String[] {"--tab", "Buckets"}));
+        assertEquals(null, Main.checkGuiArguments(new String[] {"--scenario", "../samples/scenarios/hax-recalls.json",
+                "--tab", "decay"}));
+        assertEquals("--tab: no view 'sequence': the views are selection, buckets, decay, diagnosis, sparsity, slicing,"
+                + " capacity, compare", Main.checkGuiArguments(new String[] {"--tab", "sequence"}));
+        assertTrue(Main.checkGuiArguments(new String[] {"--scenario", "nowhere.json"}).contains("no such file nowhere.json"));
+        assertTrue(Main.checkGuiArguments(new String[] {"--tab"}).contains("needs a value"));
+        assertTrue(Main.checkGuiArguments(new String[] {"--tab", "decay", "--zoom", "2"}).contains("unknown option '--zoom'"));
+    }
+
+    @Test
+    void withoutGtk3TheGuiSaysWhatToInstall(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Main.noGtk3(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("libgtk-3-0") && text.contains("gtk3") && text.contains("haxlab --help"), text);
+        String platform = System.getProperty("glass.platform");
+        System.clearProperty("glass.platform");
+        try {
+            boolean linux = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux");
+            assertEquals(!linux, Main.hasGtk3(java.util.List.of(dir)), "an empty library folder has no GTK 3");
+            java.nio.file.Files.createFile(dir.resolve("libgtk-3.so.0"));
+            assertTrue(Main.hasGtk3(java.util.List.of(dir)));
+        } finally {
+            if (platform != null) {
+                System.setProperty("glass.platform", platform);
+            }
+        }
+    }
 }

@@ -12,8 +12,6 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,6 +26,12 @@ import java.util.concurrent.Callable;
 public final class CheckCommand implements Callable<Integer> {
     /** Exit code of an invalid sequence. */
     static final int INVALID = 1;
+    /** How the parser's message for a sequence longer than the limit starts. */
+    static final String OVER_LENGTH = "over-length:";
+    /** Errors printed before the rest are only counted. */
+    static final int MAX_ERRORS = 20;
+    /** Longest --max-length: beyond it a sequence is no longer a desktop inspection. */
+    static final int MAX_LENGTH = 1 << 20;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,7 +40,8 @@ public final class CheckCommand implements Callable<Integer> {
             description = "the sequence, as words (quote '|' and '?' in a shell), or a single '-' to read standard input")
     List<String> words = List.of();
 
-    @Option(names = "--file", paramLabel = "FILE", description = "read the sequence from FILE ('#' starts a comment line)")
+    @Option(names = "--file", paramLabel = "FILE",
+            description = "read the sequence from FILE, a pipe, or '-' for standard input ('#' starts a comment line)")
     Path file;
 
     @Option(names = {"-f", "--format"}, paramLabel = "text|ids", converter = GenerateCommand.FormatConverter.class,
@@ -63,15 +68,10 @@ public final class CheckCommand implements Callable<Integer> {
             out.flush();
             return CommandLine.ExitCode.OK;
         } catch (SequenceParseException e) {
-            List<SequenceError> errors = e.errors();
-            err.println("invalid sequence: " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
-            for (SequenceError error : errors) {
-                err.println("  " + error.message());
-            }
-            err.flush();
+            printErrors(e.errors(), err);
             return INVALID;
         } catch (IOException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Printable.of(e.getMessage()));
             err.flush();
             return CommandLine.ExitCode.USAGE;
         }
@@ -81,16 +81,35 @@ public final class CheckCommand implements Callable<Integer> {
         if (file != null && !words.isEmpty()) {
             throw new IllegalArgumentException("give the sequence either as words or with --file, not both");
         }
+        Limits.check(spec.commandLine(), "--max-length", maxLength, 2, MAX_LENGTH, null);
+        boolean ids = format == GenerateCommand.Format.IDS;
         if (file != null) {
-            if (!Files.isRegularFile(file)) {
-                throw new IOException("cannot read " + file + ": no such file");
-            }
-            return withoutComments(Files.readString(file, StandardCharsets.UTF_8));
+            return SequenceInput.read(file, in, maxLength, ids);
         }
         if (words.size() == 1 && words.get(0).equals("-")) {
-            return withoutComments(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return SequenceInput.read(null, in, maxLength, ids);
         }
         return String.join(" ", words);
+    }
+
+    /**
+     * Prints the errors of an invalid sequence: a count, then the first {@link #MAX_ERRORS} (control characters
+     * escaped) and how many more there are, so a huge bad input prints a screenful, not megabytes.
+     */
+    static void printErrors(List<SequenceError> errors, PrintWriter err) {
+        // an over-length input first: it explains the rest, and reading stopped at its token
+        List<SequenceError> ordered = new java.util.ArrayList<>(errors);
+        ordered.sort(java.util.Comparator.comparing(e -> !e.message().contains(OVER_LENGTH)));
+        err.println("invalid sequence: " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
+        for (int i = 0; i < Math.min(ordered.size(), MAX_ERRORS); i++) {
+            String m = ordered.get(i).message();
+            err.println("  " + Printable.of(m) + (m.contains(OVER_LENGTH)
+                    ? " (a file or standard input is read only up to that token)" : ""));
+        }
+        if (errors.size() > MAX_ERRORS) {
+            err.println("  ... and " + (errors.size() - MAX_ERRORS) + " more");
+        }
+        err.flush();
     }
 
     /** Drops lines starting with '#', so sample files can explain themselves. */

@@ -3,6 +3,7 @@ package org.haxlab.app.cli;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
+import org.haxlab.model.engine.DeviceChoice;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.task.RecallSequence;
 import org.haxlab.model.train.Checkpoint;
@@ -31,7 +32,8 @@ import java.util.concurrent.Callable;
  * (n_c, n_k). An unusable checkpoint exits with 1 and a one-line reason on stderr; bad options exit with 2.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate a checkpoint on fresh joint-recall sequences; prints accuracy=<fraction>.")
+        description = {"Evaluate a checkpoint on fresh joint-recall sequences; prints accuracy=<fraction>.",
+            "Exit code 0: evaluated; 1: unusable checkpoint or NaN outputs (broken weights); 2: usage error."})
 public final class EvalCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -39,22 +41,26 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", required = true, description = "Checkpoint directory, or a run directory (uses best/, else last/).")
     Path checkpoint;
-    @Option(names = "--contexts", description = "n_c: N or A..B (default: the range the checkpoint was trained on).")
-    String contexts;
-    @Option(names = "--keys", description = "n_k: N or A..B (default: the range the checkpoint was trained on).")
-    String keys;
-    @Option(names = "--samples", defaultValue = "200", description = "Sequences to evaluate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--contexts", paramLabel = "N|MIN..MAX", converter = GridOptions.Slots.class,
+            description = "n_c: N or A..B in 1..16 (default: the range the checkpoint was trained on).")
+    IntRange contexts;
+    @Option(names = "--keys", paramLabel = "N|MIN..MAX", converter = GridOptions.Slots.class,
+            description = "n_k: N or A..B in 1..16 (default: the range the checkpoint was trained on).")
+    IntRange keys;
+    @Option(names = "--samples", defaultValue = "200",
+            description = "Sequences to evaluate, 1 up to what this machine's memory holds (default: ${DEFAULT-VALUE}).")
     int samples;
     @Option(names = "--seed", defaultValue = "20250700", description = "Seed of the evaluation sequences (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--batch", defaultValue = "32", description = "Sequences per forward pass (default: ${DEFAULT-VALUE}).")
     int batch;
-    @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|gpu:N|auto", converter = Converters.Device.class,
+            description = "Where to evaluate: cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
+    DeviceChoice device;
     @Option(names = "--hash-draws", defaultValue = "1", paramLabel = "N",
             description = "Evaluate under N LSH projection draws and print their mean and spread; a paper-variant "
                     + "model draws afresh for every batch as the released code does, a causal one evaluates N fixed "
-                    + "projections (default: ${DEFAULT-VALUE}).")
+                    + "projections, 1..1000 (default: ${DEFAULT-VALUE}).")
     int hashDraws;
 
     private final ModelFactory models;
@@ -84,26 +90,30 @@ public final class EvalCommand implements Callable<Integer> {
             return 1;
         }
         TaskSpec task;
-        Device dev;
         try {
             task = taskSpec(cp.record().task());
-            dev = TrainCommand.device(device);
-            if (samples < 1 || batch < 1) {
-                throw new IllegalArgumentException("--samples and --batch must be >= 1");
-            }
-            if (hashDraws < 1) {
-                throw new IllegalArgumentException("--hash-draws " + hashDraws + " must be >= 1");
-            }
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        Limits.check(spec.commandLine(), "--samples", samples, 1, Limits.maxSequences(task.maxLength()),
+                "held in memory at length " + task.maxLength());
+        Limits.check(spec.commandLine(), "--batch", batch, 1, Limits.maxBatch(task.maxLength()),
+                "what this machine's memory holds at length " + task.maxLength());
+        Limits.check(spec.commandLine(), "--hash-draws", hashDraws, 1, 1000, null);
+        Device dev = Converters.resolve(spec.commandLine(), device);
         try (NDManager manager = NDManager.newBaseManager(dev);
              SequenceModel model = models.create(cp.record().model(), manager, dev)) {
             store.loadInto(cp.dir(), model);
             List<RecallSequence> seqs = tasks.create(task).sample(samples, new Random(seed));
             HashDrawEval r = HashDrawEval.run(model, seqs, batch, padTo(cp.record().training(), task), hashDraws,
                     seed);
+            if (!Double.isFinite(r.meanLoss()) || !Double.isFinite(r.mean())) {
+                // a NaN logit compares false everywhere, which would read as accuracy 0: say what happened
+                err.println("error: the model's outputs are not finite (loss " + r.meanLoss() + ") on " + seqs.size()
+                        + " sequences: its weights are broken (a diverged run?); accuracy is undefined");
+                err.flush();
+                return 1;
+            }
             out.printf(Locale.ROOT, "accuracy=%.6f%n", r.mean());
             out.printf(Locale.ROOT, "loss=%.6f samples=%d model=\"%s\" step=%d checkpoint=%s%n", r.meanLoss(),
                     seqs.size(), model.config().label(), cp.record().step(), cp.dir());
@@ -139,17 +149,25 @@ public final class EvalCommand implements Callable<Integer> {
 
     /** The options' grid, falling back to the grid recorded in the checkpoint's task object. */
     private TaskSpec taskSpec(JsonObject recorded) {
-        String c = contexts;
-        String k = keys;
-        if (c == null) {
-            c = recorded.has("minContexts") ? recorded.get("minContexts").getAsInt() + ".." + recorded.get("maxContexts").getAsInt() : null;
-        }
-        if (k == null) {
-            k = recorded.has("minKeys") ? recorded.get("minKeys").getAsInt() + ".." + recorded.get("maxKeys").getAsInt() : null;
-        }
+        IntRange c = contexts != null ? contexts : recordedRange(recorded, "minContexts", "maxContexts");
+        IntRange k = keys != null ? keys : recordedRange(recorded, "minKeys", "maxKeys");
         if (c == null || k == null) {
             throw new IllegalArgumentException("give --contexts and --keys (the checkpoint does not record its task grid)");
         }
-        return TaskSpec.of(c, k);
+        return new TaskSpec(c.min(), c.max(), k.min(), k.max());
+    }
+
+    /** A grid range from the run record's task object, or null when it is absent or outside 1..16. */
+    private static IntRange recordedRange(JsonObject recorded, String min, String max) {
+        if (!recorded.has(min) || !recorded.has(max)) {
+            return null;
+        }
+        try {
+            IntRange r = new IntRange(recorded.get(min).getAsInt(), recorded.get(max).getAsInt());
+            return new GridOptions.Slots().convert(r.toString());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the checkpoint's task grid " + min + ".." + max
+                    + " is unusable; give --contexts and --keys", e);
+        }
     }
 }

@@ -86,6 +86,10 @@ public final class GenerateCommand implements Callable<Integer> {
         for (int i = 0; i < count; i++) {
             RecallSequence s = sampler.next();
             out.println(format == Format.IDS ? SequenceText.printIds(s, pad ? config.paddedLength() : 0) : SequenceText.print(s));
+            if (out.checkError()) {
+                // the reader went away (generate | head): stop quietly, as other Unix tools do
+                return CommandLine.ExitCode.OK;
+            }
         }
         out.flush();
         return CommandLine.ExitCode.OK;

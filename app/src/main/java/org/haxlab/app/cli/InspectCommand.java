@@ -5,13 +5,12 @@ import ai.djl.ndarray.NDManager;
 import org.haxlab.model.inspect.Inspection;
 import org.haxlab.model.inspect.InspectionJson;
 import org.haxlab.model.inspect.Inspector;
+import org.haxlab.model.engine.DeviceChoice;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
-import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.task.ParsedSequence;
 import org.haxlab.model.task.RecallSequence;
-import org.haxlab.model.task.SequenceError;
 import org.haxlab.model.task.SequenceParseException;
 import org.haxlab.model.task.SequenceText;
 import org.haxlab.model.trace.Backbone;
@@ -45,7 +44,8 @@ import java.util.concurrent.Callable;
         description = {"Runs one sequence through a model and prints what every layer did, as JSON "
                 + "(format haxlab-inspection/1, see docs/INSPECT_JSON.md).",
             "The model is a fresh one built from --backbone/--pattern/--seed, or a trained --checkpoint.",
-            "Exit code 0: printed; 1: invalid sequence or unusable checkpoint; 2: usage error."},
+            "Exit code 0: printed; 1: invalid sequence, unusable checkpoint or NaN outputs; 2: usage error.",
+            "Above " + (InspectSize.WARN_BYTES >> 20) + " MiB of JSON it asks for --positions, --layers or --force."},
         footer = {"", "Examples:",
             "  haxlab inspect --backbone mamba2 --pattern hax --sequence 'A a 3 b 2 B b 4 a 1 | B a ? b ?'",
             "  haxlab inspect --checkpoint runs/hax --file samples/mqjr-4x4.txt --positions queries --layers 1",
@@ -55,29 +55,16 @@ public final class InspectCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--backbone", defaultValue = "mamba2", description = "mamba1 or mamba2 (default ${DEFAULT-VALUE})")
-    String backbone;
+    @CommandLine.Mixin
+    ModelOptions modelOptions = new ModelOptions();
 
-    @Option(names = "--pattern", defaultValue = "hax",
-            description = "ssm, full, sw, a, d, swd, lsh, ks or hax (default ${DEFAULT-VALUE})")
-    String pattern;
+    @Option(names = "--lsh-rule", defaultValue = "sign_bits", paramLabel = "sign_bits|argmax", converter = Converters.LshRule.class,
+            description = "sign_bits or argmax (default ${DEFAULT-VALUE})")
+    SparseConfig.LshRule lshRule;
 
-    @Option(names = "--k", defaultValue = "64", description = "keys per query, split over the components (default ${DEFAULT-VALUE})")
-    int k;
-
-    @Option(names = "--hash-bits", defaultValue = "8", description = "LSH hash bits (default ${DEFAULT-VALUE})")
-    int hashBits;
-
-    @Option(names = "--lsh-rule", defaultValue = "sign_bits", description = "sign_bits or argmax (default ${DEFAULT-VALUE})")
-    String lshRule;
-
-    @Option(names = "--variant", defaultValue = "causal",
-            description = "causal, or paper (the released code's rules, spec §5; empty rows read every position, "
-                    + "future included) (default ${DEFAULT-VALUE})")
-    String variant;
-
-    @Option(names = "--path", defaultValue = "auto", description = "auto, dense or sparse attention path (default ${DEFAULT-VALUE})")
-    String path;
+    @Option(names = "--path", defaultValue = "auto", paramLabel = "auto|dense|sparse", converter = Converters.AttentionPath.class,
+            description = "auto, dense or sparse attention path (default ${DEFAULT-VALUE})")
+    SparseConfig.AttentionPath path;
 
     @Option(names = "--seed", defaultValue = "0", description = "weight and LSH-projection seed of a fresh model (default ${DEFAULT-VALUE})")
     long seed;
@@ -109,8 +96,13 @@ public final class InspectCommand implements Callable<Integer> {
             + "selection saw them and the LSH projection in use, to recompute the selection independently")
     boolean vectors;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
-    String device;
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|gpu:N|auto", converter = Converters.Device.class,
+            description = "where to run: cpu, gpu, gpu:N or auto (default ${DEFAULT-VALUE})")
+    DeviceChoice device;
+
+    @Option(names = "--force", description = "print the JSON even when it would be larger than "
+            + (InspectSize.WARN_BYTES >> 20) + " MiB")
+    boolean force;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write the JSON to FILE instead of standard output")
     Path out;
@@ -137,22 +129,18 @@ public final class InspectCommand implements Callable<Integer> {
         try {
             seq = readSequence().sequence();
         } catch (SequenceParseException e) {
-            err.println("invalid sequence: " + e.errors().size() + (e.errors().size() == 1 ? " error" : " errors"));
-            for (SequenceError error : e.errors()) {
-                err.println("  " + error.message());
-            }
-            err.flush();
+            CheckCommand.printErrors(e.errors(), err);
             return 1;
         } catch (IOException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Printable.of(e.getMessage()));
             err.flush();
             return 2;
         }
         ModelConfig config;
         Checkpoint cp = null;
-        Device dev;
         InspectionJson.Options options;
         CheckpointStore store = new CheckpointStore();
+        CommandLine cl = spec.commandLine();
         try {
             if (checkpoint != null) {
                 cp = store.read(checkpoint);
@@ -160,23 +148,41 @@ public final class InspectCommand implements Callable<Integer> {
             } else {
                 config = freshConfig();
             }
-            dev = TrainCommand.device(device);
             options = new InspectionJson.Options(layers, positionList(seq), fullDecay, vectors);
         } catch (CheckpointException e) {
-            err.println("error: unusable checkpoint: " + e.getMessage());
+            err.println("error: unusable checkpoint: " + Printable.of(e.getMessage()));
             err.flush();
             return 1;
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return 2;
+            throw new CommandLine.ParameterException(cl, e.getMessage());
         }
+        for (int layer : layers) {
+            Limits.check(cl, "--layers", layer, 0, config.layers() - 1, "the model has " + config.layers() + " layers");
+        }
+        long bytes = InspectSize.estimate(config, seq.length(), options);
+        if (bytes > InspectSize.WARN_BYTES && !force) {
+            throw new CommandLine.ParameterException(cl, "the JSON would be about " + (bytes >> 20) + " MiB ("
+                    + seq.length() + " positions x " + config.layers() + " layers of " + config.sparse().pattern().id()
+                    + "); choose fewer with --positions (e.g. queries) or --layers, or add --force");
+        }
+        if (out != null) {
+            OutputPaths.file(cl, "--out", out);
+        }
+        Device dev = Converters.resolve(cl, device);
         try (NDManager manager = NDManager.newBaseManager(dev);
              SequenceModel model = models.create(config, manager, dev)) {
             if (cp != null) {
                 store.loadInto(cp.dir(), model);
             }
             Inspection inspection = Inspector.inspect(model, seq);
+            String nonFinite = InspectSize.firstNonFinite(inspection);
+            if (nonFinite != null) {
+                // JSON has no NaN: say so instead of writing half a document
+                err.println("error: the model's outputs are not finite (" + nonFinite + "): its weights are broken"
+                        + " (a diverged run?); nothing was written");
+                err.flush();
+                return 1;
+            }
             try (Writer w = out == null ? new PrintWriterNoClose(spec.commandLine().getOut())
                     : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                 InspectionJson.write(inspection, options, w);
@@ -184,34 +190,19 @@ public final class InspectCommand implements Callable<Integer> {
             }
             return 0;
         } catch (CheckpointException e) {
-            err.println("error: unusable checkpoint: " + e.getMessage());
+            err.println("error: unusable checkpoint: " + Printable.of(e.getMessage()));
             err.flush();
             return 1;
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return 2;
         } catch (IOException e) {
-            err.println("error: cannot write " + (out == null ? "the output" : out) + ": " + e.getMessage());
+            err.println("error: cannot write " + (out == null ? "the output" : out) + ": " + OutputPaths.reason(e));
             err.flush();
-            return 2;
+            return 1;
         }
     }
 
     private ModelConfig freshConfig() {
-        SparseConfig sparse = SparseConfig.paper(Pattern.parse(pattern)).withBudget(k).withHashBits(hashBits)
-                .withLshRule(SparseConfig.LshRule.valueOf(upper(lshRule, "--lsh-rule")))
-                .withVariant(SparseConfig.Variant.valueOf(upper(variant, "--variant")))
-                .withPath(SparseConfig.AttentionPath.valueOf(upper(path, "--path")));
-        return ModelConfig.paper(Backbone.parse(backbone), sparse, seed);
-    }
-
-    private static String upper(String value, String option) {
-        String v = value.trim().toUpperCase(Locale.ROOT);
-        if (v.isEmpty()) {
-            throw new IllegalArgumentException(option + " is empty");
-        }
-        return v;
+        SparseConfig sparse = modelOptions.sparse(spec.commandLine()).withLshRule(lshRule).withPath(path);
+        return modelOptions.model(sparse, seed);
     }
 
     private ParsedSequence readSequence() throws IOException {
@@ -222,9 +213,7 @@ public final class InspectCommand implements Callable<Integer> {
         if (stdin != null && !"-".equals(stdin)) {
             throw new IllegalArgumentException("unexpected argument '" + stdin + "' (use --sequence TEXT, --file FILE or '-')");
         }
-        String text = sequence != null ? sequence
-                : file != null ? Files.readString(file, StandardCharsets.UTF_8)
-                : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String text = sequence != null ? sequence : SequenceInput.read(file, in, SequenceText.DEFAULT_MAX_LENGTH, false);
         return SequenceText.parse(CheckCommand.withoutComments(text), SequenceText.DEFAULT_MAX_LENGTH);
     }
 
@@ -246,23 +235,38 @@ public final class InspectCommand implements Callable<Integer> {
                 String[] ends = p.split("\\.\\.", -1);
                 int from = Integer.parseInt(ends[0].trim());
                 int to = Integer.parseInt(ends[1].trim());
-                if (from > to) {
+                if (ends.length != 2 || from > to) {
                     throw new IllegalArgumentException("--positions " + positions + ": the range is empty");
                 }
+                checkPosition(from, seq);
+                checkPosition(to, seq);
                 for (int i = from; i <= to; i++) {
                     list.add(i);
                 }
             } else {
-                for (String s : p.split(",")) {
-                    list.add(Integer.parseInt(s.trim()));
+                String[] parts = p.split(",");
+                if (parts.length > seq.length()) {
+                    throw new IllegalArgumentException("--positions lists " + parts.length + " positions; the sequence has "
+                            + seq.length());
+                }
+                for (String s : parts) {
+                    list.add(checkPosition(Integer.parseInt(s.trim()), seq));
                 }
                 list.sort(Integer::compare);
             }
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("--positions " + positions
+            throw new IllegalArgumentException("--positions " + Printable.of(positions)
                     + ": expected all, queries, A..B or a comma-separated list of positions");
         }
         return list;
+    }
+
+    private static int checkPosition(int p, RecallSequence seq) {
+        if (p < 0 || p >= seq.length()) {
+            throw new IllegalArgumentException("--positions: " + p + " is out of range 0.." + (seq.length() - 1)
+                    + " (positions of this sequence, BOS = 0)");
+        }
+        return p;
     }
 
     /** Writes to the command's output without closing it (picocli owns it). */

@@ -2,9 +2,7 @@ package org.haxlab.app.cli;
 
 import com.google.gson.JsonObject;
 import org.haxlab.model.nn.ModelConfig;
-import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
-import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.train.RunRecord;
 import org.haxlab.model.train.TaskFactory;
 import org.haxlab.model.train.TaskSpec;
@@ -70,21 +68,21 @@ record RunSettings(ModelConfig model, TrainingConfig training, TaskSpec task, in
                 }
             }
         };
-        cmp.check("--backbone", () -> Backbone.parse(c.backbone), model.backbone());
-        cmp.check("--pattern", () -> Pattern.parse(c.pattern), s.pattern());
-        cmp.check("--k", () -> c.k, s.budget());
-        cmp.check("--hash-bits", () -> c.hashBits, s.hashBits());
-        cmp.check("--variant", () -> TrainCommand.variant(c.variant), s.variant());
+        cmp.check("--backbone", () -> c.modelOptions.backbone, model.backbone());
+        cmp.check("--pattern", () -> c.modelOptions.pattern, s.pattern());
+        cmp.check("--k", () -> c.modelOptions.k, s.budget());
+        cmp.check("--hash-bits", () -> c.modelOptions.hashBits, s.hashBits());
+        cmp.check("--variant", () -> c.modelOptions.variant, s.variant());
         cmp.check("--seed", () -> c.seed, training.seed());
         cmp.check("--batch", () -> c.batch, training.batchSize());
         cmp.check("--lr", () -> c.lr, training.learningRate());
         cmp.check("--warmup", () -> c.warmup, training.warmupSteps());
         cmp.check("--val-every", () -> c.valEvery, training.validateEvery());
-        cmp.check("--schedule", () -> org.haxlab.model.train.Schedule.parse(c.schedule), training.schedule());
+        cmp.check("--schedule", () -> c.schedule, training.schedule());
         cmp.check("--clip", () -> c.clip, training.clipNorm());
         cmp.check("--weight-decay", () -> c.weightDecay, training.weightDecay());
-        cmp.check("--contexts", () -> IntRange.parse(c.contexts), new IntRange(task.minContexts(), task.maxContexts()));
-        cmp.check("--keys", () -> IntRange.parse(c.keys), new IntRange(task.minKeys(), task.maxKeys()));
+        cmp.check("--contexts", () -> c.grid.contexts, new IntRange(task.minContexts(), task.maxContexts()));
+        cmp.check("--keys", () -> c.grid.keys, new IntRange(task.minKeys(), task.maxKeys()));
         cmp.check("--val-samples", () -> c.valSamples, valSamples);
         return out;
     }

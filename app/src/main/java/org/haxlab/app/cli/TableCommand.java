@@ -47,7 +47,7 @@ public final class TableCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--backbone", defaultValue = "mamba1", description = "mamba1 or mamba2 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backbone", defaultValue = "mamba2", description = "mamba1 or mamba2 (default: ${DEFAULT-VALUE}, as train).")
     String backbone;
     @Option(names = "--patterns", defaultValue = "ssm,sw,a,d,swd,lsh,ks,hax,base2x",
             description = "Rows, comma-separated, from ssm, sw, a, d, swd, lsh, ks, hax, base2x (default: ${DEFAULT-VALUE}).")
@@ -139,6 +139,7 @@ public final class TableCommand implements Callable<Integer> {
         List<DeviceSlot> slots;
         try {
             TaskSpec taskSpec = TaskSpec.of(contexts, keys);
+            checkSizes(taskSpec);
             int warm = warmup >= 0 ? warmup : steps / 10;
             int every = valEvery >= 0 ? valEvery : Math.max(1, steps / 10);
             TableScale scale = new TableScale(Backbone.parse(backbone), taskSpec, dModel, dState, k, maxLen, hashBits,
@@ -255,6 +256,29 @@ public final class TableCommand implements Callable<Integer> {
     }
 
     /** {@code N} gives 0..N-1; a comma list gives those seeds. */
+    /**
+     * Parse-time checks: --out can be a writable directory (nothing is created here), and the sizes (grid, widths, batches,
+     * splits) are within the vocabulary and this machine's memory.
+     */
+    private void checkSizes(TaskSpec task) {
+        CommandLine cl = spec.commandLine();
+        OutputPaths.checkDirectory(cl, "--out", out);
+        for (String[] grid : new String[][] {{"--contexts", contexts}, {"--keys", keys}}) {
+            try {
+                new GridOptions.Slots().convert(grid[1]);
+            } catch (CommandLine.TypeConversionException e) {
+                throw new CommandLine.ParameterException(cl, grid[0] + " " + e.getMessage());
+            }
+        }
+        // base2x doubles the width, and a checkpoint is read back only up to ConfigJson.MAX_WIDTH
+        Limits.check(cl, "--d-model", dModel, 1, org.haxlab.model.train.ConfigJson.MAX_WIDTH / 2, null);
+        Limits.check(cl, "--d-state", dState, 1, org.haxlab.model.train.ConfigJson.MAX_WIDTH, null);
+        Limits.check(cl, "--batch", batch, 1, Limits.maxBatch(task.maxLength()), "what this machine's memory holds");
+        int held = Limits.maxSequences(task.maxLength());
+        Limits.check(cl, "--val-samples", valSamples, 1, held, "held in memory");
+        Limits.check(cl, "--test-samples", testSamples, 1, held, "held in memory");
+    }
+
     static List<Long> parseSeeds(String text) {
         String t = text.strip();
         List<Long> out = new ArrayList<>();

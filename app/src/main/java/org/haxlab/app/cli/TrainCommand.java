@@ -1,15 +1,14 @@
 package org.haxlab.app.cli;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import org.haxlab.model.engine.DeviceChoice;
 import org.haxlab.model.nd.InitScheme;
 import org.haxlab.app.table.BestCheckpointTest;
 import org.haxlab.app.table.RunResult;
 import org.haxlab.app.table.Splits;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
-import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.task.RecallSequence;
 import org.haxlab.model.task.Split;
@@ -35,6 +34,7 @@ import org.haxlab.model.train.Trainer;
 import org.haxlab.model.train.TrainingConfig;
 import org.haxlab.model.train.Wiring;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -52,8 +52,9 @@ import java.util.concurrent.Callable;
  * The run holds a lock on OUT while it runs; {@code last/} is saved every {@code --checkpoint-every} steps
  * and at the end with everything {@code --resume} needs to continue exactly. Progress goes to stderr (a
  * redrawn bar on a terminal, plain lines otherwise); the final summary line goes to stdout. Exit codes:
- * 0 finished, stopped (Ctrl-C stops between steps and saves last/) or already complete, 1 diverged or
- * failed (also an unusable checkpoint to resume), 2 bad options or a refused run folder.
+ * 0 finished or already complete; 130 stopped by Ctrl-C (it stops between steps and saves last/ first; 130 is
+ * the shell's code for an interrupted command); 1 diverged or failed (also an unusable checkpoint to
+ * resume); 2 bad options or a refused run folder.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a model on joint recall; writes metrics.csv, best/ and last/ checkpoints into --out.",
@@ -63,30 +64,33 @@ import java.util.concurrent.Callable;
                 + " machine or device).",
             "With --resume the model, task and training settings come from the run; giving one that differs is"
                 + " refused. --steps sets the new total (default: the run's); a cosine schedule follows the new"
-                + " total from the resumed step on. One run at a time per folder (a lock in OUT/.lock)."})
+                + " total from the resumed step on. One run at a time per folder (a lock in OUT/.lock).",
+            "Exit code 0: finished; 1: diverged or failed; 2: usage error; 130: stopped with Ctrl-C (last/ saved first)."})
 public final class TrainCommand implements Callable<Integer> {
+
+    /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), after last/ is saved. */
+    static final int INTERRUPTED = 130;
+    /** Most optimiser steps one run takes. */
+    static final int MAX_STEPS = 1_000_000_000;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--backbone", defaultValue = "mamba2", description = "mamba1 or mamba2 (default: ${DEFAULT-VALUE}).")
-    String backbone;
-    @Option(names = "--pattern", defaultValue = "hax",
-            description = "ssm, full, sw, a, d, swd, lsh, ks or hax (default: ${DEFAULT-VALUE}).")
-    String pattern;
+    @Mixin
+    ModelOptions modelOptions = new ModelOptions();
+    @Mixin
+    GridOptions grid = new GridOptions();
+
     @Option(names = "--steps", defaultValue = "1000",
-            description = "Optimiser steps; with --resume the new total (default: ${DEFAULT-VALUE}; resumed: the run's).")
+            description = "Optimiser steps, 1..1000000000; with --resume the new total (default: ${DEFAULT-VALUE}; resumed: the run's).")
     int steps;
-    @Option(names = "--batch", defaultValue = "16", description = "Sequences per step (paper: 64; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "16",
+            description = "Sequences per step, 1 up to what this machine's memory holds (paper: 64; default: ${DEFAULT-VALUE}).")
     int batch;
-    @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate, > 0 and <= 10 (default: ${DEFAULT-VALUE}).")
     double lr;
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the weights, the data and the LSH draws (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--contexts", defaultValue = "2..4", description = "n_c: N or A..B (paper: 5..16; default: ${DEFAULT-VALUE}).")
-    String contexts;
-    @Option(names = "--keys", defaultValue = "2..4", description = "n_k: N or A..B (paper: 5..16; default: ${DEFAULT-VALUE}).")
-    String keys;
     @Option(names = "--out", required = true, description = "Run folder (new or empty unless --resume or --overwrite).")
     Path out;
     @Option(names = "--resume", description = "Continue the run in --out from its last/ checkpoint.")
@@ -96,32 +100,25 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", defaultValue = "-1",
             description = "Save last/ every N steps, 0 = only at the end (default: at every validation, else a tenth of the run).")
     int checkpointEvery;
-    @Option(names = "--warmup", defaultValue = "-1", description = "Linear warm-up steps (default: a tenth of the run, at most 5000).")
-    int warmup;
-    @Option(names = "--val-every", defaultValue = "-1", description = "Validate every N steps, 0 = never (default: a tenth of the run, at most 500).")
-    int valEvery;
+    @Option(names = "--warmup", description = "Linear warm-up steps, >= 0 (default: a tenth of the run, at most 5000).")
+    Integer warmup;
+    @Option(names = "--val-every", description = "Validate every N steps, 0 = never (default: a tenth of the run, at most 500).")
+    Integer valEvery;
     @Option(names = "--val-samples", defaultValue = "64", description = "Held-out sequences (default: ${DEFAULT-VALUE}).")
     int valSamples;
-    @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
-    String device;
-    @Option(names = "--k", defaultValue = "64", description = "Sparse budget: keys per query (default: ${DEFAULT-VALUE}).")
-    int k;
-    @Option(names = "--hash-bits", defaultValue = "8", description = "LSH sign bits h (default: ${DEFAULT-VALUE}).")
-    int hashBits;
-    @Option(names = "--variant", defaultValue = "causal", description = "causal (HAX Lab's causal rules) or paper "
-            + "(the released code's rules, spec §5: non-causal LSH and KS normalisation, fresh hash draws at every "
-            + "forward, empty rows read everything, PAD zeroed and batches padded to the task's fixed length) "
-            + "(default: ${DEFAULT-VALUE}).")
-    String variant;
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|gpu:N|auto", converter = Converters.Device.class,
+            description = "Where to train: cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
+    DeviceChoice device;
     @Option(names = "--init", defaultValue = "released",
             description = "Weight initialisation: released (the released configs' initializer_range 0.1) or torch "
                     + "(PyTorch's layer defaults, HAX Lab's first scheme) (default: ${DEFAULT-VALUE}).")
     String init;
-    @Option(names = "--schedule", defaultValue = "constant", description = "After warm-up: constant (paper) or cosine (default: ${DEFAULT-VALUE}).")
-    String schedule;
-    @Option(names = "--clip", defaultValue = "1.0", description = "Global gradient-norm clip, 0 = off (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--schedule", defaultValue = "constant", paramLabel = "constant|cosine", converter = Converters.ScheduleName.class,
+            description = "After warm-up: constant (paper) or cosine (default: ${DEFAULT-VALUE}).")
+    Schedule schedule;
+    @Option(names = "--clip", defaultValue = "1.0", description = "Global gradient-norm clip, >= 0, 0 = off (default: ${DEFAULT-VALUE}).")
     double clip;
-    @Option(names = "--weight-decay", defaultValue = "0.01", description = "AdamW weight decay (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--weight-decay", defaultValue = "0.01", description = "AdamW weight decay, 0..1 (default: ${DEFAULT-VALUE}).")
     double weightDecay;
     @Option(names = "--export-npz", description = "Also write OUT/weights.npz (numpy) of the final weights.")
     boolean exportNpz;
@@ -161,32 +158,37 @@ public final class TrainCommand implements Callable<Integer> {
         if (resume) {
             return resumeRun(err);
         }
+        CommandLine cl = spec.commandLine();
+        TaskSpec task = grid.task();
+        Limits.check(cl, "--steps", steps, 1, MAX_STEPS, null);
+        Limits.check(cl, "--batch", batch, 1, Limits.maxBatch(task.maxLength()), "what this machine's memory holds at length "
+                + task.maxLength());
+        Limits.check(cl, "--lr", lr, 0, true, 10);
+        Limits.check(cl, "--clip", clip, 0, false, Double.MAX_VALUE);
+        Limits.check(cl, "--weight-decay", weightDecay, 0, false, 1);
+        TrainingConfig d = TrainingConfig.defaults(steps, batch, lr, seed);
+        int warm = warmup == null ? d.warmupSteps() : Limits.check(cl, "--warmup", warmup, 0, MAX_STEPS, null);
+        int every = valEvery == null ? d.validateEvery() : Limits.check(cl, "--val-every", valEvery, 0, MAX_STEPS, "0 = never");
+        if (every > 0) {
+            Limits.check(cl, "--val-samples", valSamples, 1, Limits.maxSequences(task.maxLength()),
+                    "held in memory at length " + task.maxLength());
+        }
+        Limits.check(cl, "--report-every", reportEvery, 1, MAX_STEPS, null);
         RunSettings run;
-        Device dev;
         try {
-            SparseConfig sparse = SparseConfig.paper(Pattern.parse(pattern)).withBudget(k).withHashBits(hashBits)
-                    .withVariant(variant(variant));
-            TrainingConfig d = TrainingConfig.defaults(steps, batch, lr, seed);
-            TaskSpec task = TaskSpec.of(contexts, keys);
+            SparseConfig sparse = modelOptions.sparse(cl);
             // spec §5: the paper variant pads every batch to the task's fixed length as the released code does
             int padTo = sparse.variant() == SparseConfig.Variant.PAPER ? task.maxLength() : 0;
-            TrainingConfig config = new TrainingConfig(steps, batch, lr, warmup >= 0 ? warmup : d.warmupSteps(),
-                    Schedule.parse(schedule), weightDecay, clip, d.gateLossWeight(),
-                    valEvery >= 0 ? valEvery : d.validateEvery(), padTo, seed);
-            run = new RunSettings(scale.modelConfig(Backbone.parse(backbone), sparse, seed).withInit(initScheme(init)),
+            TrainingConfig config = new TrainingConfig(steps, batch, lr, warm, schedule, weightDecay, clip,
+                    d.gateLossWeight(), every, padTo, seed);
+            run = new RunSettings(scale.modelConfig(modelOptions.backbone, sparse, seed).withInit(initScheme(init)),
                     config, task, valSamples);
-            dev = device(device);
-            if (config.validateEvery() > 0 && valSamples < 1) {
-                throw new IllegalArgumentException("--val-samples must be >= 1 when validating");
-            }
-            if (reportEvery < 1) {
-                throw new IllegalArgumentException("--report-every " + reportEvery + " must be >= 1");
-            }
             scale.check(sparse.pattern(), valSamples, config.validateEvery());
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
+            throw new CommandLine.ParameterException(cl, e.getMessage());
         }
+        OutputPaths.directory(cl, "--out", out);
+        Device dev = Converters.resolve(cl, device);
         try (RunFolder folder = RunFolder.open(out, overwrite ? RunFolder.Mode.OVERWRITE : RunFolder.Mode.NEW)) {
             return train(run, null, dev, folder, err);
         } catch (RunFolderException e) {
@@ -218,7 +220,7 @@ public final class TrainCommand implements Callable<Integer> {
                 diff = new ArrayList<>(run.differences(this, spec.commandLine().getParseResult()));
                 diff.addAll(scale.resumeDifferences(run.model(), seed, spec.commandLine().getParseResult()));
                 diff.addAll(scale.resumeSplits(folder.dir(), spec.commandLine().getParseResult()));
-                dev = device(device);
+                dev = Converters.resolve(spec.commandLine(), device);
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
                 return 2;
@@ -356,7 +358,7 @@ public final class TrainCommand implements Callable<Integer> {
                     s.state().name().toLowerCase(Locale.ROOT), s.steps(), s.lastLoss(),
                     Double.isNaN(s.bestValAccuracy()) ? "-" : String.format(Locale.ROOT, "%.4f", s.bestValAccuracy()), dir);
             stdout.flush();
-            return s.state() == RunState.FINISHED || s.state() == RunState.STOPPED ? 0 : 1;
+            return exitCode(s.state());
         }
     }
 
@@ -377,34 +379,18 @@ public final class TrainCommand implements Callable<Integer> {
         return config.validateEvery() > 0 ? config.validateEvery() : Math.max(1, config.steps() / 10);
     }
 
-    /** Parses an LSH variant name; the error lists the accepted names. */
-    static SparseConfig.Variant variant(String name) {
-        try {
-            return SparseConfig.Variant.valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--variant '" + name + "' (expected causal or paper)", e);
-        }
-    }
-
-    /** Parses a device name; refuses a GPU that the engine cannot see. */
-    static Device device(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT);
-        if (n.equals("auto")) {
-            return Engine.getInstance().defaultDevice();
-        }
-        if (n.equals("cpu")) {
-            return Device.cpu();
-        }
-        if (n.startsWith("gpu") || n.startsWith("cuda")) {
-            int gpus = Engine.getInstance().getGpuCount();
-            Device d = n.contains(":") ? Device.gpu(Integer.parseInt(n.substring(n.indexOf(':') + 1))) : Device.gpu();
-            if (d.getDeviceId() >= gpus) {
-                throw new IllegalArgumentException("--device " + name + ": the engine sees " + gpus
-                        + " GPU(s) (CPU natives, or no CUDA driver?)");
-            }
-            return d;
-        }
-        throw new IllegalArgumentException("--device '" + name + "' (expected cpu, gpu, gpu:N or auto)");
+    /**
+     * The exit code of a run that ended in {@code state}: 0 finished; {@link #INTERRUPTED} stopped (the only way
+     * to stop a command-line run is Ctrl-C, and the shell's convention for it is 128 + SIGINT, so that
+     * {@code train ... && eval ...} does not go on as if the run had completed; last/ is saved either way);
+     * 1 diverged or failed.
+     */
+    static int exitCode(RunState state) {
+        return switch (state) {
+            case FINISHED -> 0;
+            case STOPPED -> INTERRUPTED;
+            default -> 1;
+        };
     }
 
     /** Adapts picocli's error writer to the PrintStream the progress line takes. */

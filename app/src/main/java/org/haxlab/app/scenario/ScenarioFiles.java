@@ -5,9 +5,14 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import org.haxlab.app.vm.ModelSlot;
+import org.haxlab.model.io.BoundedJson;
+import org.haxlab.model.io.Utf8Text;
+import org.haxlab.app.vm.View;
+import org.haxlab.app.zoo.Zoo;
+import org.haxlab.app.zoo.ZooException;
+import org.haxlab.app.zoo.ZooFiles;
+import org.haxlab.app.zoo.ZooModel;
 import org.haxlab.model.json.JsonFieldException;
 import org.haxlab.model.json.JsonFields;
 import org.haxlab.model.nn.ModelConfig;
@@ -32,9 +37,12 @@ import java.util.List;
  *
  * <pre>{"format": "haxlab-scenario", "version": 1, "title": ..., "note": ..., "classroom": false,
  *  "sequence": "A a 3 ... | ...",
- *  "models": [{"label": ..., "checkpoint": "runs/hax.ckpt" or null, "config": {ConfigJson}}],
+ *  "models": [{"label": ..., "checkpoint": "runs/hax.ckpt" or null, "config": {ConfigJson}}
+ *             or {"zoo": "mamba2-hax", "label": optional}],
  *  "view": {"tab": ..., "layer": 0, "hoveredQuery": null, "pinnedQuery": 13, "zoom": 1.0}}</pre>
  *
+ * A model given by {@code "zoo"} is the model of that id in the nearest {@code zoo.json} at or above the
+ * scenario's folder (for lessons in {@code samples/scenarios/}: {@code samples/zoo.json}).
  * Checkpoints are stored relative to the scenario file when they live under the same root, so a
  * folder of scenarios and runs can move as a whole. Saving writes a temporary file beside the
  * target and renames it over the target, so a crash never leaves half a file where a good one was.
@@ -44,6 +52,8 @@ public final class ScenarioFiles {
     public static final String FORMAT = "haxlab-scenario";
     /** The format version this code writes and the newest it reads. */
     public static final int VERSION = 1;
+    /** Largest scenario file read: a scenario is a few KiB (its sequence is at most 4,096 tokens). */
+    static final long MAX_BYTES = 4L << 20;
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
 
@@ -58,9 +68,9 @@ public final class ScenarioFiles {
     public static Scenario load(Path file) throws ScenarioException {
         String json;
         try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
+            json = Utf8Text.read(file, MAX_BYTES);
         } catch (IOException e) {
-            throw new ScenarioException(file, "", "cannot be read: " + e, e);
+            throw new ScenarioException(file, "", "cannot be read: " + e.getMessage(), e);
         }
         return fromJson(json, file.toAbsolutePath().getParent(), file);
     }
@@ -85,6 +95,7 @@ public final class ScenarioFiles {
                 }
                 ch.force(true);
             }
+            readableByAll(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -100,6 +111,18 @@ public final class ScenarioFiles {
                     // the leftover temporary file is harmless; the target is intact either way
                 }
             }
+        }
+    }
+
+    /**
+     * A lesson is shared (a teacher's folder, a class's copy): rw-r--r-- like any document, not the 0600
+     * of a temporary file. Systems without POSIX permissions keep their defaults.
+     */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its default permissions apply
         }
     }
 
@@ -127,7 +150,7 @@ public final class ScenarioFiles {
         root.add("models", models);
         ViewState v = scenario.view();
         JsonObject view = new JsonObject();
-        view.addProperty("tab", v.tab());
+        view.addProperty("tab", v.tab().id());
         view.addProperty("layer", v.layer());
         view.addProperty("hoveredQuery", v.hoveredQuery());
         view.addProperty("pinnedQuery", v.pinnedQuery());
@@ -146,9 +169,9 @@ public final class ScenarioFiles {
     public static Scenario fromJson(String json, Path baseDir, Path file) throws ScenarioException {
         JsonElement tree;
         try {
-            tree = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
-            throw new ScenarioException(file, "", "is not valid JSON: " + e.getMessage(), e);
+            tree = BoundedJson.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(file, "", "is " + e.getMessage(), e);
         }
         if (!tree.isJsonObject()) {
             throw new ScenarioException(file, "", "must hold a JSON object, not " + (tree.isJsonNull() ? "nothing" : tree), null);
@@ -188,8 +211,15 @@ public final class ScenarioFiles {
         }
         List<ModelSlot> models = new ArrayList<>();
         int layers = Integer.MAX_VALUE;
+        Zoo[] zoo = {null};
         for (int i = 0; i < array.size(); i++) {
             JsonFields m = root.element("models", array, i);
+            if (m.has("zoo")) {
+                ModelSlot slot = zooModel(m, baseDir, zoo);
+                models.add(slot);
+                layers = Math.min(layers, slot.config().layers());
+                continue;
+            }
             ModelConfig config = ConfigJson.modelConfig(m.object("config"));
             String checkpoint = m.optString("checkpoint");
             String label = m.optString("label");
@@ -198,7 +228,8 @@ public final class ScenarioFiles {
             layers = Math.min(layers, config.layers());
         }
         JsonFields v = root.object("view");
-        ViewState view = v.build(() -> new ViewState(v.string("tab"), v.integer("layer"), v.optInteger("hoveredQuery"),
+        View tab = v.build(() -> View.of(v.string("tab")));
+        ViewState view = v.build(() -> new ViewState(tab, v.integer("layer"), v.optInteger("hoveredQuery"),
                 v.optInteger("pinnedQuery"), v.number("zoom")));
         if (view.layer() >= layers) {
             throw new JsonFieldException("view.layer", "layer " + view.layer() + " does not exist: the models have layers 0.."
@@ -207,6 +238,34 @@ public final class ScenarioFiles {
         checkPosition(view.hoveredQuery(), length, "view.hoveredQuery");
         checkPosition(view.pinnedQuery(), length, "view.pinnedQuery");
         return root.build(() -> new Scenario(title, note, sequence, models, view, classroom));
+    }
+
+    /**
+     * A model named by its zoo id ({@code {"zoo": "mamba2-hax", "label": optional}}): the nearest
+     * {@code zoo.json} in the scenario's folder or above it supplies its config and checkpoint.
+     */
+    private static ModelSlot zooModel(JsonFields m, Path baseDir, Zoo[] zoo) {
+        String id = m.string("zoo");
+        if (zoo[0] == null) {
+            Path file = ZooFiles.nearest(baseDir);
+            if (file == null) {
+                throw new JsonFieldException(m.pathOf("zoo"), "names zoo model '" + id + "' but there is no zoo.json in "
+                        + baseDir + " or a folder above it");
+            }
+            try {
+                zoo[0] = ZooFiles.load(file);
+            } catch (ZooException e) {
+                throw new JsonFieldException(m.pathOf("zoo"), "the zoo cannot be read: " + e.getMessage());
+            }
+        }
+        ZooModel z;
+        try {
+            z = zoo[0].get(id);
+        } catch (IllegalArgumentException e) {
+            throw new JsonFieldException(m.pathOf("zoo"), e.getMessage());
+        }
+        String label = m.optString("label");
+        return label == null || label.isBlank() ? z.slot() : new ModelSlot(label, z.config(), z.checkpoint());
     }
 
     private static void checkPosition(Integer p, int length, String field) {

@@ -1,18 +1,20 @@
 package org.haxlab.app.scenario;
 
+import org.haxlab.app.vm.View;
+
 /**
  * Where the user was looking when the scenario was saved.
  *
- * @param tab          id of the open tab (e.g. "selection")
+ * @param tab          the open view
  * @param layer        the selected layer
  * @param hoveredQuery the hovered position, or null
  * @param pinnedQuery  the pinned position, or null
  * @param zoom         zoom of the matrix views (> 0)
  */
-public record ViewState(String tab, int layer, Integer hoveredQuery, Integer pinnedQuery, double zoom) {
+public record ViewState(View tab, int layer, Integer hoveredQuery, Integer pinnedQuery, double zoom) {
 
     public ViewState {
-        if (tab == null || tab.isBlank()) {
+        if (tab == null) {
             throw new IllegalArgumentException("tab is required");
         }
         if (layer < 0) {
@@ -26,8 +28,8 @@ public record ViewState(String tab, int layer, Integer hoveredQuery, Integer pin
         }
     }
 
-    /** The sequence tab, layer 0, nothing hovered or pinned, zoom 1. */
+    /** The first view (selected keys), layer 0, nothing hovered or pinned, zoom 1. */
     public static ViewState initial() {
-        return new ViewState("sequence", 0, null, null, 1.0);
+        return new ViewState(View.SELECTION, 0, null, null, 1.0);
     }
 }

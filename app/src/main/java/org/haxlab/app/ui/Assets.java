@@ -44,7 +44,12 @@ public final class Assets {
 
     /** Adds the stylesheet to a scene and the icons to its stage. */
     public static void dress(Stage stage, Scene scene) {
-        scene.getStylesheets().add(url(STYLESHEET).toExternalForm());
+        style(scene);
         stage.getIcons().setAll(icons());
+    }
+
+    /** Adds the app's stylesheet to {@code scene} (a window without a stage: snapshots). */
+    public static void style(Scene scene) {
+        scene.getStylesheets().add(url(STYLESHEET).toExternalForm());
     }
 }

@@ -115,8 +115,7 @@ final class CompareTab extends BorderPane {
         for (int i = 0; i < vm.slotsProperty().size(); i++) {
             int slot = i;
             // the cell gets the whole row, so its text and its colour come from the same item
-            TableColumn<CompareRow, CompareRow> c = new TableColumn<>(vm.slotsProperty().get(i).label());
-            fitHeader(c);
+            TableColumn<CompareRow, CompareRow> c = Controls.fitHeader(new TableColumn<>(vm.slotsProperty().get(i).label()));
             c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
             c.setSortable(false);
             c.setCellFactory(col -> new TableCell<>() {
@@ -150,22 +149,18 @@ final class CompareTab extends BorderPane {
             long wrong = in.predictions().stream().filter(q -> !q.correct()).count();
             strips.get(i).setHighlight(in.predictions().stream().filter(q -> !q.correct())
                     .mapToInt(QueryPrediction::position).toArray(), org.haxlab.viz.tokens.TokenStripRaster.WRONG);
-            titles.get(i).setText(String.format(Locale.ROOT, "%s\n%.1f%% right, %d wrong (layer %d)", label,
+            titles.get(i).setText(!org.haxlab.app.vm.AppController.finiteOutputs(in)
+                    ? label + "\nwarning: outputs are not finite (NaN): broken weights (layer " + l + ")"
+                    : String.format(Locale.ROOT, "%s\n%.1f%% right, %d wrong (layer %d)", label,
                     100 * in.accuracy(), wrong, l));
         }
     }
 
-    /** A column at least as wide as its header, so a model's name is never cut to "Mam…". */
-    private static void fitHeader(TableColumn<CompareRow, ?> c) {
-        org.haxlab.viz.recall.ColumnWidths.fitHeader(c);
-    }
-
     private static TableColumn<CompareRow, String> column(String title, Function<CompareRow, String> get) {
         TableColumn<CompareRow, String> c = new TableColumn<>(title);
-        fitHeader(c);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
         c.setSortable(false);
-        return c;
+        return Controls.fitHeader(c);
     }
 
     TableView<CompareRow> table() {

@@ -64,6 +64,16 @@ final class Controls {
         return tip(s, tip);
     }
 
+    /**
+     * Gives a table column at least the width of its header text, so no header ends in "...": a table wider
+     * than its pane scrolls sideways instead.
+     */
+    static <S, T> javafx.scene.control.TableColumn<S, T> fitHeader(javafx.scene.control.TableColumn<S, T> column) {
+        // one measure for every table of queries and answers (viz's ColumnWidths)
+        org.haxlab.viz.recall.ColumnWidths.fitHeader(column);
+        return column;
+    }
+
     static <C extends Control> C tip(C control, String text) {
         Tooltip t = new Tooltip(text);
         t.setWrapText(true);

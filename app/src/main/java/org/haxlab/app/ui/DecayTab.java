@@ -46,6 +46,7 @@ final class DecayTab extends BorderPane {
         units.getItems().setAll("every head / channel", "mean");
         units.setValue("every head / channel");
         CheckBox log = new CheckBox("log scale");
+        log.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         log.setSelected(true);
         chart.setLogScale(true);
         log.selectedProperty().addListener((o, was, now) -> chart.setLogScale(now));
@@ -59,19 +60,19 @@ final class DecayTab extends BorderPane {
                 redraw();
             }
         });
-        // controls keep their text; the description of the chosen token wraps below them when narrow
-        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {mode, units, log}) {
-            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        }
+        Controls.tip(mode, "Per-step decay: how much of the state survives one token, exp(dt*A) (spec §2). Retention:"
+                + " how much of the chosen token the state still holds at every later position");
+        Controls.tip(units, "One line per head (Mamba-2) or channel (Mamba-1), or their mean");
+        Controls.tip(log, "Logarithmic y axis: retention falls by orders of magnitude over a long sequence");
+        HBox bar = new HBox(10, mode, units, log);
+        // the chosen token's sentence on a line of its own: beside the controls it ended in "..."
         chosen.setWrapText(true);
         chosen.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox controls = new HBox(10, mode, units, log);
-        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox bar = new VBox(4, controls, chosen);
-        bar.setPadding(new Insets(4));
+        VBox top = new VBox(4, bar, chosen);
+        top.setPadding(new Insets(4));
         VBox bottom = new VBox(2, new Label("Click a token to draw how much of it the state retains:"), strip);
         bottom.setPadding(new Insets(4));
-        setTop(bar);
+        setTop(top);
         setBottom(bottom);
         vm.currentLayerProperty().addListener((o, was, now) -> show(now));
         vm.inspectionProperty().addListener((o, was, now) -> {
@@ -86,12 +87,27 @@ final class DecayTab extends BorderPane {
 
     /** A pinned query's answer position is the token worth following (RecallDiagnosis found it). */
     private void followPinned(Integer query) {
-        RecallDiagnosis d = query == null ? null : vm.diagnosisAt(query);
-        if (d != null && d.source().found()) {
-            token = d.source().valuePosition();
-            mode.setValue(RETENTION);
+        if (choosePinned(query) && vm.currentLayerProperty().get() != null) {
             redraw();
         }
+    }
+
+    /**
+     * Moves the chosen token to the pinned query's answer without drawing: the caller draws once the chart
+     * holds the layer that position belongs to (drawing first would check a new lesson's position against
+     * the previous lesson's shorter sequence).
+     */
+    private boolean choosePinned(Integer query) {
+        RecallDiagnosis d = query == null ? null : vm.diagnosisAt(query);
+        Inspection in = vm.inspectionProperty().get();
+        if (d != null && d.source().found() && in != null && d.source().valuePosition() < in.length()) {
+            token = d.source().valuePosition();
+            if (!RETENTION.equals(mode.getValue())) {
+                mode.setValue(RETENTION);   // its listener redraws, after the chart has the layer
+            }
+            return true;
+        }
+        return false;
     }
 
     private void show(LayerInspection layer) {
@@ -103,8 +119,8 @@ final class DecayTab extends BorderPane {
         if (token >= in.length()) {
             token = 0;
         }
-        followPinned(vm.pinnedProperty().get());
-        chart.setInspection(layer);
+        chart.setInspection(layer);   // first: the chosen token is checked against this layer's length
+        choosePinned(vm.pinnedProperty().get());
         setCenter(chart);
         redraw();
     }

@@ -51,6 +51,7 @@ public final class DiagnosisPane extends BorderPane {
         vm.diagnosesProperty().addListener((javafx.collections.ListChangeListener<RecallDiagnosis>) c ->
                 accuracy.setText(summary()));
         accuracy.setText(summary());
+        Controls.tip(wrongOnly, "Show only the queries the model answered wrong, with why");
         HBox top = new HBox(12, wrongOnly, accuracy);
         top.setPadding(new Insets(4));
         setTop(top);

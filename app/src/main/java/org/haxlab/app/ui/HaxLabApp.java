@@ -6,6 +6,10 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.haxlab.app.scenario.ScenarioException;
+import org.haxlab.app.vm.View;
+import org.haxlab.app.zoo.Zoo;
+import org.haxlab.app.zoo.ZooException;
+import org.haxlab.app.zoo.ZooFiles;
 import org.haxlab.app.work.ModelWorker;
 import org.haxlab.model.engine.EngineStartup;
 
@@ -13,7 +17,8 @@ import org.haxlab.model.engine.EngineStartup;
  * The JavaFX application. Not the jar's main class: with JavaFX on the class path (not the module
  * path) the launcher refuses an {@code Application} subclass as main class, so
  * {@link org.haxlab.app.Main} launches this one. Arguments: {@code --scenario FILE} opens a scenario,
- * {@code --tab ID} then opens one of {@link ViewTabs#IDS}.
+ * {@code --tab ID} then opens one of the {@link View}s. Without a scenario it opens on the model zoo
+ * ({@code samples/zoo.json}, or {@code -Dhaxlab.zoo=FILE}) when there is one, else on a generated sequence.
  */
 public final class HaxLabApp extends Application {
 
@@ -38,21 +43,45 @@ public final class HaxLabApp extends Application {
                 window.trainingPanel().viewModel().attach(worker);   // the panel's commands work from now on
             }
         });
-        // queued behind the engine start on the single model thread, so the scenario's run waits for it
+        // queued behind the engine start on the single model thread, so the first model run waits for it
         flow.start();
         List<String> args = getParameters() == null ? List.of() : getParameters().getRaw();
         String file = option(args, "--scenario");
+        boolean opened = false;
         if (file != null) {
             try {
                 window.openScenario(Path.of(file));
+                opened = true;
             } catch (ScenarioException e) {
                 ErrorDialog.show(stage, "The scenario given on the command line cannot be opened", e.getMessage());
             }
         }
+        if (!opened) {
+            startDemo(stage);
+        }
         String tab = option(args, "--tab");
         if (tab != null) {
-            window.views().select(tab);
+            // Main checked the id before launching; an unknown one here would be a programming error
+            window.viewModel().selectView(View.of(tab));
         }
+    }
+
+    /**
+     * A first start on a working demo: the model zoo's +HAX model on a generated sequence when the zoo is
+     * there, else the model bar's model on a generated sequence. A zoo that cannot be read says why and
+     * falls back to the latter.
+     */
+    private void startDemo(Stage stage) {
+        Path zooFile = ZooFiles.locate();
+        Zoo zoo = null;
+        if (zooFile != null) {
+            try {
+                zoo = ZooFiles.load(zooFile);
+            } catch (ZooException e) {
+                ErrorDialog.show(stage, "The model zoo cannot be used; HAX Lab starts without it", e.getMessage());
+            }
+        }
+        window.viewModel().startDemo(zoo);
     }
 
     /** Window size from {@code -Dhaxlab.window=WIDTHxHEIGHT} (screenshots, projectors), else the default. */

@@ -1,5 +1,11 @@
 package org.haxlab.app.ui;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -12,25 +18,23 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import java.util.ArrayList;
+import java.util.List;
 import org.haxlab.app.scenario.ScenarioException;
-import org.haxlab.model.inspect.Inspection;
-import org.haxlab.model.task.Vocabulary;
+import org.haxlab.app.scenario.ScenarioFiles;
 import org.haxlab.model.trace.AttentionSelection;
+import org.haxlab.model.inspect.Inspection;
 import org.haxlab.model.trace.LayerInspection;
+import org.haxlab.model.task.Vocabulary;
 import org.haxlab.viz.export.CsvExport;
 import org.haxlab.viz.export.FigureExport;
+import org.haxlab.app.vm.View;
 import org.haxlab.viz.export.FigureInfo;
 import org.haxlab.viz.export.SvgExport;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
- * The menu bar: File (scenarios, checkpoints, exports, quit), View (classroom mode) and Help (about).
+ * The menu bar: File (scenarios, the lesson's note, checkpoints, exports, quit), View (classroom mode) and
+ * Help (guided tour, ready lessons, about).
  * Menu items open the dialogs; the work is done by {@link MainWindow}'s commands and the static
  * export methods here, which tests call without dialogs.
  */
@@ -54,7 +58,7 @@ final class MainMenus {
     private Menu file() {
         MenuItem open = item("Open scenario…", "Shortcut+O", () -> {
             File f = chooser("Open scenario", "*.json").showOpenDialog(owner());
-            if (f != null) {
+            if (f != null && replaceTrainedModel("the lesson's model")) {
                 try {
                     window.openScenario(f.toPath());
                 } catch (ScenarioException e) {
@@ -65,8 +69,8 @@ final class MainMenus {
         MenuItem save = item("Save scenario…", "Shortcut+S", () -> {
             FileChooser c = chooser("Save scenario", "*.json");
             var current = window.scenarioProperty().get();
-            c.setInitialFileName(current == null ? "lesson.json"
-                    : new FigureInfo(current.title(), "", -1, "").fileName("json"));
+            // a name to start from, never an empty field: the lesson's title, else "lesson"
+            c.setInitialFileName((current == null ? "lesson" : slug(current.title())) + ".json");
             File f = c.showSaveDialog(owner());
             if (f == null) {
                 return;
@@ -84,18 +88,20 @@ final class MainMenus {
                 }
             });
         });
+        MenuItem note = item("Edit lesson title and note…", null, this::editNote);
+        note.setId("editNoteMenu");
         MenuItem checkpoint = item("Open checkpoint…", null, () -> {
             DirectoryChooser c = new DirectoryChooser();
             c.setTitle("Open checkpoint (a run directory or its best/ or last/)");
             File d = c.showDialog(owner());
-            if (d != null) {
-                window.controller().openCheckpoint(d.toPath());
+            if (d != null && replaceTrainedModel("the checkpoint's model")) {
+                window.viewModel().openCheckpoint(d.toPath());
             }
         });
         MenuItem png = item("Export view as PNG…", null, () -> {
             // capacity, compare and the diagnosis are not per layer: their figures name no layer
-            boolean perLayer = java.util.Set.of("selection", "buckets", "decay", "sparsity")
-                    .contains(window.views().selectedId());
+            boolean perLayer = java.util.EnumSet.of(View.SELECTION, View.BUCKETS, View.DECAY, View.SPARSITY)
+                    .contains(window.views().selected());
             FigureInfo info = figure(tabTitle(), inspection(), perLayer ? layerIndex() : -1);
             save("Export view as PNG", "*.png", info.fileName("png"),
                     p -> exportPng(window.views().selectedContent(), info, p));
@@ -113,7 +119,7 @@ final class MainMenus {
                 figure("Answers", inspection(), -1).fileName("csv"), p -> exportAnswersCsv(inspection(), p)));
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
         Menu m = new Menu("File");
-        m.getItems().addAll(open, save, checkpoint, new javafx.scene.control.SeparatorMenuItem(), png, svgMatrix,
+        m.getItems().addAll(open, save, note, checkpoint, new javafx.scene.control.SeparatorMenuItem(), png, svgMatrix,
                 svgStrip, csv, predictions, new javafx.scene.control.SeparatorMenuItem(), quit);
         return m;
     }
@@ -140,9 +146,59 @@ final class MainMenus {
             a.setContentText(about());
             a.show();
         });
+        MenuItem tour = item("Guided tour", "F1", () -> new GuidedTour(window.viewModel()).show(owner()));
+        tour.setId("guidedTourMenu");
+        Menu lessons = new Menu("Lessons");
+        lessons.setId("lessonsMenu");
+        // listed when opened, so lessons added while the app runs show up
+        lessons.setOnShowing(e -> lessons.getItems().setAll(lessonItems()));
+        lessons.getItems().setAll(lessonItems());
         Menu m = new Menu("Help");
-        m.getItems().add(about);
+        m.getItems().addAll(tour, lessons, new javafx.scene.control.SeparatorMenuItem(), about);
         return m;
+    }
+
+    /** One item per lesson in {@link #LESSONS}, titled by the lesson; a single disabled item when there are none. */
+    List<MenuItem> lessonItems() {
+        List<MenuItem> items = new ArrayList<>();
+        for (Path f : lessonFiles()) {
+            String title;
+            try {
+                title = ScenarioFiles.load(f).title();
+            } catch (ScenarioException e) {
+                title = f.getFileName() + " (cannot be opened: " + e.problem() + ")";
+            }
+            items.add(item(title, null, () -> {
+                if (!replaceTrainedModel("the lesson's model")) {
+                    return;
+                }
+                try {
+                    window.openScenario(f);
+                } catch (ScenarioException e) {
+                    ErrorDialog.show(owner(), "This lesson cannot be opened", e.getMessage());
+                }
+            }));
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem("No lessons in " + LESSONS.toAbsolutePath());
+            none.setDisable(true);
+            items.add(none);
+        }
+        return items;
+    }
+
+    /** The ready lessons shipped with HAX Lab (relative to the working directory, like the model zoo). */
+    static final Path LESSONS = Path.of("samples", "scenarios");
+
+    private static List<Path> lessonFiles() {
+        if (!Files.isDirectory(LESSONS)) {
+            return List.of();
+        }
+        try (var files = Files.list(LESSONS)) {
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** The About text: what the app is, and the engine it got. */
@@ -221,7 +277,7 @@ final class MainMenus {
 
     private void save(String title, String pattern, String proposedName, Export export) {
         FileChooser c = chooser(title, pattern);
-        c.setInitialFileName(proposedName);
+        c.setInitialFileName(exportName(proposedName));
         File f = c.showSaveDialog(owner());
         if (f == null) {
             return;
@@ -245,8 +301,7 @@ final class MainMenus {
     }
 
     private String tabTitle() {
-        int i = ViewTabs.IDS.indexOf(window.views().selectedId());
-        return i < 0 ? "HAX Lab view" : ViewTabs.TITLES.get(i);
+        return window.views().selected().title();
     }
 
     private Inspection inspection() {
@@ -262,6 +317,66 @@ final class MainMenus {
             c.setInitialDirectory(samples);
         }
         return c;
+    }
+
+    /**
+     * An export's suggested name: the lesson's name (when one is open) before the figure's own name, which
+     * names the view, the model and the layer, e.g. "ssm-forgets_selected-keys_mamba-2-hax_layer0.png".
+     */
+    String exportName(String figureName) {
+        var current = window.scenarioProperty().get();
+        return current == null ? figureName : slug(current.title()) + "_" + figureName;
+    }
+
+    /**
+     * While the views show the model being trained, another model replaces it only by an explicit choice:
+     * training goes on either way, but the user should not lose sight of it by surprise. True to go ahead.
+     */
+    private boolean replaceTrainedModel(String replacement) {
+        var vm = window.viewModel();
+        if (vm.sourceProperty().get() != org.haxlab.app.vm.main.ModelSource.TRAINING
+                || !vm.training().statusProperty().get().active()) {
+            return true;
+        }
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+        a.initOwner(owner());
+        a.setTitle("Replace the model in view?");
+        a.setHeaderText("The views show the model being trained");
+        a.setContentText("Show " + replacement + " instead? Training goes on in the side panel; Play or Step shows"
+                + " its model again.");
+        return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+    }
+
+    /** A file name from a title: lower case, words joined by '-'. */
+    static String slug(String title) {
+        String s = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return s.isEmpty() ? "lesson" : s.length() > 60 ? s.substring(0, 60) : s;
+    }
+
+    /** A dialog to edit the lesson's title and teaching note (saved with the next Save scenario). */
+    private void editNote() {
+        var current = window.scenarioProperty().get();
+        javafx.scene.control.Dialog<javafx.util.Pair<String, String>> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(owner());
+        d.setTitle("Lesson title and note");
+        d.setHeaderText("What should a student look at, and why? (saved with File > Save scenario)");
+        javafx.scene.control.TextField title = new javafx.scene.control.TextField(current == null ? "My lesson"
+                : current.title());
+        title.setId("lessonTitleField");
+        javafx.scene.control.TextArea note = new javafx.scene.control.TextArea(current == null ? "" : current.note());
+        note.setId("lessonNoteField");
+        note.setWrapText(true);
+        note.setPrefRowCount(6);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, new javafx.scene.control.Label("Title"), title,
+                new javafx.scene.control.Label("Teaching note"), note);
+        d.getDialogPane().setContent(box);
+        d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).disableProperty()
+                .bind(title.textProperty().isEmpty());
+        d.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK
+                ? new javafx.util.Pair<>(title.getText().trim(), note.getText().trim()) : null);
+        d.showAndWait().ifPresent(p -> window.viewModel().editNote(p.getKey(), p.getValue()));
     }
 
     private Window owner() {

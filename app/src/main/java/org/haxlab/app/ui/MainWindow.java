@@ -1,43 +1,38 @@
 package org.haxlab.app.ui;
 
+import java.nio.file.Path;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.haxlab.app.scenario.Scenario;
 import org.haxlab.app.scenario.ScenarioException;
-import org.haxlab.app.scenario.ScenarioFiles;
-import org.haxlab.app.scenario.ScenarioState;
 import org.haxlab.app.vm.AppController;
-import org.haxlab.app.vm.CapacityViewModel;
-import org.haxlab.app.vm.CompareRunner;
 import org.haxlab.app.vm.CompareViewModel;
 import org.haxlab.app.vm.Debouncer;
 import org.haxlab.app.vm.InspectionViewModel;
+import org.haxlab.app.vm.main.MainViewModel;
 import org.haxlab.app.vm.ModelBarViewModel;
 import org.haxlab.app.vm.ModelLoader;
-import org.haxlab.app.vm.ModelSlot;
 import org.haxlab.app.vm.ModelWork;
 import org.haxlab.app.vm.SequenceViewModel;
 import org.haxlab.app.vm.TrainingAwareWork;
 import org.haxlab.app.vm.TrainingViewModel;
+import org.haxlab.app.vm.View;
 import org.haxlab.app.vm.WorkStatus;
 import org.haxlab.app.work.ModelWorker;
 import org.haxlab.model.engine.EngineInfo;
-import org.haxlab.model.trace.Backbone;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * The main window's content: menus and the model bar on top, the sequence panel on the left, the
- * inspection views in the centre, the training side panel on the right, the status bar at the bottom.
- * It builds the view models and the {@link AppController} that runs the model on the model thread;
- * views only draw what the view models hold.
+ * The main window's layout: menus, the model bar and the "model in view" indicator on top, the sequence
+ * panel on the left, the inspection views in the centre, the training side panel on the right, the
+ * status bar at the bottom. State and commands live in {@link MainViewModel}; this class only lays
+ * the parts out and keeps the open tab and the view model's view in step.
  */
 public final class MainWindow extends BorderPane {
 
@@ -51,24 +46,16 @@ public final class MainWindow extends BorderPane {
     private static final double LESSON_LINES = 62;
     private static final String CLASSROOM_FONT = "-fx-font-size: 16px;";
 
-    private final SequenceViewModel sequenceVm = new SequenceViewModel();
-    private final ModelBarViewModel barVm = new ModelBarViewModel();
-    private final InspectionViewModel inspectionVm = new InspectionViewModel();
-    private final WorkStatus status = new WorkStatus();
-    private final CompareViewModel compareVm;
-    private final AppController controller;
-    private final CompareRunner compareRunner;
-    private final CapacityViewModel capacityVm;
-    private final ModelBar modelBar = new ModelBar(barVm);
-    private final SequencePanel sequencePanel = new SequencePanel(sequenceVm);
+    private final MainViewModel vm;
+    private final ModelBar modelBar;
+    private final ModelInView modelInView;
+    private final SequencePanel sequencePanel;
     private final ViewTabs views = new ViewTabs();
     private final TrainingPanel trainingPanel;
     private final StatusBar statusBar = new StatusBar();
     private final Label lesson = new Label();
     private final SelectionTab selectionTab;
-    private final CompareTab compareTab;
     private final ReadOnlyObjectWrapper<EngineInfo> engine = new ReadOnlyObjectWrapper<>(this, "engine");
-    private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
 
     /**
      * The window of the app: model work on {@code worker}, real models, typing debounced. While the side
@@ -87,34 +74,51 @@ public final class MainWindow extends BorderPane {
         this(work, loader, debounce, new TrainingViewModel());
     }
 
-    private MainWindow(ModelWork work, ModelLoader loader, Debouncer debounce, TrainingViewModel training) {
+    /** A window over {@code training}'s panel (the production path with a test's worker). */
+    public MainWindow(ModelWork work, ModelLoader loader, Debouncer debounce, TrainingViewModel training) {
+        this(new MainViewModel(work, loader, debounce, training, Platform::runLater));
+    }
+
+    /** A window showing {@code vm}. */
+    public MainWindow(MainViewModel vm) {
+        this.vm = vm;
         setId("mainWindow");
-        trainingPanel = new TrainingPanel(training);
         getStyleClass().add("main-window");
-        compareVm = new CompareViewModel(CompareRunner.defaultSlots(barVm.backboneProperty().get(), barVm.seed()));
-        controller = new AppController(sequenceVm, barVm, inspectionVm, work, loader, debounce, status);
-        compareRunner = new CompareRunner(compareVm, work, loader, status);
-        capacityVm = new CapacityViewModel(work, loader, status);
+        modelBar = new ModelBar(vm.modelBar());
+        modelInView = new ModelInView(vm);
+        sequencePanel = new SequencePanel(vm.sequence());
+        trainingPanel = new TrainingPanel(vm.training());
         modelBar.setId("modelBar");
         sequencePanel.setId("sequencePanel");
-        statusBar.bind(status);
-        selectionTab = new SelectionTab(inspectionVm);
-        compareTab = new CompareTab(compareVm, this::compareDefaults, this::compareModelBar);
-        views.setContent("selection", selectionTab);
-        views.setContent("buckets", new BucketsTab(inspectionVm, controller));
-        views.setContent("decay", new DecayTab(inspectionVm));
-        views.setContent("diagnosis", new DiagnosisPane(inspectionVm));
-        views.setContent("sparsity", new SparsityTab(inspectionVm));
-        views.setContent("capacity", new CapacityTab(capacityVm, this::measureCapacity));
-        views.setContent("compare", compareTab);
-        wireTabs();
+        statusBar.bind(vm.status());
+        InspectionViewModel inspection = vm.inspection();
+        selectionTab = new SelectionTab(inspection);
+        CompareTab compareTab = new CompareTab(vm.compare(), vm::compareDefaults, vm::compareModelBar);
+        views.setContent(View.SELECTION, selectionTab);
+        views.setContent(View.BUCKETS, new BucketsTab(inspection, vm.controller()));
+        views.setContent(View.DECAY, new DecayTab(inspection));
+        views.setContent(View.DIAGNOSIS, new DiagnosisPane(inspection));
+        views.setContent(View.SPARSITY, new SparsityTab(inspection));
+        views.setContent(View.SLICING, new SlicingTab(vm.slicing(), vm.slicingCommands()::run, vm.slicingCommands()::open));
+        views.setContent(View.CAPACITY, new CapacityTab(vm.capacity(), vm::measureCapacity));
+        views.setContent(View.COMPARE, compareTab);
+        views.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectView(views.selected()));
+        inspection.tabProperty().addListener((o, was, now) -> {
+            if (now != views.selected()) {
+                views.select(now);
+            }
+        });
+        vm.sequence().parsedProperty().addListener((o, was, now) -> vm.sequenceChanged());
+        vm.modelBar().selectedLayerProperty().addListener((o, was, now) -> compareTab.setLayer(now.intValue()));
+        views.select(inspection.tabProperty().get());
         lesson.setId("lesson");
         lesson.setWrapText(true);
         lesson.setPadding(new Insets(4, 8, 4, 8));
         lesson.setStyle("-fx-background-color: #fff8e1;");
         // a long teaching note must not push the views away: three lines, the rest on click or hover
         lesson.setMaxHeight(LESSON_LINES);
-        lesson.setTooltip(new javafx.scene.control.Tooltip());
+        lesson.textProperty().bind(vm.lessonProperty());
+        lesson.setTooltip(new Tooltip());
         lesson.getTooltip().textProperty().bind(lesson.textProperty());
         lesson.getTooltip().setWrapText(true);
         lesson.getTooltip().setMaxWidth(600);
@@ -124,142 +128,59 @@ public final class MainWindow extends BorderPane {
         lesson.managedProperty().bind(lesson.visibleProperty());
         sequencePanel.setPrefWidth(340);
         trainingPanel.setPrefWidth(260);
-        setTop(new VBox(new MainMenus(this).menuBar(), modelBar));
+        setTop(new VBox(new MainMenus(this).menuBar(), modelBar, modelInView));
         setLeft(sequencePanel);
         setCenter(new BorderPane(views, lesson, null, null, null));
         setRight(trainingPanel);
         setBottom(statusBar);
-        barVm.classroomProperty().addListener((o, was, now) -> setStyle(now ? CLASSROOM_FONT : ""));
-        // the views follow the model being trained: the panel hands it over between steps (model thread)
-        training.setSnapshotListener((model, step) -> javafx.application.Platform.runLater(
-                () -> controller.showModel(model, model.config().label() + ", training step " + step)));
-        controller.refresh();
-    }
-
-    private void wireTabs() {
-        views.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            inspectionVm.selectTab(views.selectedId());
-            if ("compare".equals(views.selectedId())) {
-                compareRunner.run(sequenceVm.parsedProperty().get(), barVm.deviceProperty().get());
-            }
-            // the first visit measures by itself: an empty chart would only say "press the button"
-            if ("capacity".equals(views.selectedId()) && capacityVm.boundModelProperty().get() == null) {
-                measureCapacity();
+        vm.modelBar().classroomProperty().addListener((o, was, now) -> setStyle(now ? CLASSROOM_FONT : ""));
+        vm.scenarioProperty().addListener((o, was, now) -> {
+            if (now != null && getScene() != null && getScene().getWindow() instanceof Stage stage) {
+                stage.setTitle("HAX Lab: " + now.title());
             }
         });
-        inspectionVm.tabProperty().addListener((o, was, now) -> {
-            if (!now.equals(views.selectedId())) {
-                views.select(now);
-            }
-        });
-        // the compared models follow the sequence while their tab is open (they cost a run each)
-        sequenceVm.parsedProperty().addListener((o, was, now) -> {
-            if ("compare".equals(views.selectedId())) {
-                compareRunner.run(now, barVm.deviceProperty().get());
-            }
-        });
-        barVm.selectedLayerProperty().addListener((o, was, now) -> compareTab.setLayer(now.intValue()));
-        inspectionVm.selectTab(views.selectedId()); // the tab open at start, which no change event reports
+        vm.controller().refresh();
     }
 
     // ---- commands (menus call these after their dialogs; tests call them directly) ----
 
-    /** Loads a scenario: sequence, model (and checkpoint), compared models, classroom flag and open tab. */
+    /** Loads a scenario (see {@link MainViewModel#openScenario}). */
     public void openScenario(Path file) throws ScenarioException {
-        applyScenario(ScenarioFiles.load(file));
+        vm.openScenario(file);
     }
 
-    /** Shows {@code s} (see {@link #openScenario}). */
+    /** Shows {@code s} (see {@link MainViewModel#applyScenario}). */
     public void applyScenario(Scenario s) {
-        ModelSlot first = s.models().get(0);
-        controller.useCheckpoint(first.checkpoint(), first.config());
-        ScenarioState.apply(s, sequenceVm, barVm, inspectionVm);
-        if (s.models().size() >= CompareViewModel.MIN_SLOTS) {
-            setCompareSlots(s.models());
-        }
-        scenario.set(s);
-        lesson.setText(s.title() + (s.note().isEmpty() ? "" : ": " + s.note()));
-        views.select(s.view().tab());
-        if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
-            stage.setTitle("HAX Lab: " + s.title());
-        }
-        controller.refresh();
-        if ("compare".equals(views.selectedId())) {
-            compareRunner.run(sequenceVm.parsedProperty().get(), barVm.deviceProperty().get());
-        }
+        vm.applyScenario(s);
     }
 
-    /**
-     * Saves what the window shows as a scenario (atomically): the compared models while the Compare tab
-     * is open, else the model bar's model with its checkpoint.
-     */
+    /** Saves what the window shows as a scenario (see {@link MainViewModel#saveScenario}). */
     public void saveScenario(Path file, String title) throws ScenarioException {
-        List<ModelSlot> models = "compare".equals(views.selectedId()) ? List.copyOf(compareVm.slotsProperty())
-                : controller.wantedSlot() == null ? null : List.of(controller.wantedSlot());
-        String note = scenario.get() == null ? "" : scenario.get().note();
-        Scenario s = ScenarioState.capture(title, note, sequenceVm, barVm, inspectionVm, models);
-        ScenarioFiles.save(s, file);
-        scenario.set(s);
-        status.done("Saved scenario '" + title + "' to " + file);
+        vm.saveScenario(file, title);
     }
 
-    /** Measures capacity for the model bar's model and the compared ones. */
+    /** Measures capacity for the model in view and the compared ones. */
     public void measureCapacity() {
-        List<ModelSlot> models = new ArrayList<>();
-        if (controller.wantedSlot() != null) {
-            models.add(controller.wantedSlot());
-        }
-        for (ModelSlot s : compareVm.slotsProperty()) {
-            if (models.stream().noneMatch(m -> m.config().equals(s.config()) && java.util.Objects.equals(m.checkpoint(),
-                    s.checkpoint()))) {
-                models.add(s);
-            }
-        }
-        capacityVm.measure(models, barVm.deviceProperty().get(), sequenceVm.seedProperty().get());
-    }
-
-    private void compareDefaults() {
-        setCompareSlots(CompareRunner.defaultSlots(barVm.backboneProperty().get(), barVm.seed()));
-        compareRunner.run(sequenceVm.parsedProperty().get(), barVm.deviceProperty().get());
-    }
-
-    private void compareModelBar() {
-        ModelSlot slot = controller.wantedSlot();
-        if (slot == null) {
-            status.failed("Compare: the model bar holds no valid model: " + barVm.errorProperty().get());
-            return;
-        }
-        compareVm.setSlot(compareVm.slotsProperty().size() - 1, slot);
-        compareRunner.run(sequenceVm.parsedProperty().get(), barVm.deviceProperty().get());
-    }
-
-    private void setCompareSlots(List<ModelSlot> slots) {
-        while (compareVm.slotsProperty().size() > slots.size()) {
-            compareVm.removeSlot(compareVm.slotsProperty().size() - 1);
-        }
-        for (int i = 0; i < slots.size(); i++) {
-            if (i < compareVm.slotsProperty().size()) {
-                compareVm.setSlot(i, slots.get(i));
-            } else {
-                compareVm.addSlot(slots.get(i));
-            }
-        }
+        vm.measureCapacity();
     }
 
     /** The engine started: the About box and the model bar's GPU choice follow it. */
     public void setEngine(EngineInfo info) {
         engine.set(info);
-        barVm.setGpuAvailability(info.hasGpu(), info.note());
+        vm.modelBar().setGpuAvailability(info.hasGpu(), info.note());
     }
 
     /** Frees the models the window built (on the model thread). */
     public void dispose() {
-        trainingPanel.viewModel().close();   // stops a run between steps before the models go
-        controller.close();
-        compareRunner.close();
+        vm.close();   // stops a run between steps before the models go
     }
 
     // ---- parts ----
+
+    /** The window's state and commands. */
+    public MainViewModel viewModel() {
+        return vm;
+    }
 
     /** The engine once started, else null. */
     public ReadOnlyObjectProperty<EngineInfo> engineProperty() {
@@ -268,42 +189,47 @@ public final class MainWindow extends BorderPane {
 
     /** The last scenario opened or saved, or null. */
     public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
-        return scenario.getReadOnlyProperty();
+        return vm.scenarioProperty();
     }
 
-    /** The pipeline (the training side panel hooks its model in through {@link AppController#showModel}). */
+    /** The pipeline that runs the model in view. */
     public AppController controller() {
-        return controller;
+        return vm.controller();
     }
 
     /** The sequence being inspected. */
     public SequenceViewModel sequenceViewModel() {
-        return sequenceVm;
+        return vm.sequence();
     }
 
     /** The model bar's state. */
     public ModelBarViewModel modelBarViewModel() {
-        return barVm;
+        return vm.modelBar();
     }
 
     /** What the views show. */
     public InspectionViewModel inspectionViewModel() {
-        return inspectionVm;
+        return vm.inspection();
     }
 
     /** The compared models. */
     public CompareViewModel compareViewModel() {
-        return compareVm;
+        return vm.compare();
     }
 
     /** The status line of the model work. */
     public WorkStatus workStatus() {
-        return status;
+        return vm.status();
     }
 
     /** The bar on top. */
     public ModelBar modelBar() {
         return modelBar;
+    }
+
+    /** The "model in view" line under the model bar. */
+    public ModelInView modelInView() {
+        return modelInView;
     }
 
     /** The left panel. */

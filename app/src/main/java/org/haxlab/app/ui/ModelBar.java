@@ -10,7 +10,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import org.haxlab.app.vm.DeviceChoice;
+import org.haxlab.model.engine.DeviceChoice;
 import org.haxlab.app.vm.ModelBarViewModel;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
@@ -36,14 +36,13 @@ public final class ModelBar extends VBox {
                 "Mamba-1: per-channel, per-state decay; Mamba-2: one scalar decay per head (spec §2)");
         var pattern = Controls.choice(Pattern.values(), vm.patternProperty(), vm::setPattern,
                 p -> p == Pattern.NONE ? "SSM only" : p.label().replace("+", ""),
-                "Sparse attention inside every mixer (spec §3): SW window, A sink + window, D dilated, LSH hashing,"
-                        + " KS key selection, HAX = LSH + KS, full = dense causal");
+                Tooltips.patterns());
         var budget = Controls.spinner(1, 2048, vm.budgetProperty(), vm::setBudget,
-                "Budget k: keys per query, split evenly over the pattern's components (64 in the paper)");
+                Tooltips.BUDGET);
         var hashBits = Controls.spinner(1, 64, vm.hashBitsProperty(), vm::setHashBits,
-                "LSH hash bits h: 2^h bins with sign bits (8 in the paper), h bins with argmax");
+                Tooltips.HASH_BITS);
         var rule = Controls.choice(SparseConfig.LshRule.values(), vm.lshRuleProperty(), vm::setLshRule,
-                r -> r == SparseConfig.LshRule.SIGN_BITS ? "sign bits" : "argmax", "How LSH turns a projection into a bin");
+                r -> r == SparseConfig.LshRule.SIGN_BITS ? "sign bits" : "argmax", Tooltips.LSH_RULE);
         var variant = Controls.choice(SparseConfig.Variant.values(), vm.variantProperty(), vm::setVariant,
                 v -> v == SparseConfig.Variant.CAUSAL ? "causal" : "paper code",
                 "Causal: running prefix mean, per-token normalisation. Paper code: centring along the whole sequence,"
@@ -60,12 +59,12 @@ public final class ModelBar extends VBox {
         budget.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.base2xProperty().get() || !vm.patternProperty().get().hasAttention(),
                 vm.base2xProperty(), vm.patternProperty()));
-        var device = Controls.choice(DeviceChoice.values(), vm.deviceProperty(), vm::setDevice, DeviceChoice::label, "");
+        var device = Controls.choice(DeviceChoice.windowChoices().toArray(new DeviceChoice[0]), vm.deviceProperty(), vm::setDevice, DeviceChoice::label, "");
         device.getTooltip().textProperty().bind(Bindings.createStringBinding(
                 () -> "CPU always; GPU: " + (vm.gpuAvailableProperty().get() ? "available, " : "not available, ")
                         + vm.gpuReasonProperty().get(), vm.gpuAvailableProperty(), vm.gpuReasonProperty()));
         Spinner<Integer> layer = Controls.spinner(0, Math.max(0, vm.layersProperty().get() - 1),
-                vm.selectedLayerProperty(), vm::selectLayer, "The layer the views show (0-based)");
+                vm.selectedLayerProperty(), vm::selectLayer, Tooltips.LAYER);
         vm.layersProperty().addListener((o, was, now) -> ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory)
                 layer.getValueFactory()).setMax(Math.max(0, now.intValue() - 1)));
         CheckBox classroom = Controls.tip(new CheckBox("Classroom"),
@@ -78,15 +77,15 @@ public final class ModelBar extends VBox {
         error.setTooltip(new Tooltip());
         error.getTooltip().textProperty().bind(vm.errorProperty());
 
-        Label bitsLabel = new Label("h");
+        Label bitsLabel = Controls.tip(new Label("h"), Tooltips.HASH_BITS);
         Separator advancedStart = new Separator();
         advanced.addAll(List.of(advancedStart, bitsLabel, hashBits, rule, variant, path, base2x));
         for (Node n : advanced) {
             n.visibleProperty().bind(vm.classroomProperty().not());
             n.managedProperty().bind(n.visibleProperty());
         }
-        toolBar.getItems().addAll(backbone, pattern, new Label("k"), budget, advancedStart, bitsLabel, hashBits, rule,
-                variant, path, base2x, new Separator(), device, new Label("layer"), layer, classroom);
+        toolBar.getItems().addAll(backbone, pattern, Controls.tip(new Label("k"), Tooltips.BUDGET), budget, advancedStart, bitsLabel, hashBits, rule,
+                variant, path, base2x, new Separator(), device, Controls.tip(new Label("layer"), Tooltips.LAYER), layer, classroom);
         error.setPadding(new javafx.geometry.Insets(2, 8, 2, 8));
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());

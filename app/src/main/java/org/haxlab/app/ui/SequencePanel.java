@@ -1,5 +1,6 @@
 package org.haxlab.app.ui;
 
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -14,7 +15,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
@@ -125,7 +125,13 @@ public final class SequencePanel extends BorderPane {
         length.textFillProperty().bind(Bindings.createObjectBinding(() -> vm.lengthCheckProperty().get().fits()
                 ? Color.web("#424242") : Color.web("#d32f2f"), vm.lengthCheckProperty()));
         marker.setTextFill(Color.web("#d32f2f"));
-        HBox status = new HBox(12, marker, summary, length);
+        // lines that wrap at the panel's width instead of ending in "..." (or widening the panel)
+        for (Label l : List.of(marker, summary, length)) {
+            l.setWrapText(true);
+            l.setMinWidth(0);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        VBox status = new VBox(2, marker, summary, length);
         errorList.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(SequenceError e, boolean empty) {
@@ -143,12 +149,23 @@ public final class SequencePanel extends BorderPane {
         });
         errorList.visibleProperty().bind(Bindings.isNotEmpty(vm.errorsProperty()));
         errorList.managedProperty().bind(errorList.visibleProperty());
-        VBox top = new VBox(4, text, preview, status, errorList);
+        // the preview scrolls when the panel is short (classroom mode draws large chips): otherwise the
+        // editor's minimum height pushed it over the generator's controls
+        javafx.scene.control.ScrollPane previewScroll = new javafx.scene.control.ScrollPane(preview);
+        previewScroll.setFitToWidth(true);
+        previewScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        previewScroll.setMinHeight(0);
+        previewScroll.setStyle("-fx-background-color: transparent;");
+        VBox.setVgrow(previewScroll, javafx.scene.layout.Priority.ALWAYS);
+        VBox top = new VBox(4, text, previewScroll, status, errorList);
+        top.setMinHeight(0);
         answerTable.setItems(vm.answersProperty());
-        answerTable.getColumns().add(column("pos", a -> a.position()));
-        answerTable.getColumns().add(column("question", AnswerTable.Answer::question));
-        answerTable.getColumns().add(column("answer", a -> Vocabulary.name(a.value())));
-        answerTable.getColumns().add(column("defined at", a -> a.definedAt()));
+        // short headers that fit the panel's width, each explained by its tooltip
+        answerTable.getColumns().add(column("pos", 48, "The query's position (0-based, BOS = 0)", a -> a.position()));
+        answerTable.getColumns().add(column("query", 64, "The question: context and key", AnswerTable.Answer::question));
+        answerTable.getColumns().add(column("value", 56, "The right answer", a -> Vocabulary.name(a.value())));
+        answerTable.getColumns().add(column("defined at", 100, "Where the answer's value was defined",
+                a -> a.definedAt()));
         answerTable.setPlaceholder(new Label("no valid sequence"));
         // unconstrained: the minimum widths hold (headers whole) and a narrow panel scrolls sideways
         answerTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -158,13 +175,17 @@ public final class SequencePanel extends BorderPane {
         return split;
     }
 
-    private static <T> TableColumn<AnswerTable.Answer, T> column(String title,
+    private static <T> TableColumn<AnswerTable.Answer, T> column(String title, double width, String tip,
                                                                 java.util.function.Function<AnswerTable.Answer, T> get) {
-        TableColumn<AnswerTable.Answer, T> c = new TableColumn<>(title);
+        TableColumn<AnswerTable.Answer, T> c = new TableColumn<>();
+        Label header = Controls.tip(new Label(title), tip);
+        c.setGraphic(header);
+        // at least as wide as the header: a narrow panel scrolls sideways instead of showing "positi…"
+        double w = Math.max(width, org.haxlab.viz.recall.ColumnWidths.header(title));
+        c.setMinWidth(w);
+        c.setPrefWidth(w);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
         c.setSortable(false);
-        // at least as wide as the header: a narrow panel scrolls sideways instead of showing "positi…"
-        org.haxlab.viz.recall.ColumnWidths.fitHeader(c);
         return c;
     }
 

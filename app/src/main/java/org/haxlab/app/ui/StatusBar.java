@@ -38,6 +38,17 @@ public final class StatusBar extends HBox {
         busy.setPrefSize(16, 16);
         busy.setVisible(false);
         busy.managedProperty().bind(busy.visibleProperty());
+        // what the model did (or why it failed) matters more than the engine line: the engine line gives way
+        work.setMinWidth(Region.USE_PREF_SIZE);
+        engine.setMinWidth(80);
+        work.setTooltip(new javafx.scene.control.Tooltip());
+        work.getTooltip().textProperty().bind(work.textProperty());
+        work.getTooltip().setWrapText(true);
+        work.getTooltip().setMaxWidth(600);
+        engine.setTooltip(new javafx.scene.control.Tooltip());
+        engine.getTooltip().textProperty().bind(engine.textProperty());
+        engine.getTooltip().setWrapText(true);
+        engine.getTooltip().setMaxWidth(600);
         getChildren().addAll(busy, work, spacer, engine, progress);
     }
 

@@ -156,16 +156,17 @@ public final class TrainingPanel extends VBox {
 
     private void wireButtons() {
         BooleanBinding idleReady = Bindings.createBooleanBinding(() -> vm.readyProperty().get() && !vm.busyProperty().get()
-                        && (vm.statusProperty().get() == TrainingStatus.IDLE && vm.settingsErrorProperty().get().isEmpty()),
+                        && ((vm.statusProperty().get() == TrainingStatus.IDLE || vm.statusProperty().get().ended())
+                        && vm.settingsErrorProperty().get().isEmpty()),
                 vm.readyProperty(), vm.busyProperty(), vm.statusProperty(), vm.settingsErrorProperty());
         BooleanBinding paused = vm.statusProperty().isEqualTo(TrainingStatus.PAUSED);
         BooleanBinding running = vm.statusProperty().isEqualTo(TrainingStatus.RUNNING);
         BooleanBinding usable = vm.readyProperty().and(vm.busyProperty().not());
         button(play, "trainPlay", () -> vm.play(), idleReady.or(paused).not(),
-                "Start training with these settings, or resume a paused run");
+                "Start training with these settings, resume a paused run, or train on after a stopped one");
         button(pause, "trainPause", () -> vm.pause(), running.not(), "Pause before the next step");
         button(stop, "trainStop", () -> vm.stop(), running.or(paused).not(),
-                "End the run before its next step (the model keeps its weights; reset to start over)");
+                "End the run before its next step (the model keeps its weights: Play trains on, Reset starts over)");
         stepCount.setId("trainStepCount");
         stepCount.setEditable(true);
         stepCount.setPrefWidth(90);

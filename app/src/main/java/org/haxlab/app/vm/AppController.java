@@ -1,5 +1,7 @@
 package org.haxlab.app.vm;
 
+import org.haxlab.model.engine.DeviceChoice;
+
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,8 +42,13 @@ public final class AppController implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Inspection> beforeRedraw = new ReadOnlyObjectWrapper<>(this, "beforeRedraw");
     private final ReadOnlyObjectWrapper<Path> checkpoint = new ReadOnlyObjectWrapper<>(this, "checkpoint");
     private ModelConfig checkpointConfig;
+    /** The label of the slot last chosen with {@link #useSlot}, used while the bar holds its config. */
+    private String slotLabel;
     private LoadedModel external;
+    /** True while {@link #external} is still its owner's current model (checked on the model thread). */
+    private java.util.function.BooleanSupplier externalLive = () -> true;
     private long redrawSeed = 1;
+    private boolean applyingCheckpoint;
     /** Touched only on the model thread. */
     private LoadedModel current;
 
@@ -98,12 +105,16 @@ public final class AppController implements AutoCloseable {
         }
         RecallSequence s = parsed.sequence();
         LoadedModel outside = external;
+        java.util.function.BooleanSupplier live = externalLive;
         DeviceChoice device = bar.deviceProperty().get();
         String label = outside != null ? outside.label() : slot.label();
         status.working("Running " + label + " on " + s.length() + " tokens…");
         work.submit(() -> {
             if (latest.get() != id) {
                 return null; // overtaken while queued: skip the model run
+            }
+            if (outside != null && !live.getAsBoolean()) {
+                return null; // its owner closed it (training reset or load) after handing it in: never run it
             }
             LoadedModel m = outside != null ? outside : ensure(slot, device);
             return Inspector.inspect(m.model(), s);
@@ -134,10 +145,14 @@ public final class AppController implements AutoCloseable {
         long id = latest.incrementAndGet();
         long seed = redrawSeed++;
         LoadedModel outside = external;
+        java.util.function.BooleanSupplier live = externalLive;
         ModelSlot slot = wantedSlot();
         DeviceChoice device = bar.deviceProperty().get();
         status.working("Redrawing the LSH projection (seed " + seed + ")…");
         work.submit(() -> {
+            if (outside != null && !live.getAsBoolean()) {
+                throw new IllegalStateException("the training panel replaced its model; try again");
+            }
             LoadedModel m = outside != null ? outside : ensure(slot, device);
             m.model().redrawProjection(seed);
             return Inspector.inspect(m.model(), s);
@@ -161,21 +176,48 @@ public final class AppController implements AutoCloseable {
      * current model and says why.
      */
     public void openCheckpoint(Path dir) {
+        openCheckpoint(dir, () -> { });
+    }
+
+    /** Like {@link #openCheckpoint(Path)}; {@code onOpened} runs (FX thread) once the model bar holds its config. */
+    public void openCheckpoint(Path dir, Runnable onOpened) {
         Objects.requireNonNull(dir, "dir");
         status.working("Reading checkpoint " + dir + "…");
         work.submit(() -> new CheckpointStore().read(dir).record().model(), config -> {
             checkpoint.set(dir);
             checkpointConfig = config;
+            slotLabel = null;
             external = null;
-            bar.apply(config);
+            applyingCheckpoint = true;
+            try {
+                bar.apply(config);
+            } finally {
+                applyingCheckpoint = false;
+            }
+            onOpened.run();
             refresh();
         }, failure -> status.failed("Cannot open checkpoint: " + WorkStatus.reason(failure)));
     }
 
+    /** True while an opened checkpoint's config is being put into the model bar (not a user's edit). */
+    public boolean applyingCheckpoint() {
+        return applyingCheckpoint;
+    }
+
     /** Uses {@code dir} for {@code config} without reading it first (a scenario's saved slot); null clears. */
     public void useCheckpoint(Path dir, ModelConfig config) {
-        checkpoint.set(dir);
-        checkpointConfig = dir == null ? null : config;
+        useSlot(new ModelSlot(null, config, dir));
+        slotLabel = null;   // named after its config and checkpoint folder
+    }
+
+    /**
+     * Uses {@code slot}'s checkpoint for its config, and its label (a lesson's or the zoo's name) while the
+     * model bar holds that config; a slot without a checkpoint only names the config.
+     */
+    public void useSlot(ModelSlot slot) {
+        checkpoint.set(slot.checkpoint());
+        checkpointConfig = slot.config();
+        slotLabel = slot.label();
     }
 
     /**
@@ -184,7 +226,16 @@ public final class AppController implements AutoCloseable {
      * the model thread, so a trainer on the same thread never races it.
      */
     public void showModel(SequenceModel model, String label) {
+        showModel(model, label, () -> true);
+    }
+
+    /**
+     * Like {@link #showModel(SequenceModel, String)}, for a model its owner may close at any time: queued
+     * work runs it only while {@code live} (asked on the model thread) says it is still the owner's model.
+     */
+    public void showModel(SequenceModel model, String label, java.util.function.BooleanSupplier live) {
         external = model == null ? null : LoadedModel.external(model, label);
+        externalLive = live == null ? () -> true : live;
         refresh();
     }
 
@@ -198,6 +249,19 @@ public final class AppController implements AutoCloseable {
         }, x -> { }, x -> { });
     }
 
+    /**
+     * Why the checkpoint is not used although one was chosen: the model bar's config is not the
+     * checkpoint's (e.g. the pattern was switched), so the views run freshly initialised weights; "" when
+     * the checkpoint is used or none was chosen.
+     */
+    public String checkpointNotUsed() {
+        ModelConfig c = bar.configProperty().get();
+        if (checkpoint.get() == null || checkpointConfig == null || c == null || c.equals(checkpointConfig)) {
+            return "";
+        }
+        return "untrained: checkpoint " + checkpoint.get().getFileName() + " is for " + checkpointConfig.label();
+    }
+
     // ---- helpers ----
 
     /** The model bar's model, with the chosen checkpoint while its config is the checkpoint's; null when invalid. */
@@ -206,8 +270,10 @@ public final class AppController implements AutoCloseable {
         if (c == null) {
             return null;
         }
-        Path cp = c.equals(checkpointConfig) ? checkpoint.get() : null;
-        String label = cp == null ? c.label() : c.label() + " @ " + cp.getFileName();
+        boolean chosen = c.equals(checkpointConfig);
+        Path cp = chosen ? checkpoint.get() : null;
+        String label = chosen && slotLabel != null && !slotLabel.isBlank() ? slotLabel
+                : cp == null ? c.label() : c.label() + " @ " + cp.getFileName();
         return new ModelSlot(label, c, cp);
     }
 
@@ -216,9 +282,30 @@ public final class AppController implements AutoCloseable {
         followLayer();
         modelLabel.set(label);
         double acc = in.accuracy();
+        if (!finiteOutputs(in)) {
+            // NaN logits make every argmax arbitrary: a percentage would look like a result
+            status.failed(label + ": the model's outputs are not finite (NaN): its weights are broken"
+                    + " (a diverged run?); its predictions mean nothing");
+            return;
+        }
         status.done(label + ": " + (Double.isNaN(acc) ? "no queries"
                 : String.format(java.util.Locale.ROOT, "%d of %d queries right (%.1f%%)",
                 Math.round(acc * in.predictions().size()), in.predictions().size(), 100 * acc)));
+    }
+
+    /** Whether every prediction's confidence and logits are finite numbers. */
+    public static boolean finiteOutputs(Inspection in) {
+        for (org.haxlab.model.inspect.QueryPrediction q : in.predictions()) {
+            if (!Float.isFinite(q.confidence())) {
+                return false;
+            }
+            for (float v : q.logits()) {
+                if (!Float.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void followLayer() {

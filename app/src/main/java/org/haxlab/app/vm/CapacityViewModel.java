@@ -1,5 +1,7 @@
 package org.haxlab.app.vm;
 
+import org.haxlab.model.engine.DeviceChoice;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package org.haxlab.app.vm;
 
+import org.haxlab.model.engine.DeviceChoice;
 import org.haxlab.model.inspect.Inspector;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;

@@ -8,8 +8,6 @@ import javafx.beans.property.ReadOnlyListProperty;
 import javafx.beans.property.ReadOnlyListWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import org.haxlab.model.inspect.Inspection;
 import org.haxlab.model.inspect.RecallDiagnosis;
@@ -41,7 +39,7 @@ public final class InspectionViewModel {
     private final ReadOnlyIntegerWrapper selectedLayer = new ReadOnlyIntegerWrapper(this, "selectedLayer", 0);
     private final ReadOnlyObjectWrapper<Integer> hovered = new ReadOnlyObjectWrapper<>(this, "hovered");
     private final ReadOnlyObjectWrapper<Integer> pinned = new ReadOnlyObjectWrapper<>(this, "pinned");
-    private final ReadOnlyStringWrapper tab = new ReadOnlyStringWrapper(this, "tab", "sequence");
+    private final ReadOnlyObjectWrapper<View> tab = new ReadOnlyObjectWrapper<>(this, "tab", View.SELECTION);
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1.0);
     private final ReadOnlyDoubleWrapper retentionThreshold =
             new ReadOnlyDoubleWrapper(this, "retentionThreshold", RecallDiagnosis.DEFAULT_RETENTION_THRESHOLD);
@@ -115,12 +113,12 @@ public final class InspectionViewModel {
         deriveActive();
     }
 
-    /** Which tab is open (a free-form id the window defines, e.g. "selection", "buckets"). */
-    public void selectTab(String id) {
-        if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("tab id is required");
+    /** Which view is open. */
+    public void selectTab(View view) {
+        if (view == null) {
+            throw new IllegalArgumentException("a view is required");
         }
-        tab.set(id);
+        tab.set(view);
     }
 
     /** Zoom of the matrix views, clamped to {@link #MIN_ZOOM}..{@link #MAX_ZOOM}. */
@@ -229,8 +227,8 @@ public final class InspectionViewModel {
         return activePosition.getReadOnlyProperty();
     }
 
-    /** The open tab's id. */
-    public ReadOnlyStringProperty tabProperty() {
+    /** The open view. */
+    public ReadOnlyObjectProperty<View> tabProperty() {
         return tab.getReadOnlyProperty();
     }
 

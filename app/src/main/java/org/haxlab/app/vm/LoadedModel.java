@@ -1,5 +1,7 @@
 package org.haxlab.app.vm;
 
+import org.haxlab.model.engine.DeviceChoice;
+
 import ai.djl.ndarray.NDManager;
 import org.haxlab.model.nn.SequenceModel;
 
@@ -28,7 +30,7 @@ public record LoadedModel(SequenceModel model, String label, ModelSlot slot, Dev
 
     /** True when this model was built from {@code wanted} on {@code where}. */
     public boolean matches(ModelSlot wanted, DeviceChoice where) {
-        return slot != null && slot.equals(wanted) && device == where;
+        return slot != null && slot.equals(wanted) && java.util.Objects.equals(device, where);
     }
 
     /** Frees the weights of an owned model. */

@@ -1,5 +1,7 @@
 package org.haxlab.app.vm;
 
+import org.haxlab.model.engine.DeviceChoice;
+
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -116,7 +118,7 @@ public final class ModelBarViewModel {
     public void setGpuAvailability(boolean available, String reason) {
         gpuAvailable.set(available);
         gpuReason.set(reason == null ? "" : reason);
-        if (!available && device.get() == DeviceChoice.GPU) {
+        if (!available && DeviceChoice.GPU.equals(device.get())) {
             device.set(DeviceChoice.CPU);
         }
     }
@@ -127,7 +129,7 @@ public final class ModelBarViewModel {
      * @return false (and the CPU stays) when the GPU is asked for but not available
      */
     public boolean setDevice(DeviceChoice d) {
-        if (require(d, "device") == DeviceChoice.GPU && !gpuAvailable.get()) {
+        if (DeviceChoice.GPU.equals(require(d, "device")) && !gpuAvailable.get()) {
             return false;
         }
         device.set(d);

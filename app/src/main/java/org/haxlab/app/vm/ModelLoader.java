@@ -1,5 +1,7 @@
 package org.haxlab.app.vm;
 
+import org.haxlab.model.engine.DeviceChoice;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import org.haxlab.model.nn.SequenceModel;
@@ -27,7 +29,7 @@ public interface ModelLoader {
     /** Models from {@code factory}, checkpoints through {@link CheckpointStore}. */
     static ModelLoader standard(ModelFactory factory) {
         return (slot, device) -> {
-            Device d = device == DeviceChoice.GPU ? Device.gpu(0) : Device.cpu();
+            Device d = device.kind() == DeviceChoice.Kind.CPU ? Device.cpu() : Device.gpu(device.index());
             NDManager manager = NDManager.newBaseManager(d);
             SequenceModel model = null;
             try {

@@ -6,6 +6,7 @@ import org.haxlab.app.work.ModelWorker;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -30,8 +31,15 @@ public final class TrainingAwareWork implements ModelWork {
 
     @Override
     public <T> void submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-        CompletableFuture<T> viaTraining = training.submitWork(work);
-        CompletableFuture<T> future = viaTraining != null ? viaTraining : worker.submit(work);
+        CompletableFuture<T> future;
+        try {
+            CompletableFuture<T> viaTraining = training.submitWork(work);
+            future = viaTraining != null ? viaTraining : worker.submit(work);
+        } catch (RejectedExecutionException e) {
+            // the app is quitting and the model thread is gone (e.g. quit while training was paused, whose
+            // stopping run still hands its model to the views): there is nothing left to show it on
+            return;
+        }
         future.whenComplete((result, error) -> Platform.runLater(() -> {
             if (error == null) {
                 onSuccess.accept(result);

@@ -131,7 +131,7 @@ public final class TrainingViewModel implements AutoCloseable {
                 return start(0);
             }
             default -> {
-                return refuseEnded();
+                return trainOn(0);
             }
         }
         return true;
@@ -143,6 +143,8 @@ public final class TrainingViewModel implements AutoCloseable {
             return false;
         }
         session.pause();
+        // the step under way finishes first (it can take a while on a big model): say so at once
+        message.set("pausing after the current step…");
         return true;
     }
 
@@ -158,7 +160,7 @@ public final class TrainingViewModel implements AutoCloseable {
             session.step(n);
             return true;
         }
-        return status.get() == TrainingStatus.IDLE ? start(n) : refuseEnded();
+        return status.get() == TrainingStatus.IDLE ? start(n) : trainOn(n);
     }
 
     /** Ends the run before its next step. */
@@ -255,6 +257,15 @@ public final class TrainingViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * The generation of the live model (see {@code TrainingSession#modelGeneration}); -1 before the panel is
+     * attached. Read it on the model thread, where models are replaced.
+     */
+    public long modelGeneration() {
+        TrainingSession s = session;
+        return s == null ? -1 : s.modelGeneration();
+    }
+
     /** Least time between two snapshots while running (default 750 ms). */
     public void setSnapshotPeriodMillis(long millis) {
         snapshotPeriodMillis = millis;
@@ -294,9 +305,17 @@ public final class TrainingViewModel implements AutoCloseable {
         return false;
     }
 
-    private boolean refuseEnded() {
-        message.set("the run has " + status.get().label() + ": press reset (same seed) or new seed to train again");
-        return false;
+    /**
+     * After a stopped, finished, diverged or failed run, Play and Step train on from the weights the model has
+     * (a new run of the same settings, its steps counted on from the model's); Reset starts over instead.
+     */
+    private boolean trainOn(int stepsThenPause) {
+        int from = stepProperty().get();
+        boolean started = start(stepsThenPause);
+        if (started) {
+            message.set("training on from step " + from + " (the weights are kept; Reset starts over)");
+        }
+        return started;
     }
 
     private void notice(String text, boolean error) {

@@ -34,7 +34,7 @@ class ScenarioFilesTest {
                         SparseConfig.AttentionPath.SPARSE), -7L);
         return new Scenario("Two models", "look at query 13", SEQ,
                 List.of(new ModelSlot("hax", hax, checkpoint), ModelSlot.of(ModelConfig.paper(Backbone.MAMBA2, Pattern.NONE))),
-                new ViewState("buckets", 1, 13, 20, 2.5), true);
+                new ViewState(org.haxlab.app.vm.View.BUCKETS, 1, 13, 20, 2.5), true);
     }
 
     @Test

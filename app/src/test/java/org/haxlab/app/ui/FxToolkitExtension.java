@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * Starts the JavaFX toolkit once per JVM (headless through Monocle when the build passes
- * {@code -Dglass.platform=Monocle -Dmonocle.platform=Headless}), and runs code on the FX thread.
+ * The app's one FX test extension: starts the JavaFX toolkit once per JVM (headless through Monocle when the
+ * build passes {@code -Dglass.platform=Monocle -Dmonocle.platform=Headless}), whichever test class comes
+ * first, also after TestFX's own start-up, and runs code on the FX thread.
  */
 public final class FxToolkitExtension implements BeforeAllCallback {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -21,7 +22,13 @@ public final class FxToolkitExtension implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         if (STARTED.compareAndSet(false, true)) {
             CountDownLatch latch = new CountDownLatch(1);
-            Platform.startup(latch::countDown);
+            try {
+                Platform.startup(latch::countDown);
+            } catch (IllegalStateException alreadyStarted) {
+                // TestFX's ApplicationExtension (or the snapshot command) started it earlier in this JVM
+                Platform.setImplicitExit(false);
+                return;
+            }
             // keep the toolkit alive between test classes that close their last window
             Platform.setImplicitExit(false);
             if (!latch.await(90, TimeUnit.SECONDS)) {

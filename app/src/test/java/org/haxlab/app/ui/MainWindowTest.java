@@ -85,7 +85,7 @@ class MainWindowTest {
         assertEquals(window.getLeft(), robot.lookup("#sequencePanel").query());
         assertEquals(window.getRight(), robot.lookup("#trainingPanel").query());
         TabPane views = robot.lookup("#views").queryAs(TabPane.class);
-        assertEquals(ViewTabs.IDS.size(), views.getTabs().size());
+        assertEquals(org.haxlab.app.vm.View.values().length, views.getTabs().size());
         assertEquals("Selected keys", views.getSelectionModel().getSelectedItem().getText());
         MenuBar menus = robot.lookup("#menuBar").queryAs(MenuBar.class);
         assertEquals("File View Help", String.join(" ", menus.getMenus().stream().map(m -> m.getText()).toList()));
@@ -208,7 +208,7 @@ class MainWindowTest {
         assertEquals("my lesson", saved.title());
         assertEquals(window.sequenceViewModel().textProperty().get(), saved.sequence());
         assertEquals(in.config(), saved.models().get(0).config());
-        assertEquals("selection", saved.view().tab());
+        assertEquals(org.haxlab.app.vm.View.SELECTION, saved.view().tab());
     }
 
     @Test
@@ -233,7 +233,7 @@ class MainWindowTest {
             }
         });
         drain();
-        assertEquals("buckets", window.views().selectedId());
+        assertEquals(org.haxlab.app.vm.View.BUCKETS, window.views().selected());
         assertTrue(window.lesson().getText().startsWith("HAX recalls"));
         assertEquals(3, window.compareViewModel().slotsProperty().size());
         Inspection in = window.inspectionViewModel().inspectionProperty().get();

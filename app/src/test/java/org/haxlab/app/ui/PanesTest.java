@@ -84,11 +84,11 @@ class PanesTest {
             assertTrue(bar.errorLabel().getText().contains("multiple of 2"), bar.errorLabel().getText());
             assertTrue(bar.errorLabel().isVisible());
             @SuppressWarnings("unchecked")
-            ChoiceBox<org.haxlab.app.vm.DeviceChoice> device = (ChoiceBox<org.haxlab.app.vm.DeviceChoice>)
+            ChoiceBox<org.haxlab.model.engine.DeviceChoice> device = (ChoiceBox<org.haxlab.model.engine.DeviceChoice>)
                     bar.toolBar().getItems().stream().filter(n -> n instanceof ChoiceBox<?> c
-                            && c.getItems().contains(org.haxlab.app.vm.DeviceChoice.GPU)).findFirst().orElseThrow();
-            device.setValue(org.haxlab.app.vm.DeviceChoice.GPU);
-            assertEquals(org.haxlab.app.vm.DeviceChoice.CPU, device.getValue(), "no GPU reported: the choice snaps back");
+                            && c.getItems().contains(org.haxlab.model.engine.DeviceChoice.GPU)).findFirst().orElseThrow();
+            device.setValue(org.haxlab.model.engine.DeviceChoice.GPU);
+            assertEquals(org.haxlab.model.engine.DeviceChoice.CPU, device.getValue(), "no GPU reported: the choice snaps back");
             return null;
         });
     }

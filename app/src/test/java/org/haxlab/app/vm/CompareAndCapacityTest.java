@@ -1,5 +1,7 @@
 package org.haxlab.app.vm;
 
+import org.haxlab.model.engine.DeviceChoice;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -91,9 +91,9 @@ class InspectionViewModelTest {
     @Test
     void tabZoomAndThreshold() {
         InspectionViewModel vm = new InspectionViewModel();
-        vm.selectTab("buckets");
+        vm.selectTab(View.BUCKETS);
         vm.setZoom(100);
-        assertEquals("buckets", vm.tabProperty().get());
+        assertEquals(View.BUCKETS, vm.tabProperty().get());
         assertEquals(InspectionViewModel.MAX_ZOOM, vm.zoomProperty().get());
         vm.setRetentionThreshold(0.5);
         assertEquals(0.5, vm.retentionThresholdProperty().get());

@@ -152,7 +152,11 @@ class TrainingViewModelTest {
         assertTrue(vm.stop());
         await("stopped", () -> vm.statusProperty().get() == TrainingStatus.STOPPED);
         assertTrue(vm.messageProperty().get().startsWith("stopped after"), vm.messageProperty().get());
-        assertFalse(vm.play(), "an ended run does not restart without a reset");
+        int stoppedAt = vm.stepProperty().get();
+        assertTrue(vm.play(), "play after stop trains on from the current weights");
+        assertTrue(vm.messageProperty().get().startsWith("training on from step " + stoppedAt), vm.messageProperty().get());
+        await("trained on past the stop", () -> vm.stepProperty().get() > stoppedAt);
+        assertTrue(vm.stop());
     }
 
     @Test

@@ -100,6 +100,15 @@ public final class JsonFields {
         return (int) v;
     }
 
+    /** A whole number in {@code min..max}, or an error naming the field and the range. */
+    public int integer(String name, int min, int max) {
+        int v = integer(name);
+        if (v < min || v > max) {
+            throw new JsonFieldException(pathOf(name), v + " is outside " + min + ".." + max);
+        }
+        return v;
+    }
+
     /** An int member, or null when it is absent or null. */
     public Integer optInteger(String name) {
         return has(name) ? integer(name) : null;

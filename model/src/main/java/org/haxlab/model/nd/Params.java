@@ -169,9 +169,31 @@ public final class Params implements AutoCloseable {
                 throw new IllegalArgumentException("parameter '" + e.getKey() + "': " + v.length
                         + " values, expected shape " + e.getValue().getShape());
             }
-            e.getValue().set(v);
+            NDArray target = e.getValue();
+            if (target.getShape().dimension() == 0) {
+                target.set(v);
+                continue;
+            }
+            // an indexed put of a temporary array, not set(float[]): DJL's set(Buffer) runs under libtorch's
+            // deprecated AutoNonVariableTypeMode, which prints a warning on every first checkpoint load
+            // grad mode off on this thread, as for any in-place update of a weight (it may require a gradient)
+            boolean pytorch = "PyTorch".equals(manager.getEngine().getEngineName());
+            boolean previous = pytorch && ai.djl.pytorch.jni.JniUtils.isGradMode();
+            try (NDManager scratch = manager.newSubManager()) {
+                if (pytorch) {
+                    ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+                }
+                target.set(WHOLE, HostArrays.floats(scratch, v, target.getShape()));
+            } finally {
+                if (pytorch) {
+                    ai.djl.pytorch.jni.JniUtils.setGradMode(previous);
+                }
+            }
         }
     }
+
+    /** Index of a whole array of rank >= 1. */
+    private static final ai.djl.ndarray.index.NDIndex WHOLE = new ai.djl.ndarray.index.NDIndex("...");
 
     /** Host copies of every array, by name (for checkpoints and "last good weights"). */
     public Map<String, float[]> snapshot() {

@@ -53,7 +53,8 @@ final class SequenceLexer {
         for (int p = begin; p < end; p++) {
             int position = p - begin + 1;
             String s = parts[p];
-            int id = s.matches("\\d{1,3}") ? Integer.parseInt(s) : -1;
+            // leading zeros are just zeros: 0001 is 1, as 001 is (no width limit on how a number is written)
+            int id = s.matches("0*\\d{1,3}") ? Integer.parseInt(s.replaceFirst("^0+(?=\\d)", "")) : -1;
             Lexeme lexeme;
             if (id < 0) {
                 lexeme = unknown(s, position, columns[p], "'" + s + "' is not a token id (ids are 0.." + (Vocabulary.SIZE - 1) + ")");
@@ -103,7 +104,8 @@ final class SequenceLexer {
             return new Lexeme(Lexeme.Kind.CONTEXT, Vocabulary.context(tier, c0 - 'A'), position, column, s, "");
         }
         if (s.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-            int v = s.length() <= 3 ? Integer.parseInt(s) : Integer.MAX_VALUE;
+            String digits = s.replaceFirst("^0+(?=\\d)", "");   // 0001 is 1, as 001 is
+            int v = digits.length() <= 3 ? Integer.parseInt(digits) : Integer.MAX_VALUE;
             return v < Vocabulary.SLOTS
                     ? new Lexeme(Lexeme.Kind.VALUE, Vocabulary.value(v), position, column, s, "")
                     : unknown(s, position, column, "value " + s + " is outside 0.." + (Vocabulary.SLOTS - 1));

@@ -1,12 +1,11 @@
 package org.haxlab.model.train;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.JsonElement;
+import org.haxlab.model.io.BoundedJson;
+import org.haxlab.model.io.Utf8Text;
 import org.haxlab.model.nd.HostReads;
 import org.haxlab.model.nd.InitScheme;
 import org.haxlab.model.nn.ModelConfig;
@@ -43,6 +42,8 @@ public final class CheckpointStore {
     public static final String WEIGHTS_FILE = "weights.ndlist";
     /** Run record file name inside a checkpoint directory. */
     public static final String RECORD_FILE = "run.json";
+    /** Largest {@value #RECORD_FILE} read: a record is a few KiB, even for a large model. */
+    static final long MAX_RECORD_BYTES = 16L << 20;
     /** Best-validation checkpoint inside a run directory. */
     public static final String BEST = "best";
     /** Latest checkpoint inside a run directory. */
@@ -110,7 +111,9 @@ public final class CheckpointStore {
             writeSynced(tmp.resolve(WEIGHTS_FILE), weights);
             hook.at("weights-written");
             RunRecord full = record.withWeights(sha256(weights), weights.length, shapes);
-            String json = new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(full.toJson());
+            JsonObject recordJson = full.toJson();
+            recordJson.addProperty(RecordSeal.FIELD, RecordSeal.PLACEHOLDER);
+            String json = RecordSeal.seal(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(recordJson));
             writeSynced(tmp.resolve(RECORD_FILE), json.getBytes(StandardCharsets.UTF_8));
             hook.at("record-written");
             if (snapshot != null) {
@@ -172,8 +175,13 @@ public final class CheckpointStore {
         Path recordFile = dir.resolve(RECORD_FILE);
         RunRecord record;
         try {
-            JsonObject json = JsonParser.parseString(Files.readString(recordFile, StandardCharsets.UTF_8)).getAsJsonObject();
-            record = RunRecord.fromJson(json);
+            String text = Utf8Text.read(recordFile, MAX_RECORD_BYTES);
+            RecordSeal.verify(text);
+            JsonElement json = BoundedJson.parse(text);
+            if (!json.isJsonObject()) {
+                throw new IllegalArgumentException("the document is not a JSON object");
+            }
+            record = RunRecord.fromJson(json.getAsJsonObject());
         } catch (IOException e) {
             throw new CheckpointException(recordFile, "cannot be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -196,23 +204,23 @@ public final class CheckpointStore {
                     + record.weightsSha256() + "): the file is corrupt");
         }
         Map<String, float[]> weights = new LinkedHashMap<>();
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            NDList list = NDList.decode(manager, bytes);
-            for (NDArray a : list) {
-                String n = a.getName();
-                if (!record.shapes().containsKey(n)) {
-                    throw new CheckpointException(weightsFile, "holds array '" + n + "' not listed in " + RECORD_FILE);
-                }
-                if (!Arrays.equals(record.shapes().get(n), a.getShape().getShape())) {
-                    throw new CheckpointException(weightsFile, "array '" + n + "' has shape " + a.getShape()
-                            + " but " + RECORD_FILE + " says " + Arrays.toString(record.shapes().get(n)));
-                }
-                weights.put(n, HostReads.floats(a));
-            }
-        } catch (CheckpointException e) {
-            throw e;
-        } catch (RuntimeException e) {
+        Map<String, WeightsDecoder.Array> arrays;
+        try {
+            arrays = WeightsDecoder.decode(bytes);
+        } catch (IOException | RuntimeException e) {
             throw new CheckpointException(weightsFile, "cannot be decoded as an NDList: " + e.getMessage(), e);
+        }
+        for (Map.Entry<String, WeightsDecoder.Array> a : arrays.entrySet()) {
+            String n = a.getKey();
+            if (!record.shapes().containsKey(n)) {
+                throw new CheckpointException(weightsFile, "holds array '" + n + "' not listed in " + RECORD_FILE);
+            }
+            if (!Arrays.equals(record.shapes().get(n), a.getValue().shape())) {
+                throw new CheckpointException(weightsFile, "array '" + n + "' has shape "
+                        + Arrays.toString(a.getValue().shape()) + " but " + RECORD_FILE + " says "
+                        + Arrays.toString(record.shapes().get(n)));
+            }
+            weights.put(n, a.getValue().values());
         }
         if (!weights.keySet().equals(record.shapes().keySet())) {
             throw new CheckpointException(weightsFile, "holds " + weights.keySet() + " but " + RECORD_FILE + " lists "

@@ -17,6 +17,26 @@ import org.haxlab.model.trace.Backbone;
  */
 public final class ConfigJson {
 
+    /*
+     * Ranges of the fields read back: far above any model this app trains, low enough that no product of them
+     * (weights = vocab x width, d_inner = width x expand, ...) overflows an int. A record edited out of them is
+     * refused naming the field, not an ArithmeticException deep in the model.
+     */
+    /** Largest vocabulary read back. */
+    public static final int MAX_VOCAB = 1 << 16;
+    /** Largest width (d_model, d_state, dt rank, heads) read back. */
+    public static final int MAX_WIDTH = 1 << 13;
+    /** Most layers read back. */
+    public static final int MAX_LAYERS = 64;
+    /** Largest expansion factor read back. */
+    public static final int MAX_EXPAND = 16;
+    /** Largest convolution kernel read back. */
+    public static final int MAX_KERNEL = 64;
+    /** Most hash bits read back (the sparse config checks its own rule's range). */
+    public static final int MAX_HASH_BITS = 4096;
+    /** Largest budget and maxLen read back. */
+    public static final int MAX_LENGTH = 1 << 20;
+
     private ConfigJson() {
     }
 
@@ -60,14 +80,14 @@ public final class ConfigJson {
      */
     public static ModelConfig modelConfig(JsonFields f) {
         Backbone backbone = f.enumValue("backbone", Backbone.class);
-        int vocab = f.integer("vocabSize");
-        int dModel = f.integer("dModel");
-        int layers = f.integer("layers");
-        int expand = f.integer("expand");
-        int dState = f.integer("dState");
-        int dtRank = f.integer("dtRank");
-        int heads = f.integer("heads");
-        int conv = f.integer("convKernel");
+        int vocab = f.integer("vocabSize", 2, MAX_VOCAB);
+        int dModel = f.integer("dModel", 1, MAX_WIDTH);
+        int layers = f.integer("layers", 1, MAX_LAYERS);
+        int expand = f.integer("expand", 1, MAX_EXPAND);
+        int dState = f.integer("dState", 1, MAX_WIDTH);
+        int dtRank = f.integer("dtRank", 0, MAX_WIDTH);
+        int heads = f.integer("heads", 0, MAX_WIDTH);
+        int conv = f.integer("convKernel", 1, MAX_KERNEL);
         SparseConfig sparse = sparseConfig(f.object("sparse"));
         long seed = f.longValue("initSeed");
         InitScheme init = f.has("init") ? f.enumValue("init", InitScheme.class) : InitScheme.TORCH;
@@ -82,10 +102,10 @@ public final class ConfigJson {
      */
     public static SparseConfig sparseConfig(JsonFields f) {
         Pattern pattern = f.enumValue("pattern", Pattern.class);
-        int budget = f.integer("budget");
-        int hashBits = f.integer("hashBits");
+        int budget = f.integer("budget", 0, MAX_LENGTH);
+        int hashBits = f.integer("hashBits", 0, MAX_HASH_BITS);
         SparseConfig.LshRule rule = f.enumValue("lshRule", SparseConfig.LshRule.class);
-        int maxLen = f.integer("maxLen");
+        int maxLen = f.integer("maxLen", 1, MAX_LENGTH);
         SparseConfig.Variant variant = f.enumValue("variant", SparseConfig.Variant.class);
         SparseConfig.AttentionPath path = f.enumValue("path", SparseConfig.AttentionPath.class);
         return f.build(() -> new SparseConfig(pattern, budget, hashBits, rule, maxLen, variant, path));
@@ -110,18 +130,27 @@ public final class ConfigJson {
     }
 
     static int integer(JsonObject o, String name) {
-        try {
-            return field(o, name).getAsInt();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("field '" + name + "' is not an integer: " + o.get(name), e);
+        return integer(o, name, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** A whole number in {@code min..max}: a fraction ({@code 64.5}) or a value out of range names the field. */
+    static int integer(JsonObject o, String name, int min, int max) {
+        long v = longValue(o, name);
+        if (v < min || v > max) {
+            throw new IllegalArgumentException("field '" + name + "' is " + v + ", outside " + min + ".." + max);
         }
+        return (int) v;
     }
 
     static long longValue(JsonObject o, String name) {
+        JsonElement e = field(o, name);
         try {
-            return field(o, name).getAsLong();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("field '" + name + "' is not an integer: " + o.get(name), e);
+            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+                throw new NumberFormatException("not a number");
+            }
+            return e.getAsBigDecimal().longValueExact();
+        } catch (RuntimeException ex) {
+            throw new IllegalArgumentException("field '" + name + "' is not a whole number: " + e, ex);
         }
     }
 

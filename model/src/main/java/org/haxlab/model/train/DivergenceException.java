@@ -18,9 +18,24 @@ public final class DivergenceException extends RuntimeException {
      * @param learningRate the rate of that step (the message suggests a third of it)
      */
     public DivergenceException(int step, String what, double value, double learningRate) {
+        this(step, what, value, learningRate, Double.NaN);
+    }
+
+    /**
+     * @param step         the 1-based step at which it diverged
+     * @param what         {@code loss}, {@code gradient of 'NAME'} or {@code weight 'NAME'}
+     * @param value        the non-finite value seen
+     * @param learningRate the rate of that step (the message suggests a third of it)
+     * @param clipNorm     the gradient-norm clip of the run, 0 = off (the message suggests turning it on, or a
+     *                     tighter one, never the clip that was already on); NaN when unknown
+     */
+    public DivergenceException(int step, String what, double value, double learningRate, double clipNorm) {
         super("training diverged at step " + step + ": " + what + " is " + value
                 + " (learning rate " + learningRate + "); kept the last good weights."
-                + " Try a lower learning rate (e.g. " + (learningRate / 3) + "), gradient clipping (--clip 1.0)"
+                + " Try a lower learning rate (e.g. " + (learningRate / 3) + "), "
+                + (Double.isNaN(clipNorm) ? "gradient clipping (--clip, tighter if it was on)"
+                        : clipNorm > 0 ? "a tighter gradient clip (--clip " + clipNorm / 4 + ", it was " + clipNorm + ")"
+                        : "gradient clipping (--clip 1.0)")
                 + " or a longer warm-up.");
         this.step = step;
         this.what = what;

@@ -66,7 +66,7 @@ public final class ProgressLine implements TrainingListener {
         if (interactive) {
             out.println();
         }
-        out.println(s.state().name().toLowerCase(Locale.ROOT) + " after " + s.steps() + " steps"
+        out.println(s.state().name().toLowerCase(Locale.ROOT) + " after " + s.steps() + (s.steps() == 1 ? " step" : " steps")
                 + (Double.isNaN(s.bestValAccuracy()) ? "" : String.format(Locale.ROOT,
                 " (best val accuracy %.4f at step %d)", s.bestValAccuracy(), s.bestStep()))
                 + (s.message() == null ? "" : ": " + s.message()));

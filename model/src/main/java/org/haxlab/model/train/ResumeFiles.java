@@ -1,13 +1,10 @@
 package org.haxlab.model.train;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import org.haxlab.model.io.BoundedJson;
+import org.haxlab.model.io.Utf8Text;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +43,8 @@ final class ResumeFiles {
         byte[] bytes = list.encode();
         CheckpointStore.writeSynced(dir.resolve(ResumeState.OPTIMIZER_FILE), bytes);
         JsonObject json = snapshot.state().toJson(CheckpointStore.sha256(bytes), bytes.length);
-        String text = new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(json);
+        json.addProperty(RecordSeal.FIELD, RecordSeal.PLACEHOLDER);   // sealed like run.json: no silent edits
+        String text = RecordSeal.seal(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(json));
         CheckpointStore.writeSynced(dir.resolve(ResumeState.FILE), text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -65,7 +63,9 @@ final class ResumeFiles {
         long want;
         String wantSha;
         try {
-            JsonObject json = JsonParser.parseString(Files.readString(stateFile, StandardCharsets.UTF_8)).getAsJsonObject();
+            String text = Utf8Text.read(stateFile, CheckpointStore.MAX_RECORD_BYTES);
+            RecordSeal.verify(text);
+            JsonObject json = BoundedJson.parse(text).getAsJsonObject();
             state = ResumeState.fromJson(json);
             JsonObject opt = ConfigJson.object(json, "optimizer");
             want = ConfigJson.longValue(opt, "bytes");
@@ -98,26 +98,26 @@ final class ResumeFiles {
         Map<String, float[]> first = new LinkedHashMap<>();
         Map<String, float[]> second = new LinkedHashMap<>();
         Map<String, long[]> shapes = cp.record().shapes();
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            for (NDArray a : NDList.decode(manager, bytes)) {
-                String n = a.getName() == null ? "" : a.getName();
-                boolean isFirst = n.startsWith(FIRST);
-                String param = isFirst ? n.substring(FIRST.length())
-                        : n.startsWith(SECOND) ? n.substring(SECOND.length()) : null;
-                if (param == null || !shapes.containsKey(param)) {
-                    throw new CheckpointException(file, "holds array '" + n + "', not a moment of a parameter listed in "
-                            + CheckpointStore.RECORD_FILE);
-                }
-                if (!Arrays.equals(shapes.get(param), a.getShape().getShape())) {
-                    throw new CheckpointException(file, "array '" + n + "' has shape " + a.getShape() + " but the"
-                            + " parameter has " + Arrays.toString(shapes.get(param)));
-                }
-                (isFirst ? first : second).put(param, a.toType(DataType.FLOAT32, false).toFloatArray());
-            }
-        } catch (CheckpointException e) {
-            throw e;
-        } catch (RuntimeException e) {
+        Map<String, WeightsDecoder.Array> arrays;
+        try {
+            arrays = WeightsDecoder.decode(bytes);   // plain Java, every length checked (as the weights)
+        } catch (IOException | RuntimeException e) {
             throw new CheckpointException(file, "cannot be decoded as an NDList: " + e.getMessage(), e);
+        }
+        for (Map.Entry<String, WeightsDecoder.Array> a : arrays.entrySet()) {
+            String n = a.getKey();
+            boolean isFirst = n.startsWith(FIRST);
+            String param = isFirst ? n.substring(FIRST.length())
+                    : n.startsWith(SECOND) ? n.substring(SECOND.length()) : null;
+            if (param == null || !shapes.containsKey(param)) {
+                throw new CheckpointException(file, "holds array '" + n + "', not a moment of a parameter listed in "
+                        + CheckpointStore.RECORD_FILE);
+            }
+            if (!Arrays.equals(shapes.get(param), a.getValue().shape())) {
+                throw new CheckpointException(file, "array '" + n + "' has shape " + Arrays.toString(a.getValue().shape())
+                        + " but the parameter has " + Arrays.toString(shapes.get(param)));
+            }
+            (isFirst ? first : second).put(param, a.getValue().values());
         }
         if (!first.keySet().equals(shapes.keySet()) || !second.keySet().equals(shapes.keySet())) {
             throw new CheckpointException(file, "does not hold both moments of every parameter "

@@ -36,6 +36,8 @@ public record RunRecord(int formatVersion, String haxlabVersion, String djlVersi
 
     /** The checkpoint format this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
+    /** Most dimensions a saved array may have. */
+    static final int MAX_RANK = 8;
 
     public RunRecord {
         task = task == null ? new JsonObject() : task.deepCopy();
@@ -157,14 +159,20 @@ public record RunRecord(int formatVersion, String haxlabVersion, String djlVersi
         JsonFields shapeFields = w.object("shapes");
         for (String name : shapeFields.json().keySet()) {
             JsonArray a = shapeFields.array(name);
+            if (a.size() > MAX_RANK) {
+                throw new IllegalArgumentException("weights.shapes." + name + " has " + a.size() + " dimensions");
+            }
             long[] dims = new long[a.size()];
             for (int i = 0; i < dims.length; i++) {
-                dims[i] = a.get(i).getAsLong();
+                dims[i] = a.get(i).getAsBigDecimal().longValueExact();
+                if (dims[i] < 0 || dims[i] > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException("weights.shapes." + name + " has dimension " + dims[i]);
+                }
             }
             shapes.put(name, dims);
         }
         return new RunRecord(version, f.string("haxlabVersion"), f.string("djlVersion"), f.string("createdAt"), model,
-                f.object("task").json(), f.object("training").json(), seeds, f.integer("step"), metrics,
+                f.object("task").json(), f.object("training").json(), seeds, f.integer("step", 0, Integer.MAX_VALUE), metrics,
                 w.string("sha256"), w.longValue("bytes"), shapes);
     }
 }

@@ -225,7 +225,7 @@ public final class Trainer {
                 if (bad != null) {
                     guard.restore();
                     throw new DivergenceException(done, "weight '" + bad + "'", Double.NaN,
-                            config.rateAt(Math.max(1, done)));
+                            config.rateAt(Math.max(1, done)), config.clipNorm());
                 }
                 if (done > 0) {
                     checkpoint(end, done, data, adam, activeNanos);
@@ -305,13 +305,13 @@ public final class Trainer {
                 double lossValue = read[0];
                 if (!Double.isFinite(lossValue)) {
                     guard.restore();
-                    throw new DivergenceException(step, "loss", lossValue, lr);
+                    throw new DivergenceException(step, "loss", lossValue, lr, config.clipNorm());
                 }
                 double norm = Math.sqrt(read[3]);
                 if (!Double.isFinite(norm)) {
                     // the weights of this step gave a finite loss: keep them, skip the update
                     String name = guard.firstNonFiniteGradient(grads);
-                    throw new DivergenceException(step, "gradient of '" + (name == null ? "?" : name) + "'", norm, lr);
+                    throw new DivergenceException(step, "gradient of '" + (name == null ? "?" : name) + "'", norm, lr, config.clipNorm());
                 }
                 guard.markGood();
                 double acc = Objective.accuracy(Objective.split(java.util.Arrays.copyOfRange(read, 4, read.length)));

@@ -20,8 +20,24 @@ class DeviceChoiceTest {
         assertEquals(DeviceChoice.GPU, DeviceChoice.parse(" GPU "));
         assertEquals(DeviceChoice.AUTO, DeviceChoice.parse("auto"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DeviceChoice.parse("tpu"));
-        assertTrue(e.getMessage().contains("'tpu'") && e.getMessage().contains("cpu, gpu or auto"));
+        assertTrue(e.getMessage().contains("'tpu'") && e.getMessage().contains("cpu, gpu, gpu:N (N = 0, 1, ...) or auto"),
+                e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DeviceChoice.parse(null));
+    }
+
+    @Test
+    void gpuIndicesAreNumbersInRange() {
+        assertEquals(DeviceChoice.gpu(1), DeviceChoice.parse("gpu:1"));
+        assertEquals(DeviceChoice.GPU, DeviceChoice.parse("cuda:0"));
+        assertEquals("gpu:3", DeviceChoice.parse("GPU:3").toString());
+        for (String bad : new String[] {"gpu:-1", "gpu:abc", "gpu:", "gpu:99999", "gpu:1:2"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DeviceChoice.parse(bad), bad);
+            assertTrue(e.getMessage().contains("'" + bad + "'") && e.getMessage().contains("gpu:N"), e.getMessage());
+        }
+        assertEquals(Device.gpu(1), DeviceChoice.gpu(1).resolve(TWO_GPUS));
+        EngineUnavailableException e = assertThrows(EngineUnavailableException.class,
+                () -> DeviceChoice.gpu(2).resolve(TWO_GPUS));
+        assertTrue(e.getMessage().contains("gpu:0..gpu:1"), e.getMessage());
     }
 
     @Test

@@ -108,6 +108,9 @@ class CheckpointStoreTest {
 
             Files.writeString(json, text.replace("\"formatVersion\": 1", "\"formatVersion\": 99"));
             e = assertThrows(CheckpointException.class, () -> store.read(dir));
+            assertTrue(e.getMessage().contains("do not match its recordSha256"), e.getMessage());
+            Files.writeString(json, RecordSealTest.reseal(text.replace("\"formatVersion\": 1", "\"formatVersion\": 99")));
+            e = assertThrows(CheckpointException.class, () -> store.read(dir));
             assertTrue(e.getMessage().contains("format version 99"), e.getMessage());
 
             Files.writeString(json, text);
@@ -121,8 +124,8 @@ class CheckpointStoreTest {
                 store.save(odir, other, record(other, 1));
                 byte[] otherWeights = Files.readAllBytes(odir.resolve(CheckpointStore.WEIGHTS_FILE));
                 Files.write(weights, otherWeights);
-                Files.writeString(json, text.replace(CheckpointStore.sha256(good), CheckpointStore.sha256(otherWeights))
-                        .replace("\"bytes\": " + good.length, "\"bytes\": " + otherWeights.length));
+                Files.writeString(json, RecordSealTest.reseal(text.replace(CheckpointStore.sha256(good),
+                        CheckpointStore.sha256(otherWeights)).replace("\"bytes\": " + good.length, "\"bytes\": " + otherWeights.length)));
                 e = assertThrows(CheckpointException.class, () -> store.read(dir));
                 assertTrue(e.getMessage().contains("has shape"), e.getMessage());
             }

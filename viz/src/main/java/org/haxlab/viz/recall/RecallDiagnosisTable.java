@@ -62,7 +62,8 @@ public class RecallDiagnosisTable extends TableView<RecallDiagnosis> {
         getColumns().add(column("query", d -> questions.getOrDefault(d.position(), "")));
         getColumns().add(column("expected", d -> names.apply(d.expected())));
         getColumns().add(column("predicted", d -> names.apply(d.predicted())));
-        getColumns().add(column("conf.", d -> String.format(Locale.ROOT, "%.0f%%", 100.0 * d.confidence())));
+        getColumns().add(column("conf.", d -> Double.isFinite(d.confidence())
+                ? String.format(Locale.ROOT, "%.0f%%", 100.0 * d.confidence()) : "not finite (NaN)"));
         getColumns().add(column("answer at", d -> d.source().found() ? Integer.toString(d.source().valuePosition()) : "none"));
         // reason and sentence share one wrapping column: at 1280 x 720 the table has about 680 px, too
         // little for a reason column and a readable sentence side by side

@@ -74,6 +74,8 @@ final class RunRelay implements TrainingListener {
 
     /** The divergence diagnosis with the CLI's flag turned into words the panel's user can act on. */
     static String forUi(String message) {
-        return message.replace("gradient clipping (--clip 1.0)", "gradient clipping (on at 1.0 here)");
+        return message.replace("gradient clipping (--clip 1.0)", "gradient clipping (on at 1.0 here)")
+                .replaceAll("a tighter gradient clip \\(--clip ([0-9.eE-]+), it was ([0-9.eE-]+)\\)",
+                        "a tighter gradient clip ($1; it was $2)");
     }
 }

@@ -71,6 +71,8 @@ public final class TrainingSession implements AutoCloseable {
     private JsonObject taskJson = new JsonObject();
     private JsonObject trainingJson = new JsonObject();
     private int modelStep;
+    /** Bumped whenever the model is closed or replaced: work queued for an older model must not run it. */
+    private volatile long modelGeneration;
     private StepEvent lastStep;
     private ValidationEvent lastValidation;
     private long lastSnapshot;
@@ -371,6 +373,14 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Which model is current: bumped each time {@code replaceModel} or a close frees the model. A snapshot's
+     * receiver keeps the number it saw and compares it on the model thread before running the model.
+     */
+    public long modelGeneration() {
+        return modelGeneration;
+    }
+
     private void snapshot(boolean force) {
         ModelSnapshotListener l = snapshotListener;
         if (l == null || model == null) {
@@ -402,6 +412,7 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private void closeModel() {
+        modelGeneration++;   // before the close: a check on the model thread then sees the model gone
         if (model != null) {
             model.close();
             model = null;

@@ -1,4 +1,4 @@
-package org.haxlab.app;
+package org.haxlab.app.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code haxlab engine [--device cpu|gpu|auto]}: starts the engine and prints which engine, version,
+ * {@code haxlab engine [--device cpu|gpu|gpu:N|auto]}: starts the engine and prints which engine, version,
  * device and natives we got and why; exit code 1 with a clear message when it cannot start or the
  * device asked for is absent.
  */
@@ -25,9 +25,9 @@ public final class EngineCommand implements Callable<Integer> {
     /** Name of the command. */
     public static final String NAME = "engine";
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto",
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|gpu:N|auto", converter = Converters.Device.class,
             description = "Device to check for (default: ${DEFAULT-VALUE}); gpu fails when there is none.")
-    String device;
+    DeviceChoice device = DeviceChoice.DEFAULT;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,12 +36,7 @@ public final class EngineCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DeviceChoice choice;
-        try {
-            choice = DeviceChoice.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        DeviceChoice choice = device;
         try {
             EngineInfo info = EngineStartup.start(new TextProgress(System.err));
             out.println(info.describe());

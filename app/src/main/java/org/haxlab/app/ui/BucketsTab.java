@@ -32,6 +32,9 @@ final class BucketsTab extends BorderPane {
         redraw.setOnAction(e -> controller.redrawProjection());
         redraw.disableProperty().bind(vm.inspectionProperty().isNull());
         Label hint = new Label("Hover a position: its query's bin lights up, the earlier keys in that bin turn black.");
+        redraw.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);   // the button keeps its name
+        hint.setWrapText(true);                                          // the hint wraps instead of "…"
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox top = new HBox(12, redraw, hint);
         top.setPadding(new Insets(4));
         setTop(top);
@@ -65,22 +68,20 @@ final class BucketsTab extends BorderPane {
         } else {
             buckets.setInspection(layer);
         }
+        Inspection in = vm.inspectionProperty().get();
+        buckets.setTokens(in == null ? null : in.tokens(), org.haxlab.model.task.Vocabulary::name);
         setCenter(buckets);
         showPinned();
     }
 
-    /** Draws the pinned query's bin links as if hovered (after layout, when the strip has its width). */
+    /** Draws the pinned query's bin links as if hovered (after layout, when the strip has its size). */
     private void showPinned() {
         Integer p = vm.pinnedProperty().get();
         LayerInspection layer = vm.currentLayerProperty().get();
         if (p == null || layer == null || !layer.hasBuckets() || p >= layer.qBucket().length) {
             return;
         }
-        javafx.application.Platform.runLater(() -> {
-            if (buckets.getWidth() > 0) {
-                buckets.hoverAt((p + 0.5) * buckets.getWidth() / layer.qBucket().length, 1);
-            }
-        });
+        javafx.application.Platform.runLater(() -> buckets.hoverPosition(p));
     }
 
     BucketView bucketView() {

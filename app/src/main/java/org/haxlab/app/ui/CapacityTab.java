@@ -54,12 +54,14 @@ final class CapacityTab extends BorderPane {
         if (c == null) {
             chart.setBound(Double.NaN, CapacityViewModel.VALUES);
             note.setText("Press Measure: accuracy at n = n_c x n_k from 2 to 64 (|V| = 16, " + CapacityViewModel.SAMPLES
-                    + " sequences each, untrained models answer near chance 1/16).");
+                    + " sequences each). An answer counts when the most likely of all tokens is the right value, so "
+                    + "an untrained model lands between chance among the 16 values and chance among all tokens.");
             return;
         }
         long floats = CapacityViewModel.stateFloats(c);
         double bits = CapacityViewModel.stateBits(c);
         chart.setBound(bits, CapacityViewModel.VALUES);
+        chart.setAnswerTokens(c.vocabSize());
         // the renderer keeps per-series strokes across refreshes: the bound's dashes (series 0 while no
         // model was measured) would stick to the first model's line, so the models get solid lines here
         var renderer = chart.chart().getXYPlot().getRenderer();
@@ -68,11 +70,15 @@ final class CapacityTab extends BorderPane {
             renderer.setSeriesStroke(i, new java.awt.BasicStroke(2f));
         }
         chart.chart().getXYPlot().getDomainAxis().setRange(0, maxN * 1.1 + 1);
-        note.setText(String.format(Locale.ROOT, "Bound for %s: b = 32 bits x %d state floats (%d layers x d_inner %d x N %d)"
-                        + " = %.0f bits, so the bound stays at 1 up to n = b / log2|V| = %.0f; the gap to it is what "
-                        + "training has to close. Desktop estimate: %d sequences per point.", c.label(), floats,
-                c.layers(), c.dInner(), c.dState(), bits, CapacityBound.breakEven(bits, CapacityViewModel.VALUES),
-                CapacityViewModel.SAMPLES));
+        double breakEven = CapacityBound.breakEven(bits, CapacityViewModel.VALUES);
+        note.setText(String.format(Locale.ROOT, "Bound for %s (spec §1): b = 32 bits x %d state floats (%d layers x "
+                        + "d_inner %d x N %d) = %.0f bits, so 2^b/|V|^n = 1 for every n below b / log2|V| = %.0f%s. "
+                        + "It is an upper limit only: 32 bits per float overstates what a trained state holds, and "
+                        + "staying under it proves nothing. Chance: an answer counts when the argmax over all %d "
+                        + "tokens is the right value, so an untrained model sits between 1/%d (any token) and 1/%d "
+                        + "(a value). Desktop estimate: %d sequences per point.", c.label(), floats, c.layers(),
+                c.dInner(), c.dState(), bits, breakEven, breakEven > maxN ? ", far beyond the sizes measured here" : "",
+                c.vocabSize(), c.vocabSize(), CapacityViewModel.VALUES, CapacityViewModel.SAMPLES));
     }
 
     CapacityChart chart() {

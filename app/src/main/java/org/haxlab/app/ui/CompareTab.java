@@ -23,8 +23,8 @@ import org.haxlab.app.vm.CompareViewModel;
 import org.haxlab.model.inspect.Inspection;
 import org.haxlab.model.inspect.QueryPrediction;
 import org.haxlab.model.task.Vocabulary;
-import org.haxlab.viz.heatmap.Palettes;
 import org.haxlab.viz.heatmap.SelectionMatrixView;
+import org.haxlab.viz.selection.AlignedSelection;
 import org.haxlab.viz.tokens.TokenStrip;
 
 /**
@@ -97,8 +97,11 @@ final class CompareTab extends BorderPane {
             title.getStyleClass().add("panel-title");
             title.setWrapText(true);
             title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            VBox col = new VBox(4, title, m, s);
-            VBox.setVgrow(m, Priority.ALWAYS);
+            // the strip sits under the matrix's columns and follows its zoom; both axes name positions and tokens
+            AlignedSelection aligned = new AlignedSelection(m, s, Vocabulary::name);
+            VBox col = new VBox(4, title, aligned);
+            VBox.setVgrow(aligned, Priority.ALWAYS);
+            col.setMinWidth(0);
             HBox.setHgrow(col, Priority.ALWAYS);
             columns.getChildren().add(col);
             matrices.add(m);
@@ -133,18 +136,19 @@ final class CompareTab extends BorderPane {
         for (int i = 0; i < matrices.size() && i < vm.inspectionsProperty().size(); i++) {
             Inspection in = vm.inspectionsProperty().get(i);
             String label = vm.slotsProperty().get(i).label();
+            AlignedSelection aligned = (AlignedSelection) matrices.get(i).getParent();
             if (in == null) {
-                matrices.get(i).setSelection(null);
-                strips.get(i).setTokens(new int[0]);
+                aligned.setLayer(null);
+                aligned.setInspection(null);
                 titles.get(i).setText(label + ": running…");
                 continue;
             }
             int l = Math.min(layer, in.layers().size() - 1);
-            matrices.get(i).setInspection(in.layers().get(l));
-            strips.get(i).setInspection(in);
+            aligned.setInspection(in);
+            aligned.setLayer(in.layers().get(l));
             long wrong = in.predictions().stream().filter(q -> !q.correct()).count();
             strips.get(i).setHighlight(in.predictions().stream().filter(q -> !q.correct())
-                    .mapToInt(QueryPrediction::position).toArray(), Palettes.VERMILLION);
+                    .mapToInt(QueryPrediction::position).toArray(), org.haxlab.viz.tokens.TokenStripRaster.WRONG);
             titles.get(i).setText(!org.haxlab.app.vm.AppController.finiteOutputs(in)
                     ? label + "\nwarning: outputs are not finite (NaN): broken weights (layer " + l + ")"
                     : String.format(Locale.ROOT, "%s\n%.1f%% right, %d wrong (layer %d)", label,

@@ -66,16 +66,11 @@ final class Controls {
 
     /**
      * Gives a table column at least the width of its header text, so no header ends in "...": a table wider
-     * than its pane scrolls sideways instead. The full header is also its tooltip.
+     * than its pane scrolls sideways instead.
      */
     static <S, T> javafx.scene.control.TableColumn<S, T> fitHeader(javafx.scene.control.TableColumn<S, T> column) {
-        String title = column.getText() == null ? "" : column.getText();
-        javafx.scene.text.Text probe = new javafx.scene.text.Text(title);
-        javafx.scene.text.Font font = javafx.scene.text.Font.getDefault();
-        // headers are bold in modena; the padding holds the sort arrow and the cell insets
-        probe.setFont(javafx.scene.text.Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, font.getSize()));
-        // 15 % over the default font: the stylesheet and classroom mode draw headers larger
-        column.setMinWidth(Math.ceil(1.15 * probe.getLayoutBounds().getWidth()) + 36);
+        // one measure for every table of queries and answers (viz's ColumnWidths)
+        org.haxlab.viz.recall.ColumnWidths.fitHeader(column);
         return column;
     }
 

@@ -27,7 +27,9 @@ import org.haxlab.model.inspect.Inspection;
 import org.haxlab.model.trace.LayerInspection;
 import org.haxlab.model.task.Vocabulary;
 import org.haxlab.viz.export.CsvExport;
-import org.haxlab.viz.export.ImageExport;
+import org.haxlab.viz.export.FigureExport;
+import org.haxlab.app.vm.View;
+import org.haxlab.viz.export.FigureInfo;
 import org.haxlab.viz.export.SvgExport;
 
 /**
@@ -96,18 +98,29 @@ final class MainMenus {
                 window.viewModel().openCheckpoint(d.toPath());
             }
         });
-        MenuItem png = item("Export view as PNG…", null, () -> save("Export view as PNG", "*.png",
-                p -> exportPng(window.views().selectedContent(), p)));
+        MenuItem png = item("Export view as PNG…", null, () -> {
+            // capacity, compare and the diagnosis are not per layer: their figures name no layer
+            boolean perLayer = java.util.EnumSet.of(View.SELECTION, View.BUCKETS, View.DECAY, View.SPARSITY)
+                    .contains(window.views().selected());
+            FigureInfo info = figure(tabTitle(), inspection(), perLayer ? layerIndex() : -1);
+            save("Export view as PNG", "*.png", info.fileName("png"),
+                    p -> exportPng(window.views().selectedContent(), info, p));
+        });
         MenuItem svgMatrix = item("Export selection matrix as SVG…", null, () -> save("Export selection matrix as SVG",
-                "*.svg", p -> Files.writeString(p, matrixSvg(layer()), StandardCharsets.UTF_8)));
+                "*.svg", figure("Selected keys", inspection(), layerIndex()).fileName("svg"),
+                p -> Files.writeString(p, matrixSvg(inspection(), layer()), StandardCharsets.UTF_8)));
         MenuItem svgStrip = item("Export token strip as SVG…", null, () -> save("Export token strip as SVG", "*.svg",
+                figure("Token strip", inspection(), -1).fileName("svg"),
                 p -> Files.writeString(p, stripSvg(inspection()), StandardCharsets.UTF_8)));
         MenuItem csv = item("Export matrix as CSV…", null, () -> save("Export selection matrix as CSV", "*.csv",
-                p -> exportCsv(layer(), p)));
+                figure("Selected keys", inspection(), layerIndex()).fileName("csv"),
+                p -> exportCsv(inspection(), layer(), p)));
+        MenuItem predictions = item("Export answers as CSV…", null, () -> save("Export answers as CSV", "*.csv",
+                figure("Answers", inspection(), -1).fileName("csv"), p -> exportAnswersCsv(inspection(), p)));
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
         Menu m = new Menu("File");
         m.getItems().addAll(open, save, note, checkpoint, new javafx.scene.control.SeparatorMenuItem(), png, svgMatrix,
-                svgStrip, csv, new javafx.scene.control.SeparatorMenuItem(), quit);
+                svgStrip, csv, predictions, new javafx.scene.control.SeparatorMenuItem(), quit);
         return m;
     }
 
@@ -198,32 +211,54 @@ final class MainMenus {
 
     // ---- exports (static: tests call them without dialogs) ----
 
-    /** Writes a snapshot of {@code node} as PNG (FX thread). */
-    static void exportPng(Node node, Path file) throws IOException {
+    /**
+     * What an export of the view {@code title} says about itself: the model of {@code in}, the layer
+     * (-1: not per layer) and the sequence excerpt.
+     */
+    static FigureInfo figure(String title, Inspection in, int layer) {
+        return new FigureInfo(title, in == null ? "" : in.config().label(), in == null ? -1 : layer,
+                in == null ? "" : FigureInfo.excerpt(in.tokens(), Vocabulary::name));
+    }
+
+    /** Writes a snapshot of {@code node} under the header of {@code info} as PNG (FX thread). */
+    static void exportPng(Node node, FigureInfo info, Path file) throws IOException {
         if (node == null) {
             throw new IOException("no view is open");
         }
-        ImageExport.nodeToPng(node, file);
+        FigureExport.png(node, info, null, file);
     }
 
-    /** The full-resolution selection matrix of {@code layer} as SVG. */
-    static String matrixSvg(LayerInspection layer) throws IOException {
-        return SvgExport.selection(selection(layer), org.haxlab.viz.heatmap.SelectionRaster.Style.defaults(), SVG_CELL);
+    /** The full-resolution selection matrix of {@code layer} as a figure that stands alone (SVG). */
+    static String matrixSvg(Inspection in, LayerInspection layer) throws IOException {
+        AttentionSelection sel = selection(layer);
+        return SvgExport.selectionFigure(figure("Selected keys", in, layer.layer()), sel, in.tokens(), Vocabulary::name,
+                org.haxlab.viz.heatmap.SelectionRaster.Style.defaults(), SVG_CELL);
     }
 
-    /** The token strip with right / wrong marks of {@code in} as SVG. */
+    /** The token strip with right / wrong marks of {@code in} as a figure that stands alone (SVG). */
     static String stripSvg(Inspection in) throws IOException {
         if (in == null) {
             throw new IOException("nothing to export: run a model on a valid sequence first");
         }
-        return SvgExport.tokenStrip(in.tokens(), in.predictions(), Vocabulary::name, 14, 18);
+        return SvgExport.tokenStripFigure(figure("Token strip", in, -1), in.tokens(), in.predictions(), Vocabulary::name,
+                14, 18);
     }
 
-    /** Every selected (query, key) pair of {@code layer} with its components and weight, as CSV. */
-    static void exportCsv(LayerInspection layer, Path file) throws IOException {
+    /** Every selected (query, key) pair of {@code layer} with tokens, components and weight, as CSV. */
+    static void exportCsv(Inspection in, LayerInspection layer, Path file) throws IOException {
         AttentionSelection sel = selection(layer);
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            CsvExport.selection(sel, w);
+            CsvExport.selection(sel, in.tokens(), Vocabulary::name, w);
+        }
+    }
+
+    /** Every query's expected and predicted answer with token text, as CSV. */
+    static void exportAnswersCsv(Inspection in, Path file) throws IOException {
+        if (in == null) {
+            throw new IOException("nothing to export: run a model on a valid sequence first");
+        }
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            CsvExport.predictions(in.tokens(), in.predictions(), Vocabulary::name, w);
         }
     }
 
@@ -240,9 +275,9 @@ final class MainMenus {
         void write(Path file) throws IOException;
     }
 
-    private void save(String title, String pattern, Export export) {
+    private void save(String title, String pattern, String proposedName, Export export) {
         FileChooser c = chooser(title, pattern);
-        c.setInitialFileName(exportName(pattern));
+        c.setInitialFileName(exportName(proposedName));
         File f = c.showSaveDialog(owner());
         if (f == null) {
             return;
@@ -260,6 +295,15 @@ final class MainMenus {
         return window.inspectionViewModel().currentLayerProperty().get();
     }
 
+    private int layerIndex() {
+        LayerInspection l = layer();
+        return l == null ? -1 : l.layer();
+    }
+
+    private String tabTitle() {
+        return window.views().selected().title();
+    }
+
     private Inspection inspection() {
         return window.inspectionViewModel().inspectionProperty().get();
     }
@@ -275,12 +319,13 @@ final class MainMenus {
         return c;
     }
 
-    /** An export's suggested name: the lesson (or "haxlab"), the open view and the layer, e.g. "ssm-forgets-decay-layer0.png". */
-    String exportName(String pattern) {
+    /**
+     * An export's suggested name: the lesson's name (when one is open) before the figure's own name, which
+     * names the view, the model and the layer, e.g. "ssm-forgets_selected-keys_mamba-2-hax_layer0.png".
+     */
+    String exportName(String figureName) {
         var current = window.scenarioProperty().get();
-        String base = current == null ? "haxlab" : slug(current.title());
-        return base + "-" + window.viewModel().inspection().tabProperty().get().id() + "-layer"
-                + window.modelBarViewModel().selectedLayerProperty().get() + pattern.replace("*", "");
+        return current == null ? figureName : slug(current.title()) + "_" + figureName;
     }
 
     /**

@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.haxlab.app.vm.InspectionViewModel;
 import org.haxlab.model.inspect.Inspection;
@@ -15,10 +16,12 @@ import org.haxlab.model.trace.Component;
 import org.haxlab.model.trace.LayerInspection;
 import org.haxlab.model.trace.SelectedKey;
 import org.haxlab.viz.heatmap.CellHover;
+import org.haxlab.viz.heatmap.ComponentColors;
 import org.haxlab.viz.heatmap.ComponentLegend;
 import org.haxlab.viz.heatmap.Palettes;
 import org.haxlab.viz.heatmap.SelectionMatrixView;
 import org.haxlab.viz.heatmap.Viewport;
+import org.haxlab.viz.selection.AlignedSelection;
 import org.haxlab.viz.tokens.TokenLegend;
 import org.haxlab.viz.tokens.TokenStrip;
 
@@ -26,19 +29,19 @@ import java.util.Locale;
 
 /**
  * "Selected keys": the selection matrix of the chosen layer (queries as rows, keys as columns,
- * colour = component, intensity = weight) with its colour bar and component legend, and the token
- * strip under it. Hovering a query in either lights its row and its keys in the strip and lists the
- * exact weights; a click pins it.
+ * colour = component, intensity = weight) with token axes, its colour bar and component legend, and the
+ * token strip aligned under its columns ({@link AlignedSelection}). Hovering a query in either lights its
+ * row and its keys in the strip (each in the colour of the component that chose it) and lists the exact
+ * weights; a click pins it.
  */
 final class SelectionTab extends BorderPane {
-    /** Highlight of the keys the active query reads. */
-    static final int KEY_LIGHT = Palettes.ORANGE;
-    /** Highlight of the active query itself. */
+    /** Highlight of the active query itself (its keys take their component's colour). */
     static final int QUERY_LIGHT = Palettes.BLACK;
 
     private final InspectionViewModel vm;
     private final SelectionMatrixView matrix = new SelectionMatrixView();
     private final TokenStrip strip = new TokenStrip(Vocabulary::name);
+    private final AlignedSelection aligned;
     private final Label exact = new Label(" ");
     private static final String EMPTY_TEXT = "Generate or type a valid sequence: the model runs by itself and its "
             + "selected keys appear here.";
@@ -58,14 +61,21 @@ final class SelectionTab extends BorderPane {
         empty.setPadding(new Insets(6));
         strip.setPrefHeight(44);
         strip.setMinHeight(36);
-        side.getChildren().setAll(matrix.createWeightBar(Component.WINDOW), new Label("colour = component"),
-                new Label("intensity = weight"));
+        aligned = new AlignedSelection(matrix, strip, Vocabulary::name);
+        aligned.setId("alignedSelection");
+        Label colourMeans = new Label("colour = component");
+        Label intensityMeans = new Label("intensity = weight");
+        for (Label l : new Label[] {colourMeans, intensityMeans}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);    // the side column widens rather than cutting the key
+        }
+        side.getChildren().setAll(matrix.createWeightBar(Component.WINDOW), colourMeans, intensityMeans);
+        side.setMinWidth(Region.USE_PREF_SIZE);
         side.setPadding(new Insets(4, 4, 4, 8));
         ComponentLegend legend = new ComponentLegend();
-        VBox bottom = new VBox(4, strip, new TokenLegend(), legend, exact);
+        VBox bottom = new VBox(4, new TokenLegend(), legend, exact);
         bottom.setPadding(new Insets(4));
-        HBox centre = new HBox(matrix, side);
-        HBox.setHgrow(matrix, Priority.ALWAYS);
+        HBox centre = new HBox(aligned, side);
+        HBox.setHgrow(aligned, Priority.ALWAYS);
         setTop(empty);
         setCenter(centre);
         setBottom(bottom);
@@ -86,11 +96,7 @@ final class SelectionTab extends BorderPane {
     }
 
     private void showInspection(Inspection in) {
-        if (in == null) {
-            strip.setTokens(new int[0]);
-        } else {
-            strip.setInspection(in);
-        }
+        aligned.setInspection(in);
         if (in != null && !in.config().sparse().pattern().components().isEmpty()) {
             // the bar in the colour of the pattern's first component (a weight's hue is its component's)
             side.getChildren().set(0, matrix.createWeightBar(in.config().sparse().pattern().components().get(0)));
@@ -104,7 +110,7 @@ final class SelectionTab extends BorderPane {
     }
 
     private void showLayer(LayerInspection layer) {
-        matrix.setInspection(layer);
+        aligned.setLayer(layer);
     }
 
     private void onMatrixHover(CellHover cell) {
@@ -140,8 +146,11 @@ final class SelectionTab extends BorderPane {
             exact.setText(" ");
             return;
         }
-        int[] keys = vm.activeKeysProperty().stream().mapToInt(SelectedKey::key).toArray();
-        strip.setHighlight(keys, KEY_LIGHT);
+        strip.clearHighlight();
+        for (SelectedKey k : vm.activeKeysProperty()) {
+            var c = ComponentColors.primary(k.components());
+            strip.addHighlight(new int[] {k.key()}, c == null ? Palettes.BLACK : ComponentColors.of(c));
+        }
         strip.addHighlight(new int[] {p}, QUERY_LIGHT);
         exact.setText(describe(p));
     }
@@ -180,6 +189,10 @@ final class SelectionTab extends BorderPane {
 
     TokenStrip strip() {
         return strip;
+    }
+
+    AlignedSelection aligned() {
+        return aligned;
     }
 
     String exactText() {

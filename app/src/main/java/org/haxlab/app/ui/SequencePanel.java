@@ -23,9 +23,13 @@ import org.haxlab.app.vm.SequenceViewModel;
 import org.haxlab.app.vm.TokenCell;
 import org.haxlab.model.task.AnswerTable;
 import org.haxlab.model.task.SequenceError;
-import org.haxlab.model.task.TokenRole;
 import org.haxlab.model.task.Variant;
 import org.haxlab.model.task.Vocabulary;
+import org.haxlab.viz.heatmap.Palettes;
+import org.haxlab.viz.tokens.RoleColors;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.CornerRadii;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -145,7 +149,16 @@ public final class SequencePanel extends BorderPane {
         });
         errorList.visibleProperty().bind(Bindings.isNotEmpty(vm.errorsProperty()));
         errorList.managedProperty().bind(errorList.visibleProperty());
-        VBox top = new VBox(4, text, preview, status, errorList);
+        // the preview scrolls when the panel is short (classroom mode draws large chips): otherwise the
+        // editor's minimum height pushed it over the generator's controls
+        javafx.scene.control.ScrollPane previewScroll = new javafx.scene.control.ScrollPane(preview);
+        previewScroll.setFitToWidth(true);
+        previewScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        previewScroll.setMinHeight(0);
+        previewScroll.setStyle("-fx-background-color: transparent;");
+        VBox.setVgrow(previewScroll, javafx.scene.layout.Priority.ALWAYS);
+        VBox top = new VBox(4, text, previewScroll, status, errorList);
+        top.setMinHeight(0);
         answerTable.setItems(vm.answersProperty());
         // short headers that fit the panel's width, each explained by its tooltip
         answerTable.getColumns().add(column("pos", 48, "The query's position (0-based, BOS = 0)", a -> a.position()));
@@ -154,7 +167,8 @@ public final class SequencePanel extends BorderPane {
         answerTable.getColumns().add(column("defined at", 100, "Where the answer's value was defined",
                 a -> a.definedAt()));
         answerTable.setPlaceholder(new Label("no valid sequence"));
-        answerTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // unconstrained: the minimum widths hold (headers whole) and a narrow panel scrolls sideways
+        answerTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         SplitPane split = new SplitPane(top, answerTable);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.6);
@@ -166,8 +180,10 @@ public final class SequencePanel extends BorderPane {
         TableColumn<AnswerTable.Answer, T> c = new TableColumn<>();
         Label header = Controls.tip(new Label(title), tip);
         c.setGraphic(header);
-        c.setMinWidth(width);
-        c.setPrefWidth(width);
+        // at least as wide as the header: a narrow panel scrolls sideways instead of showing "positi…"
+        double w = Math.max(width, org.haxlab.viz.recall.ColumnWidths.header(title));
+        c.setMinWidth(w);
+        c.setPrefWidth(w);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(get.apply(f.getValue())));
         c.setSortable(false);
         return c;
@@ -215,9 +231,7 @@ public final class SequencePanel extends BorderPane {
                 if (c.position() == 0) {
                     continue;
                 }
-                Text t = new Text(c.text() + " ");
-                t.setFill(colour(c.role()));
-                preview.getChildren().add(t);
+                preview.getChildren().add(chip(c));
             }
             return;
         }
@@ -244,17 +258,16 @@ public final class SequencePanel extends BorderPane {
         }
     }
 
-    /** Colours by role, the same families the token strip uses. */
-    static Color colour(TokenRole role) {
-        return switch (role) {
-            case CONTEXT -> Color.web("#6a1b9a");
-            case KEY -> Color.web("#1565c0");
-            case VALUE -> Color.web("#2e7d32");
-            case QUERY -> Color.web("#e65100");
-            case ANSWER -> Color.web("#ef6c00");
-            case NOISE, SPECIAL -> Color.web("#757575");
-            case UNUSED -> Color.web("#d32f2f");
-        };
+    /** One token as a chip in its role's colour: the same palette as the token strip (viz RoleColors). */
+    static Label chip(TokenCell c) {
+        Label l = new Label(c.text());
+        // the fill stops 3 px short of the right edge: a gap between chips without a separate text node
+        l.setBackground(new Background(new BackgroundFill(Palettes.fx(RoleColors.of(c.role())), new CornerRadii(3),
+                new Insets(1, 3, 1, 0))));
+        l.setPadding(new Insets(1, 6, 1, 3));
+        l.setTextFill(Color.BLACK);
+        l.setTooltip(new javafx.scene.control.Tooltip("position " + c.position() + ": " + RoleColors.label(c.role())));
+        return l;
     }
 
     /** The editor (for the window's shortcuts and for tests). */

@@ -133,6 +133,23 @@ class MainWindowTest {
         assertTrue(keys.stream().allMatch(k -> k.key() <= query && query - k.key() < 64), "window keys, causal");
         assertTrue(tab.exactText().startsWith("query " + query), tab.exactText());
         assertTrue(tab.exactText().contains(keys.size() + " keys: "), tab.exactText());
+        // each lit key takes the colour of the component that chose it (window here), never a role colour
+        int litKey = keys.get(0).key();
+        // (read from the strip, not a snapshot: the hover label covers the highlight band there)
+        int lit = WaitForAsyncUtils.asyncFx(() -> tab.strip().highlightOf(litKey)).get();
+        assertEquals(org.haxlab.viz.heatmap.ComponentColors.of(org.haxlab.model.trace.Component.WINDOW), lit);
+
+        // the strip lies under the matrix's columns and follows its zoom; the axes label positions
+        var m = tab.matrix().localToScene(tab.matrix().getLayoutBounds());
+        var s = tab.strip().localToScene(tab.strip().getLayoutBounds());
+        assertEquals(m.getMinX(), s.getMinX(), 0.5);
+        assertEquals(m.getWidth(), s.getWidth(), 0.5);
+        robot.interact(() -> tab.matrix().zoomAt(tab.matrix().getWidth() * 0.7, 20, 3));
+        var v = tab.matrix().viewportProperty().get();
+        assertEquals(v.x0(), tab.strip().viewport().x0(), 1e-9, "zoomed: the strip follows");
+        assertEquals(v.spanX(), tab.strip().viewport().spanX(), 1e-9);
+        assertFalse(tab.aligned().keyAxis().visibleLabels().isEmpty());
+        robot.interact(() -> tab.matrix().resetView());
         assertTrue(tab.matrix().overlayText().startsWith("query " + query), "the strip lights the matrix row too");
 
         // the layer selector drives the views
@@ -153,20 +170,32 @@ class MainWindowTest {
         Inspection in = window.inspectionViewModel().inspectionProperty().get();
         assertNotNull(in, window.statusBar().workText());
         var layer = window.inspectionViewModel().currentLayerProperty().get();
-        MainMenus.exportCsv(layer, dir.resolve("m.csv"));
+        MainMenus.exportCsv(in, layer, dir.resolve("m.csv"));
         var lines = Files.readAllLines(dir.resolve("m.csv"));
-        assertEquals("query,key,components,weight", lines.get(0));
+        assertEquals("query,query_token,key,key_token,components,weight", lines.get(0));
         assertEquals(layer.selection().keys().length + 1, lines.size(), "one line per selected pair");
-        assertTrue(MainMenus.matrixSvg(layer).contains("<svg "));
-        assertTrue(MainMenus.stripSvg(in).contains("<text"));
+        String[] first = lines.get(1).split(",");
+        assertEquals(org.haxlab.model.task.Vocabulary.name(in.tokens()[Integer.parseInt(first[2])]), first[3],
+                "the key's token text next to its position");
+        String svg = MainMenus.matrixSvg(in, layer);
+        assertTrue(svg.contains("<svg ") && svg.contains(in.config().label()) && svg.contains("layer: " + layer.layer()),
+                "the SVG names its model and layer");
+        String strip = MainMenus.stripSvg(in);
+        assertTrue(strip.contains("Token strip") && strip.contains(in.tokens().length + " tokens: "), "title and sequence");
+        MainMenus.exportAnswersCsv(in, dir.resolve("a.csv"));
+        assertEquals(in.predictions().size() + 1, Files.readAllLines(dir.resolve("a.csv")).size());
+        var info = MainMenus.figure("Selected keys", in, layer.layer());
+        assertTrue(info.fileName("png").startsWith("selected-keys_"), info.fileName("png"));
         robot.interact(() -> {
             try {
-                MainMenus.exportPng(window.views().selectedContent(), dir.resolve("v.png"));
+                MainMenus.exportPng(window.views().selectedContent(), info, dir.resolve("v.png"));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
         });
-        assertTrue(Files.size(dir.resolve("v.png")) > 1000);
+        var png = javax.imageio.ImageIO.read(dir.resolve("v.png").toFile());
+        var view = window.views().selectedContent();
+        assertTrue(png.getHeight() > view.getLayoutBounds().getHeight() + 30, "a header above the view");
 
         robot.interact(() -> {
             try {

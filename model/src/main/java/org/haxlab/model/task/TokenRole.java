@@ -25,11 +25,29 @@ public enum TokenRole {
 
     /** Roles of every position of {@code sequence}, with queries and their answers marked. */
     public static TokenRole[] of(RecallSequence sequence) {
-        TokenRole[] roles = new TokenRole[sequence.length()];
-        for (int i = 0; i < roles.length; i++) {
-            roles[i] = Vocabulary.role(sequence.token(i));
+        int[] tokens = new int[sequence.length()];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = sequence.token(i);
         }
-        for (int p : sequence.queryPositions()) {
+        return of(tokens, sequence.queryPositions());
+    }
+
+    /**
+     * Roles of a token array (for example the tokens an inspection saw) given its query positions:
+     * every id by {@link Vocabulary#role}, then each query key and the value right after it.
+     *
+     * @throws IllegalArgumentException when a query position is outside the sequence
+     */
+    public static TokenRole[] of(int[] tokens, int[] queryPositions) {
+        TokenRole[] roles = new TokenRole[tokens.length];
+        for (int i = 0; i < roles.length; i++) {
+            roles[i] = Vocabulary.role(tokens[i]);
+        }
+        for (int p : queryPositions) {
+            if (p < 0 || p >= roles.length) {
+                throw new IllegalArgumentException("token roles: query position " + p + " is outside 0.."
+                        + (roles.length - 1));
+            }
             roles[p] = QUERY;
             if (p + 1 < roles.length) {
                 roles[p + 1] = ANSWER;

@@ -63,7 +63,7 @@ public final class BucketRaster {
             if (marked != null && r < marked.length && marked[r] != null) {
                 int markTop = top + rh - Math.max(1, rh / 3);
                 for (int i : marked[r]) {
-                    int[] xs = i >= 0 && i < vp.cols() ? Viewport.pixelSpan(i, vp.x0(), cpp, width) : null;
+                    int[] xs = i >= first && i <= last ? Viewport.pixelSpan(i, vp.x0(), cpp, width) : null;
                     if (xs != null) {
                         fill(out, width, xs, markTop, Math.min(height - 1, top + rh - 1), MARK);
                     }
@@ -120,6 +120,15 @@ public final class BucketRaster {
      */
     public static int[] binMap(int[] qBins, int[] kBins, int[] rowOf, int width, int height, int hoveredQuery,
                                int[] hits) {
+        return binMap(qBins, kBins, rowOf, 0, qBins.length, width, height, hoveredQuery, hits);
+    }
+
+    /**
+     * {@link #binMap(int[], int[], int[], int, int, int, int[])} of the positions {@code x0} ..
+     * {@code x0 + span} only (a horizontal zoom; fractional as in {@link Viewport}).
+     */
+    public static int[] binMap(int[] qBins, int[] kBins, int[] rowOf, double x0, double span, int width, int height,
+                               int hoveredQuery, int[] hits) {
         int rows = rowCount(rowOf);
         if (width < 1 || height < 1 || rows == 0) {
             throw new IllegalArgumentException("bin map: need bins and a positive size, got " + rows + " rows, "
@@ -127,13 +136,19 @@ public final class BucketRaster {
         }
         int[] out = new int[width * height];
         java.util.Arrays.fill(out, BACKGROUND);
-        double cpp = qBins.length / (double) width;
+        if (!(span > 0)) {
+            throw new IllegalArgumentException("bin map: the visible span must be positive, got " + span);
+        }
+        double cpp = span / width;
         if (hoveredQuery >= 0 && hoveredQuery < qBins.length) {
             int r = rowOf[qBins[hoveredQuery]];
             fill(out, width, new int[] {0, width - 1}, rowY0(r, rows, height), rowY1(r, rows, height), HIGHLIGHT);
         }
-        for (int i = 0; i < qBins.length; i++) {
-            int[] xs = Viewport.pixelSpan(i, 0, cpp, width);
+        // only visible positions: a cell left of the view would otherwise clamp onto pixel 0
+        int from = Math.max(0, (int) Math.floor(x0));
+        int to = Math.min(qBins.length - 1, (int) Math.ceil(x0 + span));
+        for (int i = from; i <= to; i++) {
+            int[] xs = Viewport.pixelSpan(i, x0, cpp, width);
             if (xs == null) {
                 continue;
             }
@@ -142,8 +157,8 @@ public final class BucketRaster {
             int y1 = rowY1(qr, rows, height);
             fill(out, width, xs, y0, y0 + (y1 - y0) / 2, lighten(Palettes.category(qBins[i])));
         }
-        for (int i = 0; i < kBins.length; i++) {   // keys after queries: where a row is one pixel, keys win
-            int[] xs = Viewport.pixelSpan(i, 0, cpp, width);
+        for (int i = from; i <= to; i++) {   // keys after queries: where a row is one pixel, keys win
+            int[] xs = Viewport.pixelSpan(i, x0, cpp, width);
             if (xs == null) {
                 continue;
             }
@@ -156,12 +171,12 @@ public final class BucketRaster {
             int r = rowOf[qBins[hoveredQuery]];
             int y0 = rowY0(r, rows, height);
             int y1 = rowY1(r, rows, height);
-            int[] xs = Viewport.pixelSpan(hoveredQuery, 0, cpp, width);
+            int[] xs = hoveredQuery >= from && hoveredQuery <= to ? Viewport.pixelSpan(hoveredQuery, x0, cpp, width) : null;
             if (xs != null) {
                 fill(out, width, xs, y0, y0 + (y1 - y0) / 2, MARK);
             }
             for (int j : hits == null ? new int[0] : hits) {
-                int[] ks = j >= 0 && j < kBins.length ? Viewport.pixelSpan(j, 0, cpp, width) : null;
+                int[] ks = j >= from && j <= to ? Viewport.pixelSpan(j, x0, cpp, width) : null;
                 if (ks != null) {
                     fill(out, width, ks, y1 - (y1 - y0) / 2, y1, MARK);
                 }
@@ -189,10 +204,11 @@ public final class BucketRaster {
     }
 
     /**
-     * Bars of keys per bin, scaled to the largest count; bar b spans the pixels bin b overlaps and is
-     * drawn in its bin colour; {@code hoveredBin} (or -1) is drawn black.
+     * Bars of keys per bin, scaled so that a count of c is c / max of the height; bar b spans the pixels
+     * bin b overlaps and is drawn in {@code bar}, bin {@code markedBin} (or -1) in {@code mark}. Bins
+     * overlapping one pixel are max-pooled: the tallest bar wins, so a lone full bin stays visible.
      */
-    public static int[] histogram(int[] counts, int width, int height, int hoveredBin) {
+    public static int[] histogram(int[] counts, int width, int height, int markedBin, int bar, int mark) {
         if (width < 1 || height < 1 || counts.length == 0) {
             throw new IllegalArgumentException("bucket histogram: need bins and a positive size");
         }
@@ -203,21 +219,25 @@ public final class BucketRaster {
             return out;
         }
         double binsPerPixel = counts.length / (double) width;
-        // Bins overlapping one pixel are max-pooled: the tallest bar wins, so a lone full bin stays visible.
+        int[] tallest = new int[width];
+        int[] colour = new int[width];
         for (int b = 0; b < counts.length; b++) {
             int[] xs = Viewport.pixelSpan(b, 0, binsPerPixel, width);
             if (xs == null || counts[b] == 0) {
                 continue;
             }
             int barHeight = (int) Math.max(1, Math.round(counts[b] / (double) max * height));
-            int colour = b == hoveredBin ? MARK : Palettes.category(b);
             for (int x = xs[0]; x <= xs[1]; x++) {
-                for (int y = height - barHeight; y < height; y++) {
-                    int p = y * width + x;
-                    if (out[p] == BACKGROUND || colour == MARK) {
-                        out[p] = colour;
-                    }
+                // the marked bin always shows, even where a taller neighbour shares its pixel
+                if (b == markedBin || (barHeight > tallest[x] && colour[x] != mark)) {
+                    tallest[x] = Math.max(tallest[x], barHeight);
+                    colour[x] = b == markedBin ? mark : bar;
                 }
+            }
+        }
+        for (int x = 0; x < width; x++) {
+            for (int y = height - tallest[x]; y < height; y++) {
+                out[y * width + x] = colour[x];
             }
         }
         return out;

@@ -10,27 +10,38 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.haxlab.model.trace.LayerInspection;
+import org.haxlab.viz.heatmap.AxisRuler;
 import org.haxlab.viz.heatmap.RasterView;
 import org.haxlab.viz.heatmap.Viewport;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
  * LSH bins of one layer (spec §3, LSH), in one of two layouts: {@link Layout#BY_BIN} (the default) gives every
  * bin a row and marks each position's query (upper half, lighter) and key (lower half) on its bin's row, so a
  * query lines up with the keys it can collide with even at a thousand positions; {@link Layout#BY_POSITION}
  * shows the query bin and the key bin as two rows of coloured cells (hue per bin id) and draws lines from the
- * hovered query to its keys. Below, a histogram of keys per bin. Hovering a query marks the keys in its bin
- * (up to the query when causal) and names the bins. Given a second inspection of the same sequence after
- * "redraw projection", it adds the redrawn hashing and histogram and reports the fraction of positions whose
- * bin changed.
+ * hovered query to its keys. Below, a histogram of keys per bin ({@link BucketHistogram}). Hovering a query
+ * marks the keys in its bin (up to the query when causal) and names the bins. Given a second inspection of the
+ * same sequence after "redraw projection", it adds the redrawn hashing and histogram and reports the fraction
+ * of positions whose bin changed.
+ *
+ * <p>The bin rows have a position axis (with the tokens, once {@link #setTokens} gave them and a position is
+ * wide enough) and a bin axis; scrolling zooms the positions, dragging pans, a double-click shows them all.
  */
 public class BucketView extends VBox {
     private static final String[] ROW_NAMES = {"query", "key", "query (redrawn)", "key (redrawn)"};
@@ -57,8 +68,13 @@ public class BucketView extends VBox {
     private final Label summary = new Label("no LSH buckets");
     private final Label info = new Label(" ");
     private final Strip strip = new Strip();
-    private final Histogram before = new Histogram();
-    private final Histogram after = new Histogram();
+    private final BucketHistogram before = new BucketHistogram();
+    private final BucketHistogram after = new BucketHistogram();
+    private final BucketAxes axes = new BucketAxes(ROW_NAMES);
+    private int[] tokens;
+    private IntFunction<String> names;
+    private Viewport viewport;
+    private double dragX;
     private final ReadOnlyIntegerWrapper hoveredQuery = new ReadOnlyIntegerWrapper(this, "hoveredQuery", -1);
     private LayerInspection first;
     private LayerInspection second;
@@ -69,15 +85,27 @@ public class BucketView extends VBox {
     /** An empty view. */
     public BucketView() {
         setSpacing(4);
-        strip.setPrefSize(800, 80);
-        before.setPrefSize(800, 80);
-        after.setPrefSize(800, 80);
-        VBox.setVgrow(strip, Priority.ALWAYS);
+        strip.setPrefSize(800, 160);
+        strip.setMinHeight(60);
+        strip.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        GridPane map = new GridPane();
+        ColumnConstraints body = new ColumnConstraints();
+        body.setHgrow(Priority.ALWAYS);
+        map.getColumnConstraints().addAll(new ColumnConstraints(AxisRuler.VERTICAL_WIDTH), body);
+        RowConstraints rows = new RowConstraints();
+        rows.setVgrow(Priority.ALWAYS);
+        map.getRowConstraints().addAll(rows, new RowConstraints(AxisRuler.HORIZONTAL_HEIGHT));
+        map.add(axes.binAxes(), 0, 0);
+        map.add(strip, 1, 0);
+        map.add(new Label("pos \u2192"), 0, 1);
+        map.add(axes.positionAxis(), 1, 1);
+        VBox.setVgrow(map, Priority.ALWAYS);
         layoutChoice.setValue(Layout.BY_BIN);
         layoutChoice.setId("bucketLayout");
         layoutChoice.setTooltip(new Tooltip("by bin: one row per bin, queries (upper half) and keys (lower half)"
                 + " marked at their positions; by position: the query and key bin of every position"));
         layoutChoice.valueProperty().addListener((o, was, now) -> {
+            relabel();
             strip.invalidateRaster();
             strip.redrawCanvas();
         });
@@ -89,11 +117,73 @@ public class BucketView extends VBox {
         summary.setMinWidth(0);
         HBox top = new HBox(8, summary, spring, layoutLabel, layoutChoice);
         top.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(top, strip, info, before);
+        info.setMinHeight(Region.USE_PREF_SIZE);
+        getChildren().addAll(top, map, info, before);
         strip.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(e.getX(), e.getY()));
         strip.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverAt(-1, -1));
-        before.addEventHandler(MouseEvent.MOUSE_MOVED, e -> before.hoverBin(e.getX()));
-        after.addEventHandler(MouseEvent.MOUSE_MOVED, e -> after.hoverBin(e.getX()));
+        strip.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> dragX = e.getX());
+        strip.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (viewport != null && e.getButton() == MouseButton.PRIMARY) {
+                setViewport(viewport.panBy(e.getX() - dragX, 0, strip.width(), strip.height()));
+                dragX = e.getX();
+            }
+        });
+        strip.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getClickCount() == 2 && first != null) {
+                setViewport(Viewport.full(1, first.qBucket().length));
+            }
+        });
+        strip.setOnScroll(e -> {
+            if (e.getDeltaY() != 0) {
+                zoomAt(e.getX(), Math.pow(1.25, e.getDeltaY() / 40.0));
+                e.consume();
+            }
+        });
+    }
+
+    /** The tokens of the sequence (position axis labels), or null for positions only. */
+    public final void setTokens(int[] sequence, IntFunction<String> tokenNames) {
+        tokens = sequence == null ? null : sequence.clone();
+        names = tokenNames;
+        relabel();
+    }
+
+    /** Zooms the positions by {@code factor} around pixel column x of the bin rows. */
+    public final void zoomAt(double x, double factor) {
+        if (viewport != null) {
+            setViewport(viewport.zoomAt(x, 0, strip.width(), strip.height(), factor));
+        }
+    }
+
+    /** The visible positions (null when empty). */
+    public final Viewport viewport() {
+        return viewport;
+    }
+
+    /** The position axis under the bin rows. */
+    public final AxisRuler positionAxis() {
+        return axes.positionAxis();
+    }
+
+    /** The bin axes left of the bin rows (one per panel). */
+    public final List<AxisRuler> binAxes() {
+        return axes.binRulers();
+    }
+
+    /** The histogram of the first hashing. */
+    public final BucketHistogram histogram() {
+        return before;
+    }
+
+    private void setViewport(Viewport v) {
+        viewport = v;
+        axes.positionAxis().setVisible(v.x0(), v.spanX());
+        strip.invalidateRaster();
+        strip.redrawCanvas();
+    }
+
+    private void relabel() {
+        axes.relabel(first, second, bins, getLayout() == Layout.BY_POSITION, tokens, names, viewport, strip.height());
     }
 
     /** Shows one layer's bins. */
@@ -123,6 +213,8 @@ public class BucketView extends VBox {
         }
         before.setCounts(first == null ? null : BucketStats.occupancy(first.kBucket(), bins), "keys per bin");
         after.setCounts(second == null ? null : BucketStats.occupancy(second.kBucket(), bins), "keys per bin (redrawn)");
+        viewport = first == null ? null : Viewport.full(1, first.qBucket().length);
+        relabel();
         getChildren().remove(after);
         if (second != null) {
             getChildren().add(after);
@@ -174,13 +266,20 @@ public class BucketView extends VBox {
         return info.getText();
     }
 
-    /** Treats (x, y) on the bin rows as the mouse position. */
+    /** Treats (x, y) on the bin rows (their own pixels) as the mouse position. */
     public final void hoverAt(double x, double y) {
-        int p = first == null ? -1 : Viewport.full(1, first.qBucket().length).colAt(x, strip.width());
-        if (p < 0 || y < 0 || y >= strip.height()) {
+        int p = viewport == null || y < 0 || y >= strip.height() ? -1 : viewport.colAt(x, strip.width());
+        hoverPosition(p);
+    }
+
+    /** Shows position {@code p} as hovered (its query's bin, the keys in it); -1 clears. */
+    public final void hoverPosition(int p) {
+        if (first == null || p < 0 || p >= first.qBucket().length) {
             hoveredQuery.set(-1);
             info.setText(" ");
             strip.drawLinks(-1, null, null);
+            before.setQueryBin(-1);
+            after.setQueryBin(-1);
             return;
         }
         hoveredQuery.set(p);
@@ -194,6 +293,8 @@ public class BucketView extends VBox {
         }
         info.setText(text);
         strip.drawLinks(p, hits, hitsAfter);
+        before.setQueryBin(first.qBucket()[p]);
+        after.setQueryBin(second == null ? -1 : second.qBucket()[p]);
     }
 
     private int[][] rows() {
@@ -232,7 +333,7 @@ public class BucketView extends VBox {
                 return binPanels(width, height);
             }
             int[][] rows = rows();
-            return BucketRaster.strip(rows, Viewport.full(1, rows[0].length), width, height, marked);
+            return BucketRaster.strip(rows, viewport, width, height, marked);
         }
 
         /** One bin map per hashing (before, and after a redraw), stacked. */
@@ -244,7 +345,8 @@ public class BucketView extends VBox {
             for (int p = 0; p < panels; p++) {
                 LayerInspection in = p == 0 ? first : second;
                 int[] rowOf = BucketRaster.binRows(in.qBucket(), in.kBucket(), bins);
-                int[] panel = BucketRaster.binMap(in.qBucket(), in.kBucket(), rowOf, width, ph, query,
+                int[] panel = BucketRaster.binMap(in.qBucket(), in.kBucket(), rowOf, viewport.x0(), viewport.spanX(),
+                        width, ph, query,
                         p == 0 ? hits : hitsAfter);
                 System.arraycopy(panel, 0, out, BucketRaster.rowTop(p, panels, height) * width,
                         Math.min(panel.length, out.length - BucketRaster.rowTop(p, panels, height) * width));
@@ -268,42 +370,19 @@ public class BucketView extends VBox {
             redrawCanvas();
         }
 
-        /** Row names, and lines from the hovered query to the keys in its bin (redrawn after every render). */
+        /** Lines from the hovered query to the keys in its bin (by position; the axes name the rows). */
         private void redrawCanvas() {
             GraphicsContext g = links.getGraphicsContext2D();
             int w = rasterWidth();
             int h = rasterHeight();
             g.clearRect(0, 0, w, h);
-            if (first == null) {
-                return;
-            }
-            if (getLayout() == Layout.BY_BIN) {
-                int panels = second == null ? 1 : 2;
-                g.setTextBaseline(VPos.TOP);
-                for (int p = 0; p < panels; p++) {
-                    String name = (p == 0 ? "" : "redrawn: ") + "one row per bin, first key first;"
-                            + " query marks upper half, key marks lower half";
-                    int y = BucketRaster.rowTop(p, panels, h);
-                    g.setFill(Color.rgb(255, 255, 255, 0.85));
-                    g.fillRect(0, y, 7 * name.length() + 4, 14);
-                    g.setFill(Color.BLACK);
-                    g.fillText(name, 2, y);
-                }
+            axes.size(getLayout() == Layout.BY_POSITION, h);
+            if (first == null || query < 0 || getLayout() == Layout.BY_BIN || viewport == null) {
                 return;
             }
             int n = second == null ? 2 : 4;
             int rh = BucketRaster.rowHeight(n, h);
-            g.setTextBaseline(VPos.TOP);
-            for (int r = 0; r < n; r++) {
-                g.setFill(Color.rgb(255, 255, 255, 0.8));
-                g.fillRect(0, BucketRaster.rowTop(r, n, h), 96, 14);
-                g.setFill(Color.BLACK);
-                g.fillText(ROW_NAMES[r], 2, BucketRaster.rowTop(r, n, h));
-            }
-            if (query < 0) {
-                return;
-            }
-            double cell = w / (double) first.qBucket().length;
+            double cell = w / viewport.spanX();
             g.setStroke(Color.rgb(0, 0, 0, 0.8));
             g.setLineWidth(1.5);
             link(g, query, hits, 0, cell, rh, n, h);
@@ -313,52 +392,12 @@ public class BucketView extends VBox {
         }
 
         private void link(GraphicsContext g, int query, int[] hits, int queryRow, double cell, int rh, int n, int h) {
-            double qx = (query + 0.5) * cell;
+            double qx = (query + 0.5 - viewport.x0()) * cell;
             double qy = BucketRaster.rowTop(queryRow, n, h) + rh;
             double ky = BucketRaster.rowTop(queryRow + 1, n, h);
             for (int j : hits) {
-                g.strokeLine(qx, qy, (j + 0.5) * cell, ky);
+                g.strokeLine(qx, qy, (j + 0.5 - viewport.x0()) * cell, ky);
             }
-        }
-    }
-
-    /** Keys per bin as bars; hovering names the bin and its count. */
-    private static final class Histogram extends RasterView {
-        private final Label label = new Label();
-        private int[] counts;
-        private String title = "";
-        private int hovered = -1;
-
-        Histogram() {
-            overlay().getChildren().add(label);
-        }
-
-        void setCounts(int[] c, String name) {
-            counts = c;
-            title = name;
-            hovered = -1;
-            label.setText(c == null ? "" : name);
-            invalidateRaster();
-        }
-
-        void hoverBin(double x) {
-            if (counts == null) {
-                return;
-            }
-            int b = Viewport.full(1, counts.length).colAt(x, rasterWidth());
-            hovered = b;
-            label.setText(b < 0 ? title : String.format(Locale.ROOT, "%s: bin %d holds %d keys", title, b, counts[b]));
-            invalidateRaster();
-        }
-
-        @Override
-        protected int[] renderPixels(int width, int height) {
-            if (counts == null) {
-                int[] blank = new int[width * height];
-                java.util.Arrays.fill(blank, BucketRaster.BACKGROUND);
-                return blank;
-            }
-            return BucketRaster.histogram(counts, width, height, hovered);
         }
     }
 }

@@ -21,8 +21,11 @@ import java.util.Map;
 
 /**
  * Accuracy against table size n = n_c * n_k, one line per model, with the information-theoretic
- * bound accuracy <= 2^b / |V|^n ({@link CapacityBound}) for a state of b bits drawn dashed, and chance
- * 1/|V| as a line.
+ * bound accuracy <= 2^b / |V|^n ({@link CapacityBound}) for a state of b bits drawn dashed, and two
+ * chance levels: 1/|V| for a guess among the values, and, once {@link #setAnswerTokens(int)} gave the
+ * size of the set the prediction ranges over, 1/that for a guess among every token. Accuracy takes the
+ * argmax over the whole vocabulary (as training and the paper do), so an untrained model lands between
+ * the two lines, not on the first one.
  */
 public class CapacityChart extends BorderPane {
 
@@ -32,6 +35,7 @@ public class CapacityChart extends BorderPane {
     private final JFreeChart chart;
     private double bits = Double.NaN;
     private int vocab = 16;
+    private int answerTokens;
 
     /** An empty chart. */
     public CapacityChart() {
@@ -68,6 +72,26 @@ public class CapacityChart extends BorderPane {
         refresh();
     }
 
+    /**
+     * The number of tokens a prediction ranges over (the model's vocabulary), for the second chance
+     * line; 0 hides it.
+     */
+    public final void setAnswerTokens(int tokens) {
+        if (tokens != 0 && tokens < vocab) {
+            throw new IllegalArgumentException("capacity chart: the answer set (" + tokens + " tokens) must hold the "
+                    + vocab + " values");
+        }
+        answerTokens = tokens;
+        refresh();
+    }
+
+    /** The chance lines' labels, top first (for tests and exports). */
+    public final List<String> chanceLabels() {
+        return plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND) == null ? List.of()
+                : plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).stream()
+                .map(m -> ((ValueMarker) m).getLabel()).toList();
+    }
+
     /** The data drawn (models first, then the bound). */
     public final XYSeriesCollection dataset() {
         return dataset;
@@ -98,9 +122,15 @@ public class CapacityChart extends BorderPane {
                 s++;
             }
             if (!Double.isNaN(bits)) {
-                XYSeries bound = new XYSeries(String.format(Locale.ROOT, "bound 2^b/|V|^n (b=%.0f, |V|=%d)", bits, vocab),
-                        true, false);
-                int top = (int) Math.max(maxN, Math.ceil(CapacityBound.breakEven(bits, vocab) * 1.5));
+                double breakEven = CapacityBound.breakEven(bits, vocab);
+                // drawn over the measured range (plus the drop when it is near): a state of millions of bits
+                // would otherwise mean a series of millions of points, all at 1
+                int top = (int) Math.min(Math.max(maxN, Math.ceil(breakEven * 1.5)), Math.max(2L * maxN, 64));
+                String name = breakEven > top
+                        ? String.format(Locale.ROOT, "bound 2^b/|V|^n = 1 for n < %.0f (b=%.0f bits): no limit here",
+                        breakEven, bits)
+                        : String.format(Locale.ROOT, "bound 2^b/|V|^n (b=%.0f, |V|=%d)", bits, vocab);
+                XYSeries bound = new XYSeries(name, true, false);
                 for (int n = 0; n <= top; n++) {
                     bound.add(n, CapacityBound.maxAccuracy(bits, vocab, n), false);
                 }
@@ -111,10 +141,18 @@ public class CapacityChart extends BorderPane {
                         new float[] {6f, 4f}, 0f));
             }
             ValueMarker chance = new ValueMarker(1.0 / vocab, Color.GRAY, new BasicStroke(1f));
-            chance.setLabel(String.format(Locale.ROOT, "chance 1/|V| = %.4f", 1.0 / vocab));
+            chance.setLabel(String.format(Locale.ROOT, "chance guessing a value: 1/|V| = 1/%d", vocab));
             chance.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
             chance.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
             plot.addRangeMarker(chance);
+            if (answerTokens > 0) {
+                ValueMarker any = new ValueMarker(1.0 / answerTokens, Color.GRAY, new BasicStroke(1f,
+                        BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f));
+                any.setLabel(String.format(Locale.ROOT, "chance guessing any token: 1/%d", answerTokens));
+                any.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+                any.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+                plot.addRangeMarker(any);
+            }
         } finally {
             chart.setNotify(true);
         }

@@ -179,8 +179,14 @@ public final class VizDemo {
         capacity.setBound(400, 16);
         views.put("capacity", capacity);
 
-        RecallDiagnosisTable table = new RecallDiagnosisTable();
-        table.setInspection(insp, q -> q.correct() ? "" : "synthetic: wrong on purpose");
+        RecallDiagnosisTable table = new RecallDiagnosisTable(javafx.collections.FXCollections.observableArrayList(
+                insp.predictions().stream().map(q -> new org.haxlab.model.inspect.RecallDiagnosis(q.position(),
+                        q.expected(), q.predicted(), q.confidence(), q.expectedProb(),
+                        new org.haxlab.model.inspect.AnswerSource(q.position(), -1, -1),
+                        q.correct() ? org.haxlab.model.inspect.RecallDiagnosis.Reason.CORRECT
+                                : org.haxlab.model.inspect.RecallDiagnosis.Reason.UNEXPLAINED,
+                        q.correct() ? "right" : "synthetic record: wrong on purpose, no evidence to read",
+                        java.util.List.of())).toList()));
         views.put("recall", table);
         return views;
     }

@@ -62,6 +62,30 @@ public final class SvgWriter {
         return this;
     }
 
+    /** Text with its baseline at y, anchored at its start, middle or end, optionally bold. */
+    public SvgWriter text(double x, double y, double size, String text, String anchor, boolean bold) {
+        if (!anchor.equals("start") && !anchor.equals("middle") && !anchor.equals("end")) {
+            throw new IllegalArgumentException("svg: text anchor must be start, middle or end, got " + anchor);
+        }
+        body.append(String.format(Locale.ROOT, "<text x=\"%s\" y=\"%s\" font-size=\"%s\" font-family=\"sans-serif\" "
+                + "text-anchor=\"%s\"%s>%s</text>%n", num(x), num(y), num(size), anchor,
+                bold ? " font-weight=\"bold\"" : "", escape(text)));
+        elements++;
+        return this;
+    }
+
+    /** Starts a group moved by (dx, dy): what follows is drawn in its own coordinates until {@link #endGroup()}. */
+    public SvgWriter beginGroup(double dx, double dy) {
+        body.append(String.format(Locale.ROOT, "<g transform=\"translate(%s,%s)\">%n", num(dx), num(dy)));
+        return this;
+    }
+
+    /** Ends the group begun last. */
+    public SvgWriter endGroup() {
+        body.append("</g>\n");
+        return this;
+    }
+
     /** Number of elements written. */
     public int elements() {
         return elements;

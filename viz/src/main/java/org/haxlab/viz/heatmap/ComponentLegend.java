@@ -7,7 +7,10 @@ import org.haxlab.model.trace.Component;
 
 import java.util.List;
 
-/** A row of colour swatches naming the components (spec §3 ids), for the selection matrix. */
+/**
+ * A row of colour swatches naming the components (spec §3 ids), for the selection matrix. Its colours
+ * ({@link ComponentColors}) are disjoint from the token-role colours of the strip.
+ */
 public class ComponentLegend extends FlowPane {
 
     /** A legend for every component, in priority order. */
@@ -24,6 +27,11 @@ public class ComponentLegend extends FlowPane {
             Label l = new Label(c.id(), swatch);
             getChildren().add(l);
         }
-        getChildren().add(new Label("several: priority colour, 2nd in lower-right half when zoomed"));
+        getChildren().add(new Label("several: 2nd colour in the lower-right half (zoomed)"));
+    }
+
+    /** The legend entries as text, in display order (for tests and exports). */
+    public List<String> entries() {
+        return getChildren().stream().map(n -> ((Label) n).getText()).toList();
     }
 }

@@ -18,6 +18,8 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.haxlab.model.inspect.Inspection;
 import org.haxlab.model.inspect.QueryPrediction;
+import org.haxlab.model.task.TokenRole;
+import org.haxlab.model.task.Vocabulary;
 import org.haxlab.viz.heatmap.RasterView;
 import org.haxlab.viz.heatmap.Viewport;
 
@@ -28,11 +30,14 @@ import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
- * The coloured token sequence: one cell per position coloured by {@link TokenRole}, a highlight band
+ * The coloured token sequence: one cell per position coloured by its {@link TokenRole} ({@link RoleColors}), a highlight band
  * the caller lights (for example the keys the hovered query selected), and correct / wrong marks at the
  * query positions of {@link QueryPrediction}s. Scroll zooms horizontally, drag pans, double-click resets;
  * token text appears once cells are wide enough. Hover publishes the position
  * ({@link #hoveredPositionProperty()}, -1 when none) and shows token, role and answer in an overlay.
+ *
+ * <p>Under a matrix the strip follows the matrix's columns instead ({@link #followColumns(double, double)}):
+ * its own zoom and pan are then off, so that position i is always drawn under column i.
  */
 public class TokenStrip extends RasterView {
     private static final double TEXT_MIN_PIXELS = 11;
@@ -48,10 +53,11 @@ public class TokenStrip extends RasterView {
     private List<QueryPrediction> predictions = List.of();
     private Viewport viewport;
     private double dragX;
+    private boolean following;
 
-    /** A strip with the default token names ({@link TokenNames#DEFAULT}). */
+    /** A strip with the task's token names ({@link Vocabulary#name}). */
     public TokenStrip() {
-        this(TokenNames.DEFAULT);
+        this(Vocabulary::name);
     }
 
     /** A strip printing tokens with {@code names} (the task package's canonical naming). */
@@ -70,27 +76,48 @@ public class TokenStrip extends RasterView {
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverAt(-1, -1));
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> dragX = e.getX());
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (viewport != null && e.getButton() == MouseButton.PRIMARY) {
+            if (viewport != null && !following && e.getButton() == MouseButton.PRIMARY) {
                 viewport = viewport.panBy(e.getX() - dragX, 0, rasterWidth(), rasterHeight());
                 dragX = e.getX();
                 invalidateRaster();
             }
         });
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.getClickCount() == 2) {
+            if (e.getClickCount() == 2 && !following) {
                 resetView();
             }
         });
         setOnScroll(this::onScroll);
     }
 
-    /** Shows a token sequence; clears predictions, highlights and zoom. */
+    /** Shows a token sequence; clears predictions, highlights and (unless following a matrix) zoom. */
     public final void setTokens(int[] sequence) {
         tokens = sequence.clone();
-        roles = TokenRole.roles(tokens);
-        viewport = tokens.length == 0 ? null : Viewport.full(1, tokens.length);
+        roles = TokenRole.of(tokens, new int[0]);
+        if (!following || viewport == null || viewport.cols() != tokens.length) {
+            viewport = tokens.length == 0 ? null : Viewport.full(1, tokens.length);
+        }
         highlights.clear();
         setPredictions(List.of());
+    }
+
+    /**
+     * Shows exactly columns {@code x0} .. {@code x0 + span} of the sequence from now on (a matrix's
+     * visible key range), and turns the strip's own zoom and pan off; a span of 0 or less gives them back.
+     */
+    public final void followColumns(double x0, double span) {
+        following = span > 0;
+        if (tokens.length == 0) {
+            return;
+        }
+        viewport = following ? new Viewport(1, tokens.length, x0, 0, Math.min(span, tokens.length), 1)
+                : Viewport.full(1, tokens.length);
+        invalidateRaster();
+    }
+
+    /** The visible columns (null when empty). */
+    public final Viewport viewport() {
+        return viewport;
     }
 
     /** Shows the tokens and the answers of an inspection. */
@@ -99,13 +126,15 @@ public class TokenStrip extends RasterView {
         setPredictions(inspection.predictions());
     }
 
-    /** Marks correct and wrong answers at their query positions. */
+    /** Marks correct and wrong answers at their query positions (which also become query / answer roles). */
     public final void setPredictions(List<QueryPrediction> answers) {
         predictions = List.copyOf(answers);
         byPosition.clear();
         for (QueryPrediction q : predictions) {
             byPosition.put(q.position(), q);
         }
+        roles = TokenRole.of(tokens, predictions.stream().mapToInt(QueryPrediction::position)
+                .filter(p -> p < tokens.length).toArray());
         invalidateRaster();
     }
 
@@ -121,6 +150,11 @@ public class TokenStrip extends RasterView {
             highlights.put(p, argb);
         }
         invalidateRaster();
+    }
+
+    /** The highlight colour of position {@code p} (ARGB), or 0 when it is not lit. */
+    public final int highlightOf(int p) {
+        return highlights.getOrDefault(p, 0);
     }
 
     /** Removes every highlight. */
@@ -141,7 +175,7 @@ public class TokenStrip extends RasterView {
 
     /** Shows the whole sequence again. */
     public final void resetView() {
-        if (tokens.length > 0) {
+        if (tokens.length > 0 && !following) {
             viewport = Viewport.full(1, tokens.length);
             invalidateRaster();
         }
@@ -149,7 +183,7 @@ public class TokenStrip extends RasterView {
 
     /** Zooms horizontally by {@code factor} around pixel column x. */
     public final void zoomAt(double x, double factor) {
-        if (viewport != null) {
+        if (viewport != null && !following) {
             viewport = viewport.zoomAt(x, 0, rasterWidth(), rasterHeight(), factor);
             invalidateRaster();
         }
@@ -157,7 +191,7 @@ public class TokenStrip extends RasterView {
 
     /** Describes position {@code p}: index, text, role and, at a query, the answer. */
     public final String describe(int p) {
-        String s = String.format(Locale.ROOT, "pos %d: %s (%s)", p, names.apply(tokens[p]), roles[p].label());
+        String s = String.format(Locale.ROOT, "pos %d: %s (%s)", p, names.apply(tokens[p]), RoleColors.label(roles[p]));
         QueryPrediction q = byPosition.get(p);
         if (q != null) {
             s += String.format(Locale.ROOT, " | expected %s, predicted %s (p=%.3f) %s", names.apply(q.expected()),
@@ -213,7 +247,7 @@ public class TokenStrip extends RasterView {
     }
 
     private void onScroll(ScrollEvent e) {
-        if (e.getDeltaY() != 0) {
+        if (e.getDeltaY() != 0 && !following) {
             zoomAt(e.getX(), Math.pow(1.25, e.getDeltaY() / 40.0));
             e.consume();
         }

@@ -1,6 +1,7 @@
 package org.haxlab.viz.tokens;
 
 import org.haxlab.model.inspect.QueryPrediction;
+import org.haxlab.model.task.TokenRole;
 import org.haxlab.viz.heatmap.Palettes;
 import org.haxlab.viz.heatmap.Viewport;
 
@@ -10,17 +11,17 @@ import java.util.Map;
 /**
  * Pure rendering of the token strip into ARGB pixels, in three horizontal bands: a highlight band
  * on top (positions lit by the caller, e.g. the keys of the hovered query), the role-coloured token
- * cells in the middle, and a mark band at the bottom (bluish green = correct, vermillion = wrong at
- * query positions). Every band paints every pixel a cell overlaps, so single positions stay visible
+ * cells in the middle, and a mark band at the bottom (dark green = correct, wine = wrong at query
+ * positions; neither is a component or a role colour, so a wrong mark never reads as an LSH key). Every band paints every pixel a cell overlaps, so single positions stay visible
  * when there are more tokens than pixels.
  */
 public final class TokenStripRaster {
     /** Background. */
     public static final int BACKGROUND = Palettes.WHITE;
-    /** Mark of a correct answer. */
-    public static final int CORRECT = Palettes.BLUISH_GREEN;
-    /** Mark of a wrong answer. */
-    public static final int WRONG = Palettes.VERMILLION;
+    /** Mark of a correct answer (dark green). */
+    public static final int CORRECT = 0xFF276419;
+    /** Mark of a wrong answer (wine). */
+    public static final int WRONG = 0xFF8E0152;
     /** Separator line between cells once they are wide enough. */
     static final int SEPARATOR = 0xFFFFFFFF;
     /** Cell width (pixels) from which separators are drawn. */
@@ -62,7 +63,7 @@ public final class TokenStripRaster {
         for (int i = first; i <= last; i++) {
             int[] xs = span(i, vp, cpp, width);
             if (xs != null) {
-                fill(out, width, xs[0], xs[1], cellTop, cellBottom, roles[i].argb());
+                fill(out, width, xs[0], xs[1], cellTop, cellBottom, RoleColors.of(roles[i]));
                 if (separators) {
                     fill(out, width, xs[0], xs[0], cellTop, cellBottom, SEPARATOR);
                 }

@@ -1,6 +1,7 @@
 /**
- * The coloured token strip ({@link org.haxlab.viz.tokens.TokenStrip}): token roles (spec §1 ids),
- * highlights, hover and correct / wrong marks at query positions. {@link org.haxlab.viz.tokens.TokenNames}
- * is the default id-to-text mapping until the task package provides its canonical one.
+ * The coloured token strip ({@link org.haxlab.viz.tokens.TokenStrip}): the task's token roles
+ * ({@link org.haxlab.model.task.TokenRole}, spec §1) in the one role palette
+ * ({@link org.haxlab.viz.tokens.RoleColors}, with its {@link org.haxlab.viz.tokens.TokenLegend}),
+ * highlights, hover and correct / wrong marks at query positions; it can follow a matrix's columns.
  */
 package org.haxlab.viz.tokens;

@@ -55,10 +55,10 @@ class BucketStatsTest {
 
     @Test
     void histogramBarsScaleToTheFullestBin() {
-        int[] px = BucketRaster.histogram(new int[] {0, 1, 1, 3}, 4, 9, -1);
-        assertEquals(Palettes.category(3), px[3], "fullest bin reaches the top");
+        int[] px = BucketRaster.histogram(new int[] {0, 1, 1, 3}, 4, 9, -1, BucketHistogram.BAR, Palettes.BLACK);
+        assertEquals(BucketHistogram.BAR, px[3], "fullest bin reaches the top");
         assertEquals(BucketRaster.BACKGROUND, px[4 * 4 + 1], "a 1/3 bar stays low");
-        assertEquals(Palettes.category(1), px[8 * 4 + 1]);
+        assertEquals(BucketHistogram.BAR, px[8 * 4 + 1]);
         assertEquals(BucketRaster.BACKGROUND, px[8 * 4], "empty bin");
     }
 }

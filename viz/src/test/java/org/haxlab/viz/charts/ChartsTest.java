@@ -73,6 +73,16 @@ class ChartsTest {
             assertEquals(256.0, cc.dataset().getXValue(0, 1), 0);
             assertEquals(1.0, cc.dataset().getYValue(1, 256), 0, "1024 bits hold n = 256 at |V| = 16");
             assertTrue(cc.dataset().getYValue(1, 300) < 1e-50);
+            assertEquals(List.of("chance guessing a value: 1/|V| = 1/16"), cc.chanceLabels());
+            cc.setAnswerTokens(100);
+            assertEquals(List.of("chance guessing a value: 1/|V| = 1/16", "chance guessing any token: 1/100"),
+                    cc.chanceLabels(), "says what chance means when predictions range over every token");
+            assertThrows(IllegalArgumentException.class, () -> cc.setAnswerTokens(8));
+            // a state of a million bits: the bound is 1 over the whole measured range and says so
+            cc.setBound(1 << 20, 16);
+            String bound = (String) cc.dataset().getSeriesKey(1);
+            assertTrue(bound.contains("= 1 for n < 262144") && bound.contains("no limit here"), bound);
+            assertTrue(cc.dataset().getItemCount(1) <= 2 * 256 + 1, "drawn over the measured range only");
             return null;
         });
     }

@@ -1,13 +1,20 @@
 package org.haxlab.viz.recall;
 
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
 import javafx.scene.layout.StackPane;
-import org.haxlab.model.inspect.Inspection;
-import org.haxlab.model.inspect.QueryPrediction;
+import javafx.scene.text.Text;
+import org.haxlab.model.inspect.AnswerSource;
+import org.haxlab.model.inspect.RecallDiagnosis;
+import org.haxlab.model.task.Vocabulary;
 import org.haxlab.viz.FxExtension;
-import org.haxlab.viz.demo.SyntheticRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.Map;
 
 import static org.haxlab.viz.FxExtension.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,29 +22,67 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(FxExtension.class)
 class RecallDiagnosisTableTest {
+    private static final String LONG_WHY = "The answer 3 was defined at position 4 (B a 3), but no attention layer selected "
+            + "it: the sliding window of 64 keys ends at position 80 and the sink holds positions 0 to 3 only, so "
+            + "the state had to carry it over 140 tokens and kept 2e-5 of it.";
+
+    private static RecallDiagnosis diagnosis(int position, int expected, int predicted, RecallDiagnosis.Reason reason,
+                                             String why) {
+        return new RecallDiagnosis(position, Vocabulary.VALUE_BASE + expected, Vocabulary.VALUE_BASE + predicted, 0.4f,
+                0.1f, new AnswerSource(position, 3, 4), reason, why, List.of());
+    }
+
     @Test
-    void rowsCarryContextKeyValuesAndCallerReasonsAndWrongOnesFilter() throws Exception {
-        Inspection insp = SyntheticRecords.inspection(5, 5, 0, 3);
-        long wrong = insp.predictions().stream().filter(q -> !q.correct()).count();
-        assertTrue(wrong > 0 && wrong < insp.predictions().size(), "fixture has both kinds");
+    void rowsShowTheQuestionAnswersAndWhyAndTheFilterKeepsWrongOnes() throws Exception {
+        ObservableList<RecallDiagnosis> source = FXCollections.observableArrayList(
+                diagnosis(144, 3, 3, RecallDiagnosis.Reason.CORRECT, "right"),
+                diagnosis(146, 3, 7, RecallDiagnosis.Reason.NOT_SELECTED, LONG_WHY));
         onFx(() -> {
-            RecallDiagnosisTable table = new RecallDiagnosisTable();
-            table.setInspection(insp, q -> q.correct() ? "" : "key not in window");
-            new Scene(new StackPane(table), 800, 400).snapshot(null);
-            assertEquals(insp.predictions().size(), table.getItems().size());
-            RecallRow row = table.allRows().get(0);
-            QueryPrediction q = insp.predictions().get(0);
-            int[] t = insp.tokens();
-            assertEquals(String.valueOf((char) ('a' + t[q.position()] - 26)), row.key());
-            assertEquals(String.valueOf(q.expected() - 10), row.expected());
-            int c = q.position() - 1;
-            while (t[c] < 42) {
-                c--;
-            }
-            assertEquals(String.valueOf((char) ('A' + t[c] - 42)), row.context());
+            RecallDiagnosisTable table = new RecallDiagnosisTable(source);
+            table.setQuestions(Map.of(144, "A a", 146, "B a"));
+            new Scene(new StackPane(table), 1280, 400).snapshot(null);
+            List<List<String>> rows = table.shownText();
+            assertEquals(List.of("144", "A a", "3", "3", "40%", "4", "correct: right"), rows.get(0));
+            assertEquals(List.of("146", "B a", "3", "7", "40%", "4", "not selected: " + LONG_WHY), rows.get(1));
             table.setOnlyWrong(true);
-            assertEquals(wrong, table.getItems().size());
-            assertTrue(table.getItems().stream().allMatch(r -> r.reason().equals("key not in window")));
+            assertEquals(1, table.getItems().size());
+            assertEquals(146, table.getItems().get(0).position());
+            return null;
+        });
+    }
+
+    @Test
+    void headersAndTheWhySentenceAreNotCutInTheWindowsTablePlace() throws Exception {
+        ObservableList<RecallDiagnosis> source = FXCollections.observableArrayList(
+                diagnosis(146, 3, 7, RecallDiagnosis.Reason.OUTWEIGHED, LONG_WHY));
+        onFx(() -> {
+            RecallDiagnosisTable table = new RecallDiagnosisTable(source);
+            // at 1280 x 720 the table gets about 680 px between the editor and the training panel
+            Scene scene = new Scene(new StackPane(table), 680, 400);
+            scene.snapshot(null);
+            assertTrue(table.whyColumn().getWidth() >= 160, "why keeps room to wrap: " + table.whyColumn().getWidth());
+            double sum = table.getColumns().stream().mapToDouble(c -> c.getWidth()).sum();
+            assertTrue(sum <= 680, "no sideways scrolling at this width: " + sum);
+            table.lookupAll(".column-header .label").forEach(n -> {
+                Labeled l = (Labeled) n;
+                if (!l.getText().isEmpty()) {
+                    assertTrue(l.prefWidth(-1) <= l.getWidth() + 0.5, "header '" + l.getText() + "' is cut: "
+                            + l.getWidth() + " < " + l.prefWidth(-1));
+                }
+            });
+            javafx.scene.text.TextFlow why = (javafx.scene.text.TextFlow) table.lookupAll(".table-cell").stream()
+                    .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getGraphic())
+                    .filter(g -> g instanceof javafx.scene.text.TextFlow f && ((Text) f.getChildren().get(1)).getText()
+                            .equals(LONG_WHY)).findFirst().orElseThrow();
+            assertEquals("selected but outweighed: ", ((Text) why.getChildren().get(0)).getText(), "the reason first");
+            assertTrue(why.getWidth() <= table.whyColumn().getWidth(), "within its column");
+            assertTrue(why.getHeight() > 40, "over several lines rather than cut: " + why.getHeight());
+            var row = table.lookupAll(".table-row-cell").stream().filter(n -> ((javafx.scene.control.TableRow<?>) n)
+                    .getItem() != null).findFirst().orElseThrow();
+            double lines = why.getHeight() / 14;
+            assertTrue(row.getLayoutBounds().getHeight() < why.getHeight() + 30,
+                    "the row is as tall as its sentence (" + lines + " lines), not the table: "
+                            + row.getLayoutBounds().getHeight());
             return null;
         });
     }

@@ -4,6 +4,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.layout.StackPane;
 import org.haxlab.model.inspect.QueryPrediction;
+import org.haxlab.model.task.TokenRole;
 import org.haxlab.viz.FxExtension;
 import org.haxlab.viz.demo.SyntheticRecords;
 import org.haxlab.viz.heatmap.Palettes;
@@ -25,12 +26,14 @@ class TokenStripTest {
     @Test
     void rasterPutsRolesHighlightsAndMarksInTheirBands() {
         int[] tokens = {1, 42, 26, 13, 4, 42, 26, 13};
-        TokenRole[] roles = TokenRole.roles(tokens);
+        TokenRole[] roles = TokenRole.of(tokens, new int[] {6});
         List<QueryPrediction> preds = List.of(new QueryPrediction(6, 13, 14, 0.6f, 0.1f, NO_LOGITS));
         int[] px = TokenStripRaster.render(roles, Viewport.full(1, 8), 80, 20, Map.of(2, Palettes.BLACK), preds);
         int band = TokenStripRaster.bandHeight(20);
-        assertEquals(TokenRole.CONTEXT.argb(), px[10 * 80 + 15]);
-        assertEquals(TokenRole.QUERY_VALUE.argb(), px[10 * 80 + 75]);
+        assertEquals(RoleColors.of(TokenRole.CONTEXT), px[10 * 80 + 15]);
+        assertEquals(RoleColors.of(TokenRole.QUERY), px[10 * 80 + 65], "the query key");
+        assertEquals(RoleColors.of(TokenRole.ANSWER), px[10 * 80 + 75], "the value after it is its answer");
+        assertEquals(RoleColors.of(TokenRole.VALUE), px[10 * 80 + 35], "a stored value");
         assertEquals(Palettes.BLACK, px[25], "highlight band above position 2");
         assertEquals(TokenStripRaster.BACKGROUND, px[15], "no highlight above position 1");
         assertEquals(TokenStripRaster.WRONG, px[(20 - band) * 80 + 65], "wrong mark below query 6");
@@ -38,7 +41,7 @@ class TokenStripTest {
 
     @Test
     void aSingleHighlightSurvivesMoreTokensThanPixels() {
-        TokenRole[] roles = TokenRole.roles(new int[1058]);
+        TokenRole[] roles = TokenRole.of(new int[1058], new int[0]);
         int[] px = TokenStripRaster.render(roles, Viewport.full(1, 1058), 200, 10, Map.of(1000, Palettes.VERMILLION),
                 List.of());
         boolean found = false;
@@ -57,7 +60,9 @@ class TokenStripTest {
             int n = insp.tokens().length;
             Scene scene = new Scene(new StackPane(strip), n * 2, 30);
             PixelReader r = scene.snapshot(null).getPixelReader();
-            assertEquals(TokenRole.CONTEXT.argb(), r.getArgb(2 * 1 + 1, 15), "position 1 is a context");
+            assertEquals(RoleColors.of(TokenRole.CONTEXT), r.getArgb(2 * 1 + 1, 15), "position 1 is a context");
+            QueryPrediction first = insp.predictions().get(0);
+            assertEquals(TokenRole.QUERY, strip.roles()[first.position()], "predictions mark the query keys");
             QueryPrediction q = insp.predictions().get(0);
             int markY = 30 - 1;
             assertEquals(q.correct() ? TokenStripRaster.CORRECT : TokenStripRaster.WRONG, r.getArgb(2 * q.position(), markY));

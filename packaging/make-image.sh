@@ -23,8 +23,9 @@ done
 # JDK modules the app, JavaFX (class path), DJL, gson, picocli and slf4j use; found with jdeps (which
 # also names java.compiler, referenced by DJL's api jar) and by running the image. java.desktop:
 # JavaFX-Swing and image I/O; jdk.unsupported: sun.misc.Unsafe (JavaFX, DJL); jdk.zipfs and
-# jdk.localedata keep jar and locale handling complete.
-modules="java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.jfr,jdk.unsupported,jdk.zipfs,jdk.localedata"
+# jdk.localedata keep jar and locale handling complete; jdk.management: the machine's memory size, from which
+# the CLI bounds the sizes a user may ask for.
+modules="java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.jfr,jdk.management,jdk.unsupported,jdk.zipfs,jdk.localedata"
 
 input="$target/jpackage-input"
 runtime="$target/jlink-runtime"

@@ -31,11 +31,15 @@ public final class Limits {
 
     /** Physical memory of the machine, or 16 GiB when the platform does not say. */
     static long physicalBytes() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            long total = os.getTotalMemorySize();
-            if (total > 0) {
-                return total;
+        try {
+            if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                long total = os.getTotalMemorySize();
+                if (total > 0) {
+                    return total;
+                }
             }
+        } catch (LinkageError e) {
+            // a trimmed runtime without the jdk.management module (a jlink image that left it out) still runs
         }
         return 16L << 30;
     }

@@ -6,19 +6,16 @@ import com.google.gson.JsonObject;
 import org.haxlab.app.work.ModelWorker;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
-import org.haxlab.model.task.RecallSequence;
-import org.haxlab.model.task.Split;
 import org.haxlab.model.train.CheckpointStore;
 import org.haxlab.model.train.RunRecord;
-import org.haxlab.model.train.SequenceSource;
 import org.haxlab.model.train.StepEvent;
 import org.haxlab.model.train.TaskFactory;
 import org.haxlab.model.train.ModelFactory;
 import org.haxlab.model.train.Trainer;
+import org.haxlab.model.train.TrainingRuns;
 import org.haxlab.model.train.ValidationEvent;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -312,11 +309,8 @@ public final class TrainingSession implements AutoCloseable {
             // a loaded model trains on: from now on its record describes this run
             taskJson = tasks.describe(plan.task());
             trainingJson = plan.training().toJson();
-            SequenceSource source = tasks.create(plan.task());
-            List<RecallSequence> heldOut = plan.training().validateEvery() > 0
-                    ? source.sample(plan.valSamples(), SequenceSource.heldOutRandom(Split.VALIDATION, plan.training().seed()))
-                    : List.of();
-            Trainer trainer = new Trainer(model, plan.training(), source, heldOut);
+            Trainer trainer = TrainingRuns.data(tasks, plan.task(), plan.training(), plan.valSamples())
+                    .trainer(model, plan.training());
             trainer.addListener(new RunRelay(this, trainer.control(), modelStep));
             synchronized (this) {
                 run.attach(trainer);

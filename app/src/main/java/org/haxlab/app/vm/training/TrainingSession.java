@@ -17,9 +17,7 @@ import org.haxlab.model.train.ValidationEvent;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -45,16 +43,13 @@ public final class TrainingSession implements AutoCloseable {
         T apply(SequenceModel model) throws Exception;
     }
 
-    /** How long a paused run waits for queued work before it re-checks its control. */
-    private static final long PAUSE_POLL_MILLIS = 25;
-
     private final ModelWorker worker;
     private final ModelFactory models;
     private final TaskFactory tasks;
     private final Device device;
     private final Consumer<TrainingUpdate> updates;
     private final CheckpointStore store = new CheckpointStore();
-    private final BlockingQueue<Runnable> betweenSteps = new LinkedBlockingQueue<>();
+    private final BetweenSteps betweenSteps = new BetweenSteps();
     private volatile ModelSnapshotListener snapshotListener;
     private volatile long snapshotPeriodNanos = TimeUnit.MILLISECONDS.toNanos(750);
 
@@ -322,7 +317,7 @@ public final class TrainingSession implements AutoCloseable {
             synchronized (this) {
                 activeRuns--;
             }
-            runQueuedWork();
+            betweenSteps.runQueued();
             snapshot(true);
         }
     }
@@ -339,32 +334,14 @@ public final class TrainingSession implements AutoCloseable {
             lastValidation = e.validation();
         }
         modelStep = totalStep;
-        runQueuedWork();
+        betweenSteps.runQueued();
         snapshot(false);
     }
 
     /** Serves queued work while {@code stillPaused} says so; returns when the run should go on. */
     void servePaused(java.util.function.BooleanSupplier stillPaused) {
         snapshot(true);
-        while (stillPaused.getAsBoolean()) {
-            Runnable job;
-            try {
-                job = betweenSteps.poll(PAUSE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                // the worker is shutting down: let the trainer see the interrupt and stop
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (job != null) {
-                job.run();
-            }
-        }
-    }
-
-    private void runQueuedWork() {
-        for (Runnable job; (job = betweenSteps.poll()) != null; ) {
-            job.run();
-        }
+        betweenSteps.servePaused(stillPaused);
     }
 
     /**

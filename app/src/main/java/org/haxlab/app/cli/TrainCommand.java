@@ -11,7 +11,6 @@ import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.task.RecallSequence;
-import org.haxlab.model.task.Split;
 import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.train.CheckpointException;
 import org.haxlab.model.train.CheckpointStore;
@@ -32,6 +31,7 @@ import org.haxlab.model.train.TaskFactory;
 import org.haxlab.model.train.TaskSpec;
 import org.haxlab.model.train.Trainer;
 import org.haxlab.model.train.TrainingConfig;
+import org.haxlab.model.train.TrainingRuns;
 import org.haxlab.model.train.Wiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -285,11 +285,9 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         TrainingConfig config = run.training();
         scale.applyThreads();
-        SequenceSource source = tasks.create(run.task());
-        // the held-out split has its own seed; the trainer redraws any training sequence that falls in it
-        List<RecallSequence> heldOut = config.validateEvery() > 0
-                ? source.sample(run.valSamples(), SequenceSource.heldOutRandom(Split.VALIDATION, config.seed()))
-                : List.of();
+        TrainingRuns.Data data = TrainingRuns.data(tasks, run.task(), config, run.valSamples());
+        SequenceSource source = data.source();
+        List<RecallSequence> heldOut = data.heldOut();
         Path dir = folder.dir();
         Path metrics = dir.resolve(RunFolder.METRICS_FILE);
         Splits splits = null;
@@ -305,7 +303,7 @@ public final class TrainCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager(dev);
              SequenceModel model = models.create(run.model(), manager, dev);
              MetricsCsv csv = from == null ? new MetricsCsv(metrics) : MetricsCsv.continueAt(metrics, from.state().step())) {
-            Trainer trainer = new Trainer(model, config, source, heldOut)
+            Trainer trainer = new TrainingRuns.Data(source, heldOut).trainer(model, config)
                     .reportEvery(reportEvery)
                     .checkpointEvery(checkpointInterval(config))
                     .addListener(csv)
@@ -391,29 +389,5 @@ public final class TrainCommand implements Callable<Integer> {
             case STOPPED -> INTERRUPTED;
             default -> 1;
         };
-    }
-
-    /** Adapts picocli's error writer to the PrintStream the progress line takes. */
-    private static final class WriterStream extends java.io.OutputStream {
-        private final PrintWriter writer;
-
-        WriterStream(PrintWriter writer) {
-            this.writer = writer;
-        }
-
-        @Override
-        public void write(int b) {
-            writer.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            writer.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void flush() {
-            writer.flush();
-        }
     }
 }

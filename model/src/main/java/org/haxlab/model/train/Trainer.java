@@ -16,10 +16,8 @@ import org.haxlab.model.task.Batch;
 import org.haxlab.model.task.RecallSequence;
 import org.haxlab.model.trace.ForwardOptions;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -43,14 +41,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Trainer {
 
-    /** Attempts to draw a training sequence that is not in the held-out split before giving up. */
-    private static final int MAX_REDRAWS = 1000;
-
     private final SequenceModel model;
     private final TrainingConfig config;
-    private final SequenceSource source;
     private final List<RecallSequence> validation;
-    private final Set<RecallSequence> heldOut;
+    private final TrainingDraws draws;
     private final TrainingControl control = new TrainingControl();
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -77,9 +71,8 @@ public final class Trainer {
         }
         this.model = model;
         this.config = config;
-        this.source = source;
         this.validation = List.copyOf(validation);
-        this.heldOut = new HashSet<>(validation);
+        this.draws = new TrainingDraws(source, validation, config.batchSize());
     }
 
     /** Adds a listener; returns this trainer. */
@@ -271,7 +264,7 @@ public final class Trainer {
      * unreported one compute the same update.
      */
     private StepEvent step(int step, Random data, AdamW adam, WeightGuard guard, NDManager work) {
-        List<RecallSequence> seqs = drawBatch(data);
+        List<RecallSequence> seqs = draws.batch(data);
         int length = seqs.stream().mapToInt(RecallSequence::length).max().orElseThrow();
         long tokens = seqs.stream().mapToLong(RecallSequence::length).sum();
         double lr = config.rateAt(step);
@@ -354,23 +347,6 @@ public final class Trainer {
         }
         this.reportEvery = steps;
         return this;
-    }
-
-    private List<RecallSequence> drawBatch(Random data) {
-        List<RecallSequence> out = new java.util.ArrayList<>(config.batchSize());
-        for (int i = 0; i < config.batchSize(); i++) {
-            RecallSequence s = source.draw(data);
-            int tries = 1;
-            while (heldOut.contains(s)) {
-                if (tries++ >= MAX_REDRAWS) {
-                    throw new IllegalStateException("could not draw a training sequence outside the held-out split after "
-                            + MAX_REDRAWS + " tries: the task is too small for its validation set");
-                }
-                s = source.draw(data);
-            }
-            out.add(s);
-        }
-        return out;
     }
 
     private ValidationEvent validate(int step) {

@@ -1,5 +1,6 @@
 package org.haxlab.viz.buckets;
 
+import org.haxlab.model.trace.LayerInspection;
 import org.haxlab.viz.heatmap.Palettes;
 import org.haxlab.viz.heatmap.Viewport;
 
@@ -247,5 +248,27 @@ public final class BucketRaster {
         for (int y = y0; y <= y1; y++) {
             java.util.Arrays.fill(out, y * width + xs[0], y * width + xs[1] + 1, argb);
         }
+    }
+
+    /**
+     * One bin map per hashing ({@code first}, and {@code second} after a redraw when not null), stacked; the
+     * hovered {@code query} and its colliding keys in each are marked.
+     */
+    static int[] binPanels(LayerInspection first, LayerInspection second, int bins, Viewport viewport, int width,
+                           int height, int query, int[] hits, int[] hitsAfter) {
+        int panels = second == null ? 1 : 2;
+        int ph = rowHeight(panels, height);
+        int[] out = new int[width * height];
+        java.util.Arrays.fill(out, BACKGROUND);
+        for (int p = 0; p < panels; p++) {
+            LayerInspection in = p == 0 ? first : second;
+            int[] rowOf = binRows(in.qBucket(), in.kBucket(), bins);
+            int[] panel = binMap(in.qBucket(), in.kBucket(), rowOf, viewport.x0(), viewport.spanX(),
+                    width, ph, query,
+                    p == 0 ? hits : hitsAfter);
+            System.arraycopy(panel, 0, out, rowTop(p, panels, height) * width,
+                    Math.min(panel.length, out.length - rowTop(p, panels, height) * width));
+        }
+        return out;
     }
 }

@@ -330,28 +330,10 @@ public class BucketView extends VBox {
                 return blank;
             }
             if (getLayout() == Layout.BY_BIN) {
-                return binPanels(width, height);
+                return BucketRaster.binPanels(first, second, bins, viewport, width, height, query, hits, hitsAfter);
             }
             int[][] rows = rows();
             return BucketRaster.strip(rows, viewport, width, height, marked);
-        }
-
-        /** One bin map per hashing (before, and after a redraw), stacked. */
-        private int[] binPanels(int width, int height) {
-            int panels = second == null ? 1 : 2;
-            int ph = BucketRaster.rowHeight(panels, height);
-            int[] out = new int[width * height];
-            java.util.Arrays.fill(out, BucketRaster.BACKGROUND);
-            for (int p = 0; p < panels; p++) {
-                LayerInspection in = p == 0 ? first : second;
-                int[] rowOf = BucketRaster.binRows(in.qBucket(), in.kBucket(), bins);
-                int[] panel = BucketRaster.binMap(in.qBucket(), in.kBucket(), rowOf, viewport.x0(), viewport.spanX(),
-                        width, ph, query,
-                        p == 0 ? hits : hitsAfter);
-                System.arraycopy(panel, 0, out, BucketRaster.rowTop(p, panels, height) * width,
-                        Math.min(panel.length, out.length - BucketRaster.rowTop(p, panels, height) * width));
-            }
-            return out;
         }
 
         @Override

@@ -1,7 +1,6 @@
 package org.haxlab.app.vm.main;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -212,7 +211,7 @@ public final class MainViewModel implements AutoCloseable {
         source.set(ModelSource.LESSON);
         lessonModels.setAll(s.models());
         if (s.models().size() >= CompareViewModel.MIN_SLOTS) {
-            setCompareSlots(s.models());
+            CompareSlots.setAll(compare, s.models());
         }
         scenario.set(s);
         lesson.set(s.title() + (s.note().isEmpty() ? "" : ": " + s.note()));
@@ -279,22 +278,12 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Measures capacity for the model in view and the compared ones. */
     public void measureCapacity() {
-        List<ModelSlot> models = new ArrayList<>();
-        if (controller.wantedSlot() != null) {
-            models.add(controller.wantedSlot());
-        }
-        for (ModelSlot s : compare.slotsProperty()) {
-            if (models.stream().noneMatch(m -> m.config().equals(s.config()) && Objects.equals(m.checkpoint(),
-                    s.checkpoint()))) {
-                models.add(s);
-            }
-        }
-        capacity.measure(models, bar.deviceProperty().get(), sequence.seedProperty().get());
+        capacity.measure(CompareSlots.withCompared(controller.wantedSlot(), compare), bar.deviceProperty().get(), sequence.seedProperty().get());
     }
 
     /** Puts the three default models in the compare slots and runs them. */
     public void compareDefaults() {
-        setCompareSlots(CompareRunner.defaultSlots(bar.backboneProperty().get(), bar.seed()));
+        CompareSlots.setAll(compare, CompareRunner.defaultSlots(bar.backboneProperty().get(), bar.seed()));
         compareRunner.run(sequence.parsedProperty().get(), bar.deviceProperty().get());
     }
 
@@ -307,19 +296,6 @@ public final class MainViewModel implements AutoCloseable {
         }
         compare.setSlot(compare.slotsProperty().size() - 1, slot);
         compareRunner.run(sequence.parsedProperty().get(), bar.deviceProperty().get());
-    }
-
-    private void setCompareSlots(List<ModelSlot> slots) {
-        while (compare.slotsProperty().size() > slots.size()) {
-            compare.removeSlot(compare.slotsProperty().size() - 1);
-        }
-        for (int i = 0; i < slots.size(); i++) {
-            if (i < compare.slotsProperty().size()) {
-                compare.setSlot(i, slots.get(i));
-            } else {
-                compare.addSlot(slots.get(i));
-            }
-        }
     }
 
     /** Stops training between steps and frees the models (on the model thread). */

@@ -6,23 +6,18 @@ import com.google.gson.JsonObject;
 import org.haxlab.app.work.ModelWorker;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
-import org.haxlab.model.task.RecallSequence;
-import org.haxlab.model.task.Split;
 import org.haxlab.model.train.CheckpointStore;
 import org.haxlab.model.train.RunRecord;
-import org.haxlab.model.train.SequenceSource;
 import org.haxlab.model.train.StepEvent;
 import org.haxlab.model.train.TaskFactory;
 import org.haxlab.model.train.ModelFactory;
 import org.haxlab.model.train.Trainer;
+import org.haxlab.model.train.TrainingRuns;
 import org.haxlab.model.train.ValidationEvent;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -48,16 +43,13 @@ public final class TrainingSession implements AutoCloseable {
         T apply(SequenceModel model) throws Exception;
     }
 
-    /** How long a paused run waits for queued work before it re-checks its control. */
-    private static final long PAUSE_POLL_MILLIS = 25;
-
     private final ModelWorker worker;
     private final ModelFactory models;
     private final TaskFactory tasks;
     private final Device device;
     private final Consumer<TrainingUpdate> updates;
     private final CheckpointStore store = new CheckpointStore();
-    private final BlockingQueue<Runnable> betweenSteps = new LinkedBlockingQueue<>();
+    private final BetweenSteps betweenSteps = new BetweenSteps();
     private volatile ModelSnapshotListener snapshotListener;
     private volatile long snapshotPeriodNanos = TimeUnit.MILLISECONDS.toNanos(750);
 
@@ -312,11 +304,8 @@ public final class TrainingSession implements AutoCloseable {
             // a loaded model trains on: from now on its record describes this run
             taskJson = tasks.describe(plan.task());
             trainingJson = plan.training().toJson();
-            SequenceSource source = tasks.create(plan.task());
-            List<RecallSequence> heldOut = plan.training().validateEvery() > 0
-                    ? source.sample(plan.valSamples(), SequenceSource.heldOutRandom(Split.VALIDATION, plan.training().seed()))
-                    : List.of();
-            Trainer trainer = new Trainer(model, plan.training(), source, heldOut);
+            Trainer trainer = TrainingRuns.data(tasks, plan.task(), plan.training(), plan.valSamples())
+                    .trainer(model, plan.training());
             trainer.addListener(new RunRelay(this, trainer.control(), modelStep));
             synchronized (this) {
                 run.attach(trainer);
@@ -328,7 +317,7 @@ public final class TrainingSession implements AutoCloseable {
             synchronized (this) {
                 activeRuns--;
             }
-            runQueuedWork();
+            betweenSteps.runQueued();
             snapshot(true);
         }
     }
@@ -345,32 +334,14 @@ public final class TrainingSession implements AutoCloseable {
             lastValidation = e.validation();
         }
         modelStep = totalStep;
-        runQueuedWork();
+        betweenSteps.runQueued();
         snapshot(false);
     }
 
     /** Serves queued work while {@code stillPaused} says so; returns when the run should go on. */
     void servePaused(java.util.function.BooleanSupplier stillPaused) {
         snapshot(true);
-        while (stillPaused.getAsBoolean()) {
-            Runnable job;
-            try {
-                job = betweenSteps.poll(PAUSE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                // the worker is shutting down: let the trainer see the interrupt and stop
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (job != null) {
-                job.run();
-            }
-        }
-    }
-
-    private void runQueuedWork() {
-        for (Runnable job; (job = betweenSteps.poll()) != null; ) {
-            job.run();
-        }
+        betweenSteps.servePaused(stillPaused);
     }
 
     /**

@@ -44,7 +44,7 @@ public final class Trainer {
     private final SequenceModel model;
     private final TrainingConfig config;
     private final List<RecallSequence> validation;
-    private final TrainingDraws draws;
+    private final HeldOutFreeBatches draws;
     private final TrainingControl control = new TrainingControl();
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -72,7 +72,7 @@ public final class Trainer {
         this.model = model;
         this.config = config;
         this.validation = List.copyOf(validation);
-        this.draws = new TrainingDraws(source, validation, config.batchSize());
+        this.draws = new HeldOutFreeBatches(source, validation, config.batchSize());
     }
 
     /** Adds a listener; returns this trainer. */

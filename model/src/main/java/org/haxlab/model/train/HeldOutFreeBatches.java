@@ -12,7 +12,7 @@ import java.util.Set;
  * Draws a {@link Trainer}'s training batches, redrawing any sequence that is in the held-out split (spec §1: no
  * sequence in two splits). Apart from the trainer because this rule is about the data, not the optimisation.
  */
-final class TrainingDraws {
+final class HeldOutFreeBatches {
 
     /** Attempts to draw a training sequence that is not in the held-out split before giving up. */
     private static final int MAX_REDRAWS = 1000;
@@ -21,7 +21,7 @@ final class TrainingDraws {
     private final Set<RecallSequence> heldOut;
     private final int batchSize;
 
-    TrainingDraws(SequenceSource source, List<RecallSequence> heldOut, int batchSize) {
+    HeldOutFreeBatches(SequenceSource source, List<RecallSequence> heldOut, int batchSize) {
         this.source = source;
         this.heldOut = new HashSet<>(heldOut);
         this.batchSize = batchSize;

@@ -165,17 +165,8 @@ public final class SparseAttention {
             NDArray validArray = HostArrays.floats(manager, valid, new Shape(groups, 1, kmax));
             // Each block's gathers live in their own scope and are freed as soon as the block is done, so a
             // 64K-long eval forward holds one block at a time (autograd keeps its own references when training).
-            try (NDScope scope = new NDScope()) {
-                NDArray kg = gatherRows(kFlat, idx).reshape(groups, kmax, n);
-                NDArray qb = q.get(":, " + start + ":" + (start + rows) + ", :").reshape(groups, 1, n);
-                NDArray scores = qb.batchMatMul(kg.transpose(0, 2, 1));              // (groups, 1, kmax)
-                NDArray w = maskedSoftmax(scores, validArray, -1);
-                NDArray part = inference
-                        ? weightedRows(w.reshape(-1), idx, groups, kmax, vFlat).reshape(batch, rows, width)
-                        : w.batchMatMul(gatherRows(vFlat, idx).reshape(groups, kmax, width)).reshape(batch, rows, width);
-                NDScope.unregister(part);
-                parts.add(part);
-            }
+            parts.add(attendBlock(q, ":, " + start + ":" + (start + rows) + ", :", kFlat, vFlat, idx, validArray,
+                    batch, rows, kmax, inference));
         }
         return join(parts);
     }
@@ -221,19 +212,37 @@ public final class SparseAttention {
             // made by libtorch from device arrays: autograd may keep them after the block scope (see HostArrays)
             NDArray idx = block == length ? flatIndex.reshape(-1) : flatIndex.get(range).reshape(-1);
             NDArray validArray = (block == length ? validAll : validAll.get(range)).reshape(groups, 1, kmax);
-            try (NDScope scope = new NDScope()) {
-                NDArray kg = gatherRows(kFlat, idx).reshape(groups, kmax, n);
-                NDArray qb = q.get(range).reshape(groups, 1, n);
-                NDArray scores = qb.batchMatMul(kg.transpose(0, 2, 1));              // (groups, 1, kmax)
-                NDArray w = maskedSoftmax(scores, validArray, -1);
-                NDArray part = inference
-                        ? weightedRows(w.reshape(-1), idx, groups, kmax, vFlat).reshape(batch, rows, width)
-                        : w.batchMatMul(gatherRows(vFlat, idx).reshape(groups, kmax, width)).reshape(batch, rows, width);
-                NDScope.unregister(part);
-                parts.add(part);
-            }
+            parts.add(attendBlock(q, range, kFlat, vFlat, idx, validArray, batch, rows, kmax, inference));
         }
         return join(parts);
+    }
+
+    /**
+     * One block of query rows of the sparse path: gather each query's kmax K rows at {@code idx}, softmax over the
+     * valid slots, weighted sum of the V rows (as a sparse product without autograd). The block's temporaries
+     * live in their own scope; the (batch, rows, width) result outlives it.
+     *
+     * @param q          (batch, L, N) queries
+     * @param range      the block's query rows as an index such as {@code ":, 0:64, :"}
+     * @param idx        (batch * rows * kmax) row indices into the flattened K and V
+     * @param validArray (batch * rows, 1, kmax) 1 at selected slots
+     */
+    private static NDArray attendBlock(NDArray q, String range, NDArray kFlat, NDArray vFlat, NDArray idx, NDArray validArray,
+                                       int batch, int rows, int kmax, boolean inference) {
+        int n = (int) kFlat.getShape().get(1);
+        int width = (int) vFlat.getShape().get(1);
+        int groups = batch * rows;
+        try (NDScope scope = new NDScope()) {
+            NDArray kg = gatherRows(kFlat, idx).reshape(groups, kmax, n);
+            NDArray qb = q.get(range).reshape(groups, 1, n);
+            NDArray scores = qb.batchMatMul(kg.transpose(0, 2, 1));              // (groups, 1, kmax)
+            NDArray w = maskedSoftmax(scores, validArray, -1);
+            NDArray part = inference
+                    ? weightedRows(w.reshape(-1), idx, groups, kmax, vFlat).reshape(batch, rows, width)
+                    : w.batchMatMul(gatherRows(vFlat, idx).reshape(groups, kmax, width)).reshape(batch, rows, width);
+            NDScope.unregister(part);
+            return part;
+        }
     }
 
     /**

@@ -9,7 +9,7 @@
 # causal-torch (causal rules, HAX Lab's first init: "HAX Lab today" in the issue), so the table separates what
 # the initialisation does from what the rules do. 3 seeds x 2 backbones x 3 configurations = 18 processes;
 # with 16 or more cores the wall time is about that of one run on one core (SEEDS="0" or CONFIGS="paper causal"
-# narrows the set). OUT must not hold these runs yet (train refuses a folder with a run in it). When every run
+# narrows the set; DEVICE=gpu trains them all on the GPU instead). OUT must not hold these runs yet (train refuses a folder with a run in it). When every run
 # has finished, the script prints the table rows of docs/PAPER_VARIANT.md (validation accuracy at 250 / 500 / 750 /
 # 1000 steps, mean and sample std over the seeds) and writes them to OUT/curves.md.
 set -euo pipefail
@@ -23,7 +23,7 @@ mkdir -p "$OUT"
 
 options() {   # the issue's small grid: L 73, batch 32, lr 2e-3, warm-up 100, no clipping, k 64, 8 bits
   echo --pattern hax --steps 1000 --batch 32 --lr 2e-3 --warmup 100 --clip 0 --k 64 --hash-bits 8 \
-       --contexts 2..4 --keys 2..4 --val-every 250 --val-samples 512 --device cpu
+       --contexts 2..4 --keys 2..4 --val-every 250 --val-samples 512 --device "${DEVICE:-cpu}"
 }
 
 pids=()

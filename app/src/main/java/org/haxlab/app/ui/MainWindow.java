@@ -82,6 +82,8 @@ public final class MainWindow extends BorderPane {
     /** A window showing {@code vm}. */
     public MainWindow(MainViewModel vm) {
         this.vm = vm;
+        // a trained model in view is replaced only after an explicit Replace (tests install their own answer)
+        vm.replaceGuard().setConfirm(new ConfirmDialog(() -> getScene() == null ? null : getScene().getWindow()));
         setId("mainWindow");
         getStyleClass().add("main-window");
         modelBar = new ModelBar(vm.modelBar());

@@ -94,6 +94,8 @@ public final class TrainingPanel extends VBox {
         sheet.setPrefHeight(300);
         lockNote.setId("trainSettingsLockedText");
         lockNote.setWrapText(true);
+        // the panel is short when the settings are open: the reason must show in full, not end in "..."
+        lockNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         lockNote.setText("This run keeps the settings it was built with: the model's shape, the optimiser's schedule"
                 + " and the task are fixed until it ends, so they are read-only now.");
         changeSettings.setId("trainChangeSettings");

@@ -328,23 +328,9 @@ final class MainMenus {
         return current == null ? figureName : slug(current.title()) + "_" + figureName;
     }
 
-    /**
-     * While the views show the model being trained, another model replaces it only by an explicit choice:
-     * training goes on either way, but the user should not lose sight of it by surprise. True to go ahead.
-     */
+    /** Asks (while the views show the model being trained) before another model replaces it; true to go ahead. */
     private boolean replaceTrainedModel(String replacement) {
-        var vm = window.viewModel();
-        if (vm.sourceProperty().get() != org.haxlab.app.vm.main.ModelSource.TRAINING
-                || !vm.training().statusProperty().get().active()) {
-            return true;
-        }
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
-        a.initOwner(owner());
-        a.setTitle("Replace the model in view?");
-        a.setHeaderText("The views show the model being trained");
-        a.setContentText("Show " + replacement + " instead? Training goes on in the side panel; Play or Step shows"
-                + " its model again.");
-        return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+        return window.viewModel().replaceGuard().openInstead(replacement);
     }
 
     /** A file name from a title: lower case, words joined by '-'. */

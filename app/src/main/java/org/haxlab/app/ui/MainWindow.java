@@ -82,6 +82,8 @@ public final class MainWindow extends BorderPane {
     /** A window showing {@code vm}. */
     public MainWindow(MainViewModel vm) {
         this.vm = vm;
+        // a trained model in view is replaced only after an explicit Replace (tests install their own answer)
+        vm.replaceGuard().setConfirm(new ConfirmDialog(() -> getScene() == null ? null : getScene().getWindow()));
         setId("mainWindow");
         getStyleClass().add("main-window");
         modelBar = new ModelBar(vm.modelBar());
@@ -133,7 +135,15 @@ public final class MainWindow extends BorderPane {
         setCenter(new BorderPane(views, lesson, null, null, null));
         setRight(trainingPanel);
         setBottom(statusBar);
-        vm.modelBar().classroomProperty().addListener((o, was, now) -> setStyle(now ? CLASSROOM_FONT : ""));
+        vm.modelBar().classroomProperty().addListener((o, was, now) -> {
+            setStyle(now ? CLASSROOM_FONT : "");
+            // the stylesheet tightens what the larger font would otherwise cut (the view tabs at 1280 x 720)
+            if (now) {
+                getStyleClass().add("classroom");
+            } else {
+                getStyleClass().remove("classroom");
+            }
+        });
         vm.scenarioProperty().addListener((o, was, now) -> {
             if (now != null && getScene() != null && getScene().getWindow() instanceof Stage stage) {
                 stage.setTitle("HAX Lab: " + now.title());

@@ -37,6 +37,7 @@ public final class ModelBar extends VBox {
         var pattern = Controls.choice(Pattern.values(), vm.patternProperty(), vm::setPattern,
                 p -> p == Pattern.NONE ? "SSM only" : p.label().replace("+", ""),
                 Tooltips.patterns());
+        pattern.setId("modelBarPattern");
         var budget = Controls.spinner(1, 2048, vm.budgetProperty(), vm::setBudget,
                 Tooltips.BUDGET);
         var hashBits = Controls.spinner(1, 64, vm.hashBitsProperty(), vm::setHashBits,

@@ -19,6 +19,7 @@ import org.haxlab.app.vm.ModelSlot;
 public final class ModelInView extends HBox {
     private final Label text = new Label();
     private final ChoiceBox<ModelSlot> lessonModel = new ChoiceBox<>();
+    private boolean reverting;
 
     /** The indicator of {@code vm}. */
     public ModelInView(MainViewModel vm) {
@@ -64,8 +65,14 @@ public final class ModelInView extends HBox {
         });
         lessonModel.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> {
             int i = now.intValue();
-            if (i >= 0 && was.intValue() >= 0 && i != was.intValue()) {
-                vm.showLessonModel(i);
+            if (i >= 0 && was.intValue() >= 0 && i != was.intValue() && !reverting && !vm.showLessonModel(i)) {
+                // the user kept the model in view: the choice goes back to the lesson model it had
+                reverting = true;
+                try {
+                    lessonModel.getSelectionModel().select(was.intValue());
+                } finally {
+                    reverting = false;
+                }
             }
         });
         getChildren().addAll(title, text, lessonLabel, lessonModel);

@@ -7,6 +7,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import org.haxlab.app.vm.InspectionViewModel;
 import org.haxlab.model.inspect.Inspection;
@@ -37,6 +38,8 @@ import java.util.Locale;
 final class SelectionTab extends BorderPane {
     /** Highlight of the active query itself (its keys take their component's colour). */
     static final int QUERY_LIGHT = Palettes.BLACK;
+    /** Most of the tab's height the legends and the query's weights below the matrix may take. */
+    static final double BOTTOM_SHARE = 0.3;
 
     private final InspectionViewModel vm;
     private final SelectionMatrixView matrix = new SelectionMatrixView();
@@ -72,8 +75,16 @@ final class SelectionTab extends BorderPane {
         side.setMinWidth(Region.USE_PREF_SIZE);
         side.setPadding(new Insets(4, 4, 4, 8));
         ComponentLegend legend = new ComponentLegend();
-        VBox bottom = new VBox(4, new TokenLegend(), legend, exact);
-        bottom.setPadding(new Insets(4));
+        VBox legends = new VBox(4, new TokenLegend(), legend, exact);
+        legends.setPadding(new Insets(4));
+        // the matrix is the view: legends and the hovered query's weights take at most a third of the height
+        // and scroll beyond it, so a short window (1280 x 720, classroom fonts) keeps the matrix readable
+        ScrollPane bottom = new ScrollPane(legends);
+        bottom.setId("selectionLegends");
+        bottom.setFitToWidth(true);
+        bottom.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        bottom.getStyleClass().add("edge-to-edge");
+        bottom.maxHeightProperty().bind(heightProperty().multiply(BOTTOM_SHARE));
         HBox centre = new HBox(aligned, side);
         HBox.setHgrow(aligned, Priority.ALWAYS);
         setTop(empty);

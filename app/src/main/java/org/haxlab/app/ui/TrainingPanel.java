@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import org.haxlab.app.vm.Confirm;
 import org.haxlab.app.vm.TrainingViewModel;
 import org.haxlab.app.vm.training.CurveFeed;
 import org.haxlab.app.vm.training.Preset;
@@ -35,7 +36,8 @@ import java.util.stream.Stream;
 
 /**
  * The right side panel for training runs: a preset chooser ("SSM forgets" / "HAX recalls" / custom), the
- * settings sheet, play / pause / step N / stop / reset / new seed / save / load, progress and tokens/s, a
+ * settings sheet (read-only while a run is active, with a way to reset and change them), play / pause /
+ * step N / stop / reset / new seed / save / load, progress and tokens/s, a
  * status line (a divergence shows its diagnosis and suggested fix) and the live curves. Everything it shows
  * comes from {@link TrainingViewModel}, whose update queue it drains once per frame while updates arrive.
  */
@@ -63,6 +65,9 @@ public final class TrainingPanel extends VBox {
     private final Label status = new Label();
     private final Label notice = new Label();
     private final LiveCurves curves = new LiveCurves();
+    private final Label lockNote = new Label();
+    private final Button changeSettings = new Button("Change settings…");
+    private Confirm confirm = new ConfirmDialog(() -> getScene() == null ? null : getScene().getWindow());
 
     /** A panel with the real model and task; commands wait until {@code viewModel().attach(worker)}. */
     public TrainingPanel() {
@@ -87,7 +92,22 @@ public final class TrainingPanel extends VBox {
 
         sheet = new TrainingSettingsSheet(vm);
         sheet.setPrefHeight(300);
-        TitledPane settings = new TitledPane("Settings", sheet);
+        lockNote.setId("trainSettingsLockedText");
+        lockNote.setWrapText(true);
+        // the panel is short when the settings are open: the reason must show in full, not end in "..."
+        lockNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        lockNote.setText("This run keeps the settings it was built with: the model's shape, the optimiser's schedule"
+                + " and the task are fixed until it ends, so they are read-only now.");
+        changeSettings.setId("trainChangeSettings");
+        changeSettings.setOnAction(e -> askReset());
+        Controls.tip(changeSettings, "Asks first: changing a setting means starting the run over (Reset)");
+        VBox locked = new VBox(4, lockNote, changeSettings);
+        locked.setId("trainSettingsLocked");
+        locked.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.statusProperty().get().active(),
+                vm.statusProperty()));
+        locked.managedProperty().bind(locked.visibleProperty());
+        TitledPane settings = new TitledPane("Settings", new VBox(6, locked, sheet));
+        settings.setId("trainSettingsPane");
         settings.setExpanded(false);
         settingsError.setId("trainSettingsError");
         settingsError.setWrapText(true);
@@ -181,6 +201,29 @@ public final class TrainingPanel extends VBox {
                 "Save the model and its run record as a checkpoint folder (atomic; while training, between two steps)");
         button(load, "trainLoad", this::chooseLoad, usable.and(running.or(paused).not()).not(),
                 "Load a checkpoint folder (or a run folder: its best/) into a new model of its recorded config");
+    }
+
+    /**
+     * A run keeps its settings until it ends, so changing one means starting over: asked, never done behind
+     * the user's back, because a reset discards the steps trained so far.
+     */
+    private void askReset() {
+        int steps = vm.stepProperty().get();
+        boolean reset = confirm.ask(new Confirm.Question("Change the training settings?",
+                "Reset the run to change its settings?",
+                "The run keeps the settings it was built with until it ends. Reset stops it and rebuilds the model"
+                        + " from the same seed at step 0, and the settings become editable; the " + steps
+                        + " step(s) trained so far are discarded (Save… keeps them first). Keep the run leaves"
+                        + " everything as it is.",
+                "Reset the run", "Keep the run"));
+        if (reset) {
+            vm.reset();
+        }
+    }
+
+    /** Who answers the question before a reset that changing the settings needs (a dialog by default). */
+    public void setConfirm(Confirm confirm) {
+        this.confirm = java.util.Objects.requireNonNull(confirm, "confirm");
     }
 
     private static void button(Button b, String id, Runnable action, javafx.beans.value.ObservableBooleanValue disabled,

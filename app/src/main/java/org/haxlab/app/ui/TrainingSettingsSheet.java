@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * The training settings as a ControlsFX property sheet, grouped by category (model, training, task,
  * validation), each row with its explanation as tooltip. Edits go to the view model as commands; the rows
- * follow the view model's settings (a preset or a loaded checkpoint changes them); the sheet is locked while
- * a run is active.
+ * follow the view model's settings (a preset or a loaded checkpoint changes them). While a run is active the
+ * rows stay readable (and the sheet scrolls) but are read-only: a run keeps the settings it was built with.
  */
 public final class TrainingSettingsSheet extends PropertySheet {
 
@@ -31,8 +31,12 @@ public final class TrainingSettingsSheet extends PropertySheet {
             items.add(new SettingItem(vm, s));
         }
         getItems().setAll(items);
-        disableProperty().bind(Bindings.createBooleanBinding(() -> vm.statusProperty().get().active(),
-                vm.statusProperty()));
+        // ControlsFX asks isEditable() when it builds an editor: a run starting or ending rebuilds them
+        vm.statusProperty().addListener((o, was, now) -> {
+            if (was.active() != now.active()) {
+                getItems().setAll(new ArrayList<>(getItems()));
+            }
+        });
         // a change that did not come from a row (preset, load) rebuilds the editors so they show it
         vm.settingsProperty().addListener((o, was, now) -> {
             if (!editing) {
@@ -89,6 +93,11 @@ public final class TrainingSettingsSheet extends PropertySheet {
             } finally {
                 editing = false;
             }
+        }
+
+        @Override
+        public boolean isEditable() {
+            return !vm.statusProperty().get().active();
         }
 
         @Override

@@ -264,6 +264,11 @@ public final class AppController implements AutoCloseable {
 
     // ---- helpers ----
 
+    /** The chosen checkpoint when {@code c} is its config (the model bar set to {@code c} would load it), else null. */
+    public Path checkpointFor(ModelConfig c) {
+        return c != null && c.equals(checkpointConfig) ? checkpoint.get() : null;
+    }
+
     /** The model bar's model, with the chosen checkpoint while its config is the checkpoint's; null when invalid. */
     public ModelSlot wantedSlot() {
         ModelConfig c = bar.configProperty().get();

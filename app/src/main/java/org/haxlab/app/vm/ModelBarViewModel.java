@@ -15,6 +15,9 @@ import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.trace.Backbone;
 
+import java.util.Objects;
+import java.util.function.Predicate;
+
 /**
  * The model bar: which backbone (spec §2), which sparse pattern and its knobs (spec §3), where it
  * runs, which layer the views show, and the "Base (2x dim)" baseline. Every change rebuilds a
@@ -46,6 +49,7 @@ public final class ModelBarViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private long seed;
     private ModelConfig loaded;
+    private Predicate<ModelConfig> editGuard = next -> true;
 
     /** Starts at the paper's best synthetic model: Mamba-2 +HAX, k = 64 (spec §4 Table 1). */
     public ModelBarViewModel() {
@@ -56,56 +60,47 @@ public final class ModelBarViewModel {
 
     /** Mamba-1 or Mamba-2; switching drops the dimensions of a loaded config (spec §2 shapes differ). */
     public void setBackbone(Backbone b) {
-        backbone.set(require(b, "backbone"));
-        rebuild();
+        edit(() -> backbone.set(require(b, "backbone")));
     }
 
     /** The sparse pattern; {@link Pattern#NONE} is the plain SSM. */
     public void setPattern(Pattern p) {
-        pattern.set(require(p, "pattern"));
-        rebuild();
+        edit(() -> pattern.set(require(p, "pattern")));
     }
 
     /** Total keys per query k, split evenly over the pattern's components. */
     public void setBudget(int k) {
-        budget.set(k);
-        rebuild();
+        edit(() -> budget.set(k));
     }
 
     /** LSH hash width h. */
     public void setHashBits(int h) {
-        hashBits.set(h);
-        rebuild();
+        edit(() -> hashBits.set(h));
     }
 
     /** Sign-bit (2^h bins) or argmax (h bins). */
     public void setLshRule(SparseConfig.LshRule r) {
-        lshRule.set(require(r, "LSH rule"));
-        rebuild();
+        edit(() -> lshRule.set(require(r, "LSH rule")));
     }
 
     /** Causal or paper-faithful LSH centring (spec §3, code vs paper). */
     public void setVariant(SparseConfig.Variant v) {
-        variant.set(require(v, "variant"));
-        rebuild();
+        edit(() -> variant.set(require(v, "variant")));
     }
 
     /** Dense, sparse, or chosen by length. */
     public void setPath(SparseConfig.AttentionPath p) {
-        path.set(require(p, "attention path"));
-        rebuild();
+        edit(() -> path.set(require(p, "attention path")));
     }
 
     /** The "Base (2x dim)" baseline: d_model doubled, no sparse branch (spec §2). */
     public void setBase2x(boolean on) {
-        base2x.set(on);
-        rebuild();
+        edit(() -> base2x.set(on));
     }
 
     /** Seed of the weight initialisation and the fixed LSH projection. */
     public void setSeed(long s) {
-        seed = s;
-        rebuild();
+        edit(() -> seed = s);
     }
 
     /**
@@ -167,20 +162,66 @@ public final class ModelBarViewModel {
         rebuild();
     }
 
+    /**
+     * Asks {@code guard} before a knob's edit changes the config (not before {@link #apply}, whose caller
+     * already chose): false puts every knob back as it was, so the config never changes. The next config
+     * is null when the knobs would not make one.
+     */
+    public void setEditGuard(Predicate<ModelConfig> guard) {
+        editGuard = require(guard, "edit guard");
+    }
+
     // ---- derived ----
+
+    /** What the knobs were before an edit, to put them back when the edit is refused. */
+    private record Knobs(Backbone backbone, Pattern pattern, int budget, int hashBits, SparseConfig.LshRule lshRule,
+                         SparseConfig.Variant variant, SparseConfig.AttentionPath path, boolean base2x, long seed,
+                         ModelConfig loaded) {
+    }
+
+    private void edit(Runnable change) {
+        Knobs before = new Knobs(backbone.get(), pattern.get(), budget.get(), hashBits.get(), lshRule.get(),
+                variant.get(), path.get(), base2x.get(), seed, loaded);
+        change.run();
+        ModelConfig next;
+        try {
+            next = build();
+        } catch (IllegalArgumentException e) {
+            next = null;
+        }
+        if (!Objects.equals(next, config.get()) && !editGuard.test(next)) {
+            backbone.set(before.backbone());
+            pattern.set(before.pattern());
+            budget.set(before.budget());
+            hashBits.set(before.hashBits());
+            lshRule.set(before.lshRule());
+            variant.set(before.variant());
+            path.set(before.path());
+            base2x.set(before.base2x());
+            seed = before.seed();
+            loaded = before.loaded();
+            return;
+        }
+        rebuild();
+    }
+
+    /** The config the knobs make, without changing anything. */
+    private ModelConfig build() {
+        // Base 2x has no branch, so a budget that only fails for the hidden pattern must not block it
+        SparseConfig sparse = new SparseConfig(base2x.get() ? Pattern.NONE : pattern.get(), budget.get(), hashBits.get(), lshRule.get(),
+                loaded != null ? loaded.sparse().maxLen() : 2048, variant.get(), path.get());
+        ModelConfig base = loaded != null && loaded.backbone() == backbone.get()
+                ? loaded.withSparse(sparse).withSeed(seed)
+                : ModelConfig.paper(backbone.get(), sparse, seed);
+        return base2x.get() ? base.base2x() : base;
+    }
 
     private void rebuild() {
         try {
-            // Base 2x has no branch, so a budget that only fails for the hidden pattern must not block it
-            SparseConfig sparse = new SparseConfig(base2x.get() ? Pattern.NONE : pattern.get(), budget.get(), hashBits.get(), lshRule.get(),
-                    loaded != null ? loaded.sparse().maxLen() : 2048, variant.get(), path.get());
-            ModelConfig base = loaded != null && loaded.backbone() == backbone.get()
-                    ? loaded.withSparse(sparse).withSeed(seed)
-                    : ModelConfig.paper(backbone.get(), sparse, seed);
+            ModelConfig built = build();
             if (loaded != null && loaded.backbone() != backbone.get()) {
                 loaded = null;
             }
-            ModelConfig built = base2x.get() ? base.base2x() : base;
             config.set(built);
             error.set("");
             layers.set(built.layers());

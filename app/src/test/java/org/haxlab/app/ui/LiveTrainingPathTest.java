@@ -137,8 +137,23 @@ class LiveTrainingPathTest {
         await("loaded and shown", () -> !training.busyProperty().get() && showsTrainedModel());
         assertNoFailedRun();
 
-        // the model bar takes the views back, visibly; Step hands them to training again
+        // a model bar edit asks before it takes the trained model out of the views: Keep changes nothing
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        Pattern before = onFx(() -> vm.modelBar().patternProperty().get());
         onFx(() -> {
+            vm.replaceGuard().setConfirm(q -> asked.add(q.header()) && false);
+            vm.modelBar().setPattern(Pattern.SW);
+            return null;
+        });
+        assertEquals(1, asked.size());
+        assertTrue(asked.get(0).startsWith("Replace the model being trained with an untrained "), asked.get(0));
+        assertEquals(before, onFx(() -> vm.modelBar().patternProperty().get()), "Keep: the knob goes back");
+        assertEquals(ModelSource.TRAINING, onFx(() -> vm.sourceProperty().get()));
+        assertFalse(onFx(() -> vm.replaceGuard().openInstead("the lesson's model")), "Keep: no lesson either");
+
+        // Replace: the model bar takes the views back, visibly; Step hands them to training again
+        onFx(() -> {
+            vm.replaceGuard().setConfirm(q -> asked.add(q.header()));
             vm.modelBar().setPattern(Pattern.SW);
             return null;
         });

@@ -246,6 +246,49 @@ class MainWindowTest {
     }
 
     @Test
+    void theModelBarAsksBeforeReplacingTheLessonsTrainedModelAndKeepPutsTheChoiceBack(FxRobot robot) throws Exception {
+        Path file = Path.of("..", "samples", "scenarios", "trained-ks-vs-ssm.json");
+        robot.interact(() -> {
+            try {
+                window.openScenario(file);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        drain();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<Pattern> pattern = robot.lookup("#modelBarPattern").queryAs(javafx.scene.control.ChoiceBox.class);
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        // the tests answer for the user: a modal dialog would block the robot
+        robot.interact(() -> window.viewModel().replaceGuard().setConfirm(q -> asked.add(q.header()) && false));
+        robot.interact(() -> pattern.setValue(Pattern.SW));
+        drain();
+        assertEquals(java.util.List.of("Replace the lesson's trained model with an untrained Mamba-2 +SW (k=8)?"), asked);
+        assertEquals(Pattern.KS, pattern.getValue(), "Keep: the choice shows the kept pattern");
+        assertEquals(Pattern.KS, window.inspectionViewModel().inspectionProperty().get().config().sparse().pattern());
+        assertTrue(window.modelInView().text().contains("from lesson"), window.modelInView().text());
+
+        robot.interact(() -> window.viewModel().replaceGuard().setConfirm(q -> asked.add(q.header())));
+        robot.interact(() -> pattern.setValue(Pattern.SW));
+        drain();
+        assertEquals(2, asked.size());
+        assertEquals(Pattern.SW, pattern.getValue());
+        assertEquals(Pattern.SW, window.inspectionViewModel().inspectionProperty().get().config().sparse().pattern());
+        assertTrue(window.modelInView().text().contains("from model bar"), window.modelInView().text());
+    }
+
+    @Test
+    void theReplaceDialogNamesBothAnswersAndKeepIsTheDefault(FxRobot robot) {
+        var q = new org.haxlab.app.vm.Confirm.Question("t", "Replace A with B?", "why", "Replace", "Keep");
+        javafx.scene.control.Alert a = FxToolkitExtension.onFx(() -> new ConfirmDialog(() -> null).dialog(q));
+        var buttons = a.getDialogPane().getButtonTypes().stream().map(javafx.scene.control.ButtonType::getText).toList();
+        assertEquals(java.util.List.of("Replace", "Keep"), buttons);
+        assertEquals("Replace A with B?", a.getHeaderText());
+        var keep = (javafx.scene.control.Button) a.getDialogPane().lookupButton(a.getDialogPane().getButtonTypes().get(1));
+        assertTrue(keep.isDefaultButton(), "Enter keeps");
+    }
+
+    @Test
     void firstStartShowsTheSplashWithProgressThenTheEngine(FxRobot robot) throws Exception {
         NativesCache cache = new NativesCache(Path.of("/home/u/.djl.ai/pytorch"),
                 Path.of("/home/u/.djl.ai/pytorch/2.5.1-20241113-cpu-linux-x86_64"), "2.5.1-20241113", "cpu",

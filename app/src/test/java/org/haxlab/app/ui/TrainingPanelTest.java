@@ -102,10 +102,27 @@ class TrainingPanelTest {
         waitFor(60, () -> lossPoints() >= 3);
         int seen = lossPoints();
         waitFor(60, () -> lossPoints() > seen);
-        assertTrue(onFx(() -> panel.settingsSheet().isDisabled()), "settings locked while running");
+        assertFalse(onFx(() -> panel.settingsSheet().isDisabled()), "the settings stay readable while running");
+        assertTrue(onFx(() -> panel.settingsSheet().getItems().stream().noneMatch(i -> i.isEditable())),
+                "but read-only: the run keeps them");
         assertTrue(onFx(() -> panel.presetChoice().isDisabled()));
         robot.clickOn("#trainPause");
         waitFor(30, () -> status() == TrainingStatus.PAUSED);
+        // paused: the settings open, say why they are read-only, and a change asks before it resets the run
+        robot.clickOn("#trainSettingsPane");
+        waitFor(10, () -> onFx(() -> panel.lookup("#trainSettingsLocked").isVisible()));
+        assertTrue(onFx(() -> ((javafx.scene.control.Label) panel.lookup("#trainSettingsLockedText")).getText())
+                .contains("the model's shape"), "it says why they are read-only");
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        onFx(() -> {
+            panel.setConfirm(q -> asked.add(q.header()) && false);
+            return null;
+        });
+        robot.clickOn("#trainChangeSettings");
+        assertEquals(java.util.List.of("Reset the run to change its settings?"), asked);
+        assertEquals(TrainingStatus.PAUSED, status(), "Keep the run: nothing discarded");
+        assertTrue(onFx(() -> panel.settingsSheet().getItems().stream().noneMatch(i -> i.isEditable())));
+        robot.clickOn("#trainSettingsPane");
         assertTrue(onFx(() -> panel.statusLabel().getText()).startsWith("paused"));
         assertTrue(onFx(() -> panel.curves().series(TrainingMetric.VAL_ACCURACY).getItemCount()) > 0, "validation curve");
         // the steps done while the pause was on its way reach the chart on the next drains
@@ -122,9 +139,18 @@ class TrainingPanelTest {
         Path dir = tmp.resolve("ck");
         panel.viewModel().save(dir).get(30, TimeUnit.SECONDS);
         assertTrue(Files.isDirectory(dir));
-        robot.clickOn("#trainReset");
+        // Reset the run, asked through the settings: they become editable again
+        onFx(() -> {
+            panel.setConfirm(q -> true);
+            return null;
+        });
+        robot.clickOn("#trainSettingsPane");
+        waitFor(10, () -> onFx(() -> panel.lookup("#trainSettingsLocked").isVisible()));
+        robot.clickOn("#trainChangeSettings");
         waitFor(30, () -> status() == TrainingStatus.IDLE && lossPoints() == 0);
-        assertFalse(onFx(() -> panel.settingsSheet().isDisabled()), "settings editable again");
+        assertTrue(onFx(() -> panel.settingsSheet().getItems().stream().allMatch(i -> i.isEditable())),
+                "settings editable again");
+        assertFalse(onFx(() -> panel.lookup("#trainSettingsLocked").isVisible()));
         monitor.stop();
         assertTrue(monitor.frames() > 0 && monitor.probes() > 0, monitor.summary());
         System.out.println("TrainingPanelTest FX stall during the smoke test: " + monitor.summary());

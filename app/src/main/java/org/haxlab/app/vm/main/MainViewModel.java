@@ -41,8 +41,9 @@ import org.haxlab.app.zoo.ZooModel;
  *
  * <p>One model is in view at a time. The model bar, an opened checkpoint, a lesson, the zoo and live
  * training each bring one; the last the user chose wins, and the indicator ({@link #modelInViewProperty})
- * says which. A change in the model bar always takes the views back from live training (training goes
- * on; its next Play or Step hands its model back to the views).
+ * says which. A change in the model bar takes the views back from live training (training goes on; its
+ * next Play or Step hands its model back to the views); where that or anything else would take a trained
+ * model the user brought out of the views, {@link ReplaceGuard} asks first.
  */
 public final class MainViewModel implements AutoCloseable {
     private final SequenceViewModel sequence = new SequenceViewModel();
@@ -56,6 +57,7 @@ public final class MainViewModel implements AutoCloseable {
     private final SlicingViewModel slicing;
     private final SlicingCommands slicingCommands;
     private final TrainingViewModel training;
+    private final ReplaceGuard guard;
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
     private final ReadOnlyStringWrapper lesson = new ReadOnlyStringWrapper(this, "lesson", "");
     private final ReadOnlyListWrapper<ModelSlot> lessonModels =
@@ -83,6 +85,9 @@ public final class MainViewModel implements AutoCloseable {
         capacity = new CapacityViewModel(work, loader, status);
         slicing = new SlicingViewModel(work, loader, status);
         slicingCommands = new SlicingCommands(this);
+        guard = new ReplaceGuard(controller, training, source::get);
+        // a user's edit of the model bar asks before it takes a trained model out of the views
+        bar.setEditGuard(next -> applying || controller.applyingCheckpoint() || guard.barEdit(next));
         bar.configProperty().addListener((o, was, now) -> barChanged());
         controller.modelLabelProperty().addListener((o, was, now) -> describe());
         controller.checkpointProperty().addListener((o, was, now) -> describe());
@@ -101,11 +106,8 @@ public final class MainViewModel implements AutoCloseable {
             });
         });
         // Play or Step starts handing the trained model to the views again
-        training.statusProperty().addListener((o, was, now) -> {
-            if (now == TrainingStatus.RUNNING && was != TrainingStatus.RUNNING) {
-                followTraining = true;
-            }
-        });
+        training.statusProperty().addListener((o, was, now) ->
+                followTraining |= now == TrainingStatus.RUNNING && was != TrainingStatus.RUNNING);
         describe();
     }
 
@@ -160,33 +162,38 @@ public final class MainViewModel implements AutoCloseable {
         });
     }
 
-    /** Shows the lesson's model {@code index} (a lesson with two or three models: each one's diagnosis). */
-    public void showLessonModel(int index) {
+    /**
+     * Shows the lesson's model {@code index} (a lesson with two or three models: each one's diagnosis).
+     *
+     * @return false when the user chose to keep the model being trained in view
+     */
+    public boolean showLessonModel(int index) {
         if (index < 0 || index >= lessonModels.size()) {
             throw new IllegalArgumentException("lesson model " + index + " does not exist: the lesson has "
                     + lessonModels.size() + " model(s)");
         }
+        if (!guard.openInstead("the lesson's model " + lessonModels.get(index).label())) {
+            return false;
+        }
         useModel(lessonModels.get(index), ModelSource.LESSON);
+        return true;
     }
 
     private void barChanged() {
         if (applying || controller.applyingCheckpoint()) {
             return;
         }
-        // the user edited the model bar: it wins over a lesson's, a checkpoint's and the trained model
+        // the user edited the model bar (and said Replace where a trained model was in view): it wins over a
+        // lesson's, a checkpoint's and the trained model
         if (controller.showsExternalModel()) {
             followTraining = false;
             controller.showModel(null, null);
-            status.done("The views show the model bar's model; training goes on (Play or Step shows it again)");
         }
         source.set(ModelSource.MODEL_BAR);
     }
 
     private void describe() {
-        String label = controller.modelLabelProperty().get();
-        String why = source.get() == ModelSource.TRAINING ? "" : controller.checkpointNotUsed();
-        modelInView.set((label.isEmpty() ? "no model run yet" : label) + "  ·  from " + source.get().label()
-                + (why.isEmpty() ? "" : "  ·  " + why));
+        modelInView.set(guard.indicator());
     }
 
     // ---- lessons ----
@@ -357,6 +364,11 @@ public final class MainViewModel implements AutoCloseable {
     /** Runs the failure slicing and opens its examples. */
     public SlicingCommands slicingCommands() {
         return slicingCommands;
+    }
+
+    /** Asks before a trained model in view is replaced (the window gives it its dialog). */
+    public ReplaceGuard replaceGuard() {
+        return guard;
     }
 
     /** The training side panel. */

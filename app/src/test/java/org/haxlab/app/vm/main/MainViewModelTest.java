@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.haxlab.app.scenario.ScenarioFiles;
 import org.haxlab.model.engine.DeviceChoice;
+import org.haxlab.app.vm.Confirm;
 import org.haxlab.app.vm.Debouncer;
 import org.haxlab.app.vm.LoadedModel;
 import org.haxlab.app.vm.ModelLoader;
@@ -96,6 +97,43 @@ class MainViewModelTest {
         assertEquals(first.size(), vm.inspection().diagnosesProperty().size(), "the same queries, diagnosed again");
         assertTrue(vm.modelInViewProperty().get().contains("Base (trained)"), vm.modelInViewProperty().get());
         assertNotNull(vm.controller().wantedSlot().checkpoint(), "the lesson's checkpoint is kept");
+    }
+
+    @Test
+    void aModelBarEditAsksBeforeItReplacesALessonsTrainedModelAndKeepPutsTheKnobBack() throws Exception {
+        vm.openScenario(Path.of("..", "samples", "scenarios", "trained-ks-vs-ssm.json"));
+        Inspection trained = shown();
+        java.util.List<Confirm.Question> asked = new java.util.ArrayList<>();
+        vm.replaceGuard().setConfirm(q -> asked.add(q) && false);
+
+        vm.modelBar().setPattern(Pattern.SW);
+        assertEquals(1, asked.size(), "asked once");
+        assertEquals("Replace the lesson's trained model with an untrained Mamba-2 +SW (k=8)?", asked.get(0).header());
+        assertEquals("Replace", asked.get(0).goAhead());
+        assertEquals("Keep", asked.get(0).keep());
+        assertEquals(Pattern.KS, vm.modelBar().patternProperty().get(), "Keep: the knob goes back");
+        assertEquals(ModelSource.LESSON, vm.sourceProperty().get());
+        assertSame(trained, shown(), "nothing ran: the trained model stays in view");
+        assertNotNull(vm.controller().wantedSlot().checkpoint());
+
+        vm.replaceGuard().setConfirm(q -> asked.add(q));
+        vm.modelBar().setPattern(Pattern.SW);
+        assertEquals(2, asked.size());
+        assertEquals(Pattern.SW, shown().config().sparse().pattern(), "Replace: the model bar's model in view");
+        assertEquals(ModelSource.MODEL_BAR, vm.sourceProperty().get());
+        vm.modelBar().setPattern(Pattern.NONE);
+        assertEquals(2, asked.size(), "an untrained model of the model bar is replaced without a question");
+    }
+
+    @Test
+    void theZoosModelAndUntrainedModelsAreReplacedWithoutAQuestion() throws Exception {
+        vm.replaceGuard().setConfirm(q -> {
+            throw new AssertionError("asked: " + q.header());
+        });
+        vm.startDemo(ZooFiles.load(TINY_ZOO));
+        vm.modelBar().setPattern(Pattern.SW);
+        assertEquals(Pattern.SW, shown().config().sparse().pattern());
+        assertTrue(vm.replaceGuard().openInstead("the lesson's model"), "no model being trained in view");
     }
 
     @Test

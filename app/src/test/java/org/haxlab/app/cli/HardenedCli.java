@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.haxlab.model.train.ModelFactory;
 import org.haxlab.model.train.RecallFixture;
 import org.haxlab.model.train.TaskFactory;
@@ -14,7 +17,8 @@ import picocli.CommandLine;
 
 /**
  * The whole CLI as {@code Main} runs it (root, error handlers, {@link CliErrors#execute}), with train and eval on
- * the fixture model and task and inspect on a chosen model factory, capturing what a user would see.
+ * the fixture model and task and inspect on a chosen model factory, capturing what a user would see; and the
+ * tiny fixture run that the train, eval and resume tests train.
  */
 final class HardenedCli {
 
@@ -22,6 +26,20 @@ final class HardenedCli {
     static final ModelFactory FIXTURE_MODELS = TinyRecallModel::new;
     /** The fixture task. */
     static final TaskFactory FIXTURE_TASKS = RecallFixture.factory();
+    /**
+     * The tiny run's train options, less {@code --steps} and {@code --out}: Mamba-1 without the sparse branch,
+     * batch 4, n_c 1..2, n_k 2, validation every 6 steps on the CPU; the warm-up is given so that runs of
+     * different lengths share their schedule (a resumed run equals one in one go).
+     */
+    static final List<String> TINY_RUN = List.of("--backbone", "mamba1", "--pattern", "ssm", "--batch", "4",
+            "--lr", "3e-3", "--seed", "5", "--contexts", "1..2", "--keys", "2", "--warmup", "3", "--val-every", "6",
+            "--val-samples", "8", "--device", "cpu");
+
+    static {
+        // tiny arrays: one intra-op thread avoids OpenMP spin-waiting on a shared, oversubscribed machine
+        ai.djl.engine.Engine.getEngine("PyTorch");
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
+    }
 
     /** Exit code and the two streams of one run. */
     record Result(int code, String out, String err) {
@@ -36,6 +54,15 @@ final class HardenedCli {
 
     static Result run(String... args) {
         return run(FIXTURE_MODELS, null, args);
+    }
+
+    /** {@code train} of the {@link #TINY_RUN} into {@code out}, with {@code extra} options ({@code --steps} at least). */
+    static Result trainTiny(Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("train"));
+        args.addAll(TINY_RUN);
+        args.addAll(List.of(extra));
+        args.addAll(List.of("--out", out.toString()));
+        return run(args.toArray(String[]::new));
     }
 
     static Result runWithInput(byte[] stdin, String... args) {

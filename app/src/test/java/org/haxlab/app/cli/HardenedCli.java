@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import org.haxlab.model.train.ModelFactory;
 import org.haxlab.model.train.RecallFixture;
 import org.haxlab.model.train.TaskFactory;
@@ -17,8 +18,9 @@ import picocli.CommandLine;
 
 /**
  * The whole CLI as {@code Main} runs it (root, error handlers, {@link CliErrors#execute}), with train and eval on
- * the fixture model and task and inspect on a chosen model factory, capturing what a user would see; and the
- * tiny fixture run that the train, eval and resume tests train.
+ * the fixture model and task and inspect on a chosen model factory, capturing what a user would see; one command
+ * alone ({@link #runAlone}); and the tiny fixture run that the train, eval and resume tests train. Every CLI test
+ * that trains takes its fixture model and task from here.
  */
 final class HardenedCli {
 
@@ -78,6 +80,14 @@ final class HardenedCli {
         return run(models, Wiring.models(), stdin, new StringWriter(), args);
     }
 
+    /**
+     * Runs {@code command} alone, not under the root and without the error policy: for tests of one command
+     * that must not depend on where the root registers it.
+     */
+    static Result runAlone(Object command, String... args) {
+        return capture(new CommandLine(command), new StringWriter(), cl -> cl.execute(args));
+    }
+
     /** The general form: {@code out} receives standard output (tests pass a failing writer). */
     static Result run(ModelFactory models, ModelFactory inspectModels, InputStream stdin, java.io.Writer out, String... args) {
         CommandLine cl = HaxLabCli.commandLine();
@@ -93,10 +103,15 @@ final class HardenedCli {
             check.in = stdin;
             inspect.in = stdin;
         }
+        return capture(cl, out, c -> CliErrors.execute(c, args));
+    }
+
+    /** Runs {@code execute} on {@code cl} with standard output into {@code out} and standard error captured. */
+    private static Result capture(CommandLine cl, java.io.Writer out, ToIntFunction<CommandLine> execute) {
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        int code = CliErrors.execute(cl, args);
+        int code = execute.applyAsInt(cl);
         return new Result(code, out.toString(), err.toString());
     }
 }

@@ -5,12 +5,11 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.haxlab.app.vm.training.CurveFeed;
 import org.haxlab.app.vm.training.ModelSnapshotListener;
 import org.haxlab.app.vm.training.Preset;
+import org.haxlab.app.vm.training.RunState;
 import org.haxlab.app.vm.training.TrainingPlan;
 import org.haxlab.app.vm.training.TrainingReadout;
 import org.haxlab.app.vm.training.TrainingSession;
@@ -19,6 +18,7 @@ import org.haxlab.app.vm.training.TrainingSettings;
 import org.haxlab.app.vm.training.TrainingSettingsModel;
 import org.haxlab.app.vm.training.TrainingStatus;
 import org.haxlab.app.vm.training.TrainingUpdate;
+import org.haxlab.app.vm.training.UpdateInbox;
 import org.haxlab.app.work.ModelWorker;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.train.ModelFactory;
@@ -28,9 +28,7 @@ import org.haxlab.model.train.Wiring;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
@@ -47,22 +45,10 @@ import java.util.function.LongSupplier;
  */
 public final class TrainingViewModel implements AutoCloseable {
 
-    private final ReadOnlyObjectWrapper<TrainingStatus> status =
-            new ReadOnlyObjectWrapper<>(this, "status", TrainingStatus.IDLE);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
-    private final ReadOnlyBooleanWrapper noticeIsError = new ReadOnlyBooleanWrapper(this, "noticeIsError", false);
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready", false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ReadOnlyObjectWrapper<SequenceModel> model = new ReadOnlyObjectWrapper<>(this, "model");
-
-    private final ConcurrentLinkedQueue<TrainingUpdate> updates = new ConcurrentLinkedQueue<>();
-    /** True while a drain is requested and has not started yet (one wake-up per frame at most). */
-    private final AtomicBoolean drainRequested = new AtomicBoolean();
-    private volatile Runnable wakeUp;
-    private final CurveFeed run = new CurveFeed();
-    private final TrainingReadout readout = new TrainingReadout();
-    private final TrainingSettingsModel settings = new TrainingSettingsModel(() -> status.get().active());
+    private final UpdateInbox inbox = new UpdateInbox();
+    private final TrainingSettingsModel settings = new TrainingSettingsModel(() -> status().active());
+    private final RunState state = new RunState(settings::followLoaded);
     private final ModelFactory models;
     private final TaskFactory tasks;
     private final Device device;
@@ -94,7 +80,7 @@ public final class TrainingViewModel implements AutoCloseable {
         if (session != null) {
             throw new IllegalStateException("training: a worker is already attached");
         }
-        session = new TrainingSession(worker, models, tasks, device, this::post);
+        session = new TrainingSession(worker, models, tasks, device, inbox::post);
         session.setSnapshotListener(snapshotListener);
         session.setSnapshotPeriodMillis(snapshotPeriodMillis);
         ready.set(true);
@@ -124,7 +110,7 @@ public final class TrainingViewModel implements AutoCloseable {
         if (!canCommand()) {
             return false;
         }
-        switch (status.get()) {
+        switch (status()) {
             case PAUSED -> session.resume();
             case RUNNING -> { }
             case IDLE -> {
@@ -139,12 +125,12 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /** Pauses the run before its next step. */
     public boolean pause() {
-        if (!canCommand() || status.get() != TrainingStatus.RUNNING) {
+        if (!canCommand() || status() != TrainingStatus.RUNNING) {
             return false;
         }
         session.pause();
         // the step under way finishes first (it can take a while on a big model): say so at once
-        message.set("pausing after the current step…");
+        state.say("pausing after the current step…");
         return true;
     }
 
@@ -156,16 +142,16 @@ public final class TrainingViewModel implements AutoCloseable {
         if (!canCommand()) {
             return false;
         }
-        if (status.get().active()) {
+        if (status().active()) {
             session.step(n);
             return true;
         }
-        return status.get() == TrainingStatus.IDLE ? start(n) : trainOn(n);
+        return status() == TrainingStatus.IDLE ? start(n) : trainOn(n);
     }
 
     /** Ends the run before its next step. */
     public boolean stop() {
-        if (!canCommand() || !status.get().active()) {
+        if (!canCommand() || !status().active()) {
             return false;
         }
         session.stop();
@@ -182,7 +168,7 @@ public final class TrainingViewModel implements AutoCloseable {
             return false;
         }
         settings.forgetLoaded();
-        busy.set(true);
+        state.setBusy(true);
         session.reset(p.model(), p);
         return true;
     }
@@ -204,12 +190,12 @@ public final class TrainingViewModel implements AutoCloseable {
     public CompletableFuture<RunRecord> save(Path dir) {
         if (session == null) {
             notReady();
-            return CompletableFuture.failedFuture(new IllegalStateException(message.get()));
+            return CompletableFuture.failedFuture(new IllegalStateException(messageProperty().get()));
         }
         CompletableFuture<RunRecord> f = session.save(dir);
         f.whenComplete((r, e) -> {
             if (e != null) {
-                post(new TrainingUpdate.Notice("could not save to " + dir + ": " + cause(e).getMessage(), true));
+                inbox.post(TrainingUpdate.Notice.failed("could not save to " + dir, e));
             }
         });
         return f;
@@ -219,13 +205,13 @@ public final class TrainingViewModel implements AutoCloseable {
     public CompletableFuture<RunRecord> load(Path dir) {
         if (session == null) {
             notReady();
-            return CompletableFuture.failedFuture(new IllegalStateException(message.get()));
+            return CompletableFuture.failedFuture(new IllegalStateException(messageProperty().get()));
         }
-        if (status.get().active() || busy.get()) {
-            notice("stop the run before loading a checkpoint", true);
-            return CompletableFuture.failedFuture(new IllegalStateException(notice.get()));
+        if (status().active() || state.busy()) {
+            state.notice("stop the run before loading a checkpoint", true);
+            return CompletableFuture.failedFuture(new IllegalStateException(noticeProperty().get()));
         }
-        busy.set(true);
+        state.setBusy(true);
         return session.load(dir);
     }
 
@@ -276,22 +262,19 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /** Adds a chart that receives the curves' points during {@link #drain()}. */
     public void addCurveSink(CurveFeed.Sink sink) {
-        run.addSink(sink);
+        state.curves().addSink(sink);
     }
 
     private boolean start(int stepsThenPause) {
-        if (busy.get()) {
-            message.set("still resetting or loading: try again in a moment");
+        if (state.busy()) {
+            state.say("still resetting or loading: try again in a moment");
             return false;
         }
         TrainingPlan p = settings.plan();
         if (p == null) {
             return false;
         }
-        readout.begin(p.training().steps());
-        run.begin(p.training().steps());
-        status.set(TrainingStatus.RUNNING);
-        message.set("starting " + p.model().label() + "...");
+        state.begin(p.training().steps(), "starting " + p.model().label() + "...");
         session.start(p, stepsThenPause);
         return true;
     }
@@ -301,7 +284,7 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     private boolean notReady() {
-        message.set("the engine is still starting: training is available once it is up");
+        state.say("the engine is still starting: training is available once it is up");
         return false;
     }
 
@@ -313,18 +296,13 @@ public final class TrainingViewModel implements AutoCloseable {
         int from = stepProperty().get();
         boolean started = start(stepsThenPause);
         if (started) {
-            message.set("training on from step " + from + " (the weights are kept; Reset starts over)");
+            state.say("training on from step " + from + " (the weights are kept; Reset starts over)");
         }
         return started;
     }
 
-    private void notice(String text, boolean error) {
-        notice.set(text);
-        noticeIsError.set(error);
-    }
-
-    private static Throwable cause(Throwable e) {
-        return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    private TrainingStatus status() {
+        return state.status();
     }
 
     // ---- FX thread: apply what the model thread sent ----
@@ -334,52 +312,12 @@ public final class TrainingViewModel implements AutoCloseable {
      * a runnable that starts its per-frame timer, which then calls {@link #drain()}.
      */
     public void setWakeUp(Runnable wake) {
-        wakeUp = wake;
-        if (wake != null && !updates.isEmpty() && drainRequested.compareAndSet(false, true)) {
-            wake.run();
-        }
-    }
-
-    private void post(TrainingUpdate u) {
-        updates.add(u);
-        Runnable wake = wakeUp;
-        if (wake != null && drainRequested.compareAndSet(false, true)) {
-            wake.run();
-        }
+        inbox.setWakeUp(wake);
     }
 
     /** Applies every queued update (call once per frame on the FX thread). */
     public void drain() {
-        // cleared before polling: an update posted while draining requests the next frame's drain
-        drainRequested.set(false);
-        for (TrainingUpdate u; (u = updates.poll()) != null; ) {
-            apply(u);
-        }
-    }
-
-    private void apply(TrainingUpdate u) {
-        if (u instanceof TrainingUpdate.Step s) {
-            run.step(s.event());
-            readout.step(s.event(), run.baseStep(), run.tokensPerSecond());
-        } else if (u instanceof TrainingUpdate.Status s) {
-            status.set(s.status());
-            message.set(s.message());
-        } else if (u instanceof TrainingUpdate.ModelReady m) {
-            model.set(m.model());
-            run.newModel(m.step());
-            readout.newModel(m.step());
-            busy.set(false);
-            if (m.loaded() != null) {
-                settings.followLoaded(m.loaded());
-                status.set(TrainingStatus.IDLE);
-                message.set("loaded at step " + m.step());
-            }
-        } else if (u instanceof TrainingUpdate.Notice n) {
-            notice(n.text(), n.error());
-            if (n.error()) {
-                busy.set(false);
-            }
-        }
+        inbox.drain(state::apply);
     }
 
     /** Stops any run and frees the model (after the worker's queued work). */
@@ -409,22 +347,22 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /** Idle, running, paused, finished, stopped, diverged or failed. */
     public ReadOnlyObjectProperty<TrainingStatus> statusProperty() {
-        return status.getReadOnlyProperty();
+        return state.statusProperty();
     }
 
     /** What to tell the user about the status (a divergence diagnosis and its suggested fix, say). */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return state.messageProperty();
     }
 
     /** The outcome of the last save or load. */
     public ReadOnlyStringProperty noticeProperty() {
-        return notice.getReadOnlyProperty();
+        return state.noticeProperty();
     }
 
     /** True when {@link #noticeProperty()} reports a failure. */
     public ReadOnlyBooleanProperty noticeIsErrorProperty() {
-        return noticeIsError.getReadOnlyProperty();
+        return state.noticeIsErrorProperty();
     }
 
     /** True once a worker is attached. */
@@ -434,7 +372,7 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /** True while a reset or load is on its way. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return state.busyProperty();
     }
 
     /**
@@ -442,16 +380,16 @@ public final class TrainingViewModel implements AutoCloseable {
      * read it only in {@link #submitModelWork} or a {@link ModelSnapshotListener}, which get the live model.
      */
     public ReadOnlyObjectProperty<SequenceModel> modelProperty() {
-        return model.getReadOnlyProperty();
+        return state.modelProperty();
     }
 
     /** Step, progress, tokens/s, last loss and accuracy, best validation accuracy. */
     public TrainingReadout readout() {
-        return readout;
+        return state.readout();
     }
 
     /** Steps the current model has seen (shortcut for {@code readout().stepProperty()}). */
     public ReadOnlyIntegerProperty stepProperty() {
-        return readout.stepProperty();
+        return state.readout().stepProperty();
     }
 }

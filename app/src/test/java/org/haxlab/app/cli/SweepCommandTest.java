@@ -1,16 +1,10 @@
 package org.haxlab.app.cli;
 
+import org.haxlab.app.cli.HardenedCli.Result;
 import org.haxlab.app.sweep.SweepReport;
-import org.haxlab.model.train.ModelFactory;
-import org.haxlab.model.train.RecallFixture;
-import org.haxlab.model.train.TaskFactory;
-import org.haxlab.model.train.TinyRecallModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,19 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The sweep end to end on the fixture model: folders, sweep.csv, skip on resume, and clear errors. */
 class SweepCommandTest {
 
-    private static final ModelFactory MODELS = TinyRecallModel::new;
-    private static final TaskFactory TASKS = RecallFixture.factory();
-
-    static {
-        ai.djl.engine.Engine.getEngine("PyTorch");
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
-    }
-
     @TempDir
     Path tmp;
-
-    private record Result(int code, String out, String err) {
-    }
 
     private static final List<String> SHARED = List.of("--", "--steps", "3", "--batch", "4", "--contexts", "1..2",
             "--keys", "2", "--d-model", "16", "--d-state", "4", "--k", "4", "--max-len", "32", "--val-every", "2",
@@ -49,12 +32,8 @@ class SweepCommandTest {
             args.addAll(List.of("--devices", "cpu:0,cpu:1"));
         }
         args.addAll(SHARED);
-        CommandLine cli = new CommandLine(new SweepCommand(MODELS, TASKS));
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        cli.setOut(new PrintWriter(o, true));
-        cli.setErr(new PrintWriter(e, true));
-        return new Result(cli.execute(args.toArray(String[]::new)), o.toString(), e.toString());
+        return HardenedCli.runAlone(new SweepCommand(HardenedCli.FIXTURE_MODELS, HardenedCli.FIXTURE_TASKS),
+                args.toArray(String[]::new));
     }
 
     @Test

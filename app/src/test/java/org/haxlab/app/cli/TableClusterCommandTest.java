@@ -1,5 +1,6 @@
 package org.haxlab.app.cli;
 
+import org.haxlab.app.cli.HardenedCli.Result;
 import org.haxlab.app.table.RunResult;
 import org.haxlab.app.table.SlurmScript;
 import org.haxlab.app.table.TableEntry;
@@ -9,17 +10,10 @@ import org.haxlab.app.table.TableScale;
 import org.haxlab.app.table.TableWriter;
 import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.train.CheckpointStore;
-import org.haxlab.model.train.ModelFactory;
-import org.haxlab.model.train.RecallFixture;
-import org.haxlab.model.train.TaskFactory;
 import org.haxlab.model.train.TaskSpec;
-import org.haxlab.model.train.TinyRecallModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -39,19 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TableClusterCommandTest {
 
-    private static final ModelFactory MODELS = TinyRecallModel::new;
-    private static final TaskFactory TASKS = RecallFixture.factory();
-
-    static {
-        ai.djl.engine.Engine.getEngine("PyTorch");
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
-    }
-
     @TempDir
     Path tmp;
-
-    private record Result(int code, String out, String err) {
-    }
 
     private static final String[] TINY = {"--backbone", "mamba2", "--seeds", "1", "--steps", "3", "--batch", "4",
             "--lr", "3e-3", "--contexts", "1..2", "--keys", "2", "--d-model", "16", "--d-state", "4", "--k", "4",
@@ -62,12 +45,8 @@ class TableClusterCommandTest {
         args.add("--out");
         args.add(out.toString());
         args.addAll(Arrays.asList(more));
-        CommandLine cli = new CommandLine(new TableCommand(MODELS, TASKS));
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        cli.setOut(new PrintWriter(o, true));
-        cli.setErr(new PrintWriter(e, true));
-        return new Result(cli.execute(args.toArray(String[]::new)), o.toString(), e.toString());
+        return HardenedCli.runAlone(new TableCommand(HardenedCli.FIXTURE_MODELS, HardenedCli.FIXTURE_TASKS),
+                args.toArray(String[]::new));
     }
 
     private static TableScale tinyScale() {
@@ -97,10 +76,9 @@ class TableClusterCommandTest {
         List<String> args = new ArrayList<>(plan.trainArgs(plan.runs().get(1), false));
         args.set(args.indexOf("--steps") + 1, "2");
         args.addAll(List.of("--device", "cpu", "--threads", "1"));
-        CommandLine train = new CommandLine(new TrainCommand(MODELS, TASKS));
-        train.setErr(new PrintWriter(new StringWriter(), true));
-        train.setOut(new PrintWriter(new StringWriter(), true));
-        assertEquals(0, train.execute(args.toArray(String[]::new)));
+        Result train = HardenedCli.runAlone(new TrainCommand(HardenedCli.FIXTURE_MODELS, HardenedCli.FIXTURE_TASKS),
+                args.toArray(String[]::new));
+        assertEquals(0, train.code(), train.err());
         assertTrue(Files.isDirectory(sw.resolve(CheckpointStore.LAST)));
         Files.delete(sw.resolve(RunResult.FILE));   // killed between its checkpoint at step 2 and the end
         // ssm-s0 killed after its last checkpoint but before its test

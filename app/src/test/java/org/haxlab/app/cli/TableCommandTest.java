@@ -1,19 +1,13 @@
 package org.haxlab.app.cli;
 
+import org.haxlab.app.cli.HardenedCli.Result;
 import org.haxlab.app.table.RunResult;
 import org.haxlab.app.table.TableFiles;
 import org.haxlab.app.table.TableWriter;
 import org.haxlab.model.train.MetricsCsv;
-import org.haxlab.model.train.ModelFactory;
-import org.haxlab.model.train.RecallFixture;
-import org.haxlab.model.train.TaskFactory;
-import org.haxlab.model.train.TinyRecallModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,34 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The table command end to end on the fixture model and task: files, resume, option checks. */
 class TableCommandTest {
 
-    private static final ModelFactory MODELS = TinyRecallModel::new;
-    private static final TaskFactory TASKS = RecallFixture.factory();
-
-    static {
-        // tiny arrays: one intra-op thread avoids OpenMP spin-waiting on a shared, oversubscribed machine
-        ai.djl.engine.Engine.getEngine("PyTorch");
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
-    }
-
     @TempDir
     Path tmp;
 
-    private record Result(int code, String out, String err) {
-    }
-
     private static Result run(String... args) {
-        return run(new TableCommand(MODELS, TASKS), args);
+        return run(new TableCommand(HardenedCli.FIXTURE_MODELS, HardenedCli.FIXTURE_TASKS), args);
     }
 
     private static Result run(TableCommand command, String... args) {
         // the command alone (not under HaxLabCli), so this test does not depend on where it is registered
-        CommandLine cli = new CommandLine(command);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
+        return HardenedCli.runAlone(command, args);
     }
 
     /** A tiny table: grid n_c 1..2, n_k 2 (lengths 12..22), k 4, 3 steps, 1 thread. */

@@ -1,19 +1,14 @@
 package org.haxlab.app.cli;
 
+import org.haxlab.app.cli.HardenedCli.Result;
 import org.haxlab.model.train.CheckpointStore;
-import org.haxlab.model.train.ModelFactory;
 import org.haxlab.model.train.MetricsCsv;
-import org.haxlab.model.train.RecallFixture;
-import org.haxlab.model.train.TaskFactory;
-import org.haxlab.model.train.TinyRecallModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,45 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The train and eval commands, run through the CLI root with the fixture model and task. */
 class TrainEvalCommandTest {
 
-    private static final ModelFactory MODELS = TinyRecallModel::new;
-    private static final TaskFactory TASKS = RecallFixture.factory();
-
-    static {
-        // tiny arrays: one intra-op thread avoids OpenMP spin-waiting on a shared, oversubscribed machine
-        ai.djl.engine.Engine.getEngine("PyTorch");
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
-    }
-
     @TempDir
     Path tmp;
 
-    /** Exit code, stdout, stderr. */
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        CommandLine cli = new CommandLine(new HaxLabCli());
-        // the root registers the real commands; these tests swap in the fixture model and task
-        cli.getCommandSpec().removeSubcommand("train");
-        cli.getCommandSpec().removeSubcommand("eval");
-        cli.addSubcommand(new TrainCommand(MODELS, TASKS))
-                .addSubcommand(new EvalCommand(MODELS, TASKS));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
+    /** The tiny fixture run, 12 steps into tmp/run (validations at 6 and 12), {@code extra} options added. */
     private Path train(String... extra) {
         Path dir = tmp.resolve("run");
-        String[] base = {"train", "--backbone", "mamba1", "--pattern", "ssm", "--steps", "12", "--batch", "4",
-                "--lr", "3e-3", "--seed", "5", "--contexts", "1..2", "--keys", "2", "--val-every", "6",
-                "--val-samples", "8", "--device", "cpu", "--out", dir.toString()};
-        String[] args = Arrays.copyOf(base, base.length + extra.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        Result r = run(args);
+        List<String> args = new ArrayList<>(List.of("--steps", "12"));
+        args.addAll(List.of(extra));
+        Result r = HardenedCli.trainTiny(dir, args.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("state=finished steps=12"), r.out());
         return dir;
@@ -69,14 +34,14 @@ class TrainEvalCommandTest {
 
     @Test
     void helpEverywhere() {
-        Result t = run("train", "--help");
+        Result t = HardenedCli.run("train", "--help");
         assertEquals(0, t.code());
         for (String opt : List.of("--backbone", "--pattern", "--steps", "--batch", "--lr", "--seed", "--contexts", "--keys",
                 "--out", "--warmup", "--val-every", "--device", "--k", "--hash-bits", "--variant", "--init", "--schedule",
                 "--clip")) {
             assertTrue(t.out().contains(opt), opt);
         }
-        Result e = run("eval", "--help");
+        Result e = HardenedCli.run("eval", "--help");
         assertEquals(0, e.code());
         assertTrue(e.out().contains("--checkpoint") && e.out().contains("--samples"), e.out());
     }
@@ -93,20 +58,21 @@ class TrainEvalCommandTest {
         assertTrue(Files.isRegularFile(dir.resolve("last/weights.ndlist")));
         assertTrue(Files.size(dir.resolve("weights.npz")) > 0);
 
-        Result r = run("eval", "--checkpoint", dir.toString(), "--samples", "10", "--device", "cpu");
+        Result r = HardenedCli.run("eval", "--checkpoint", dir.toString(), "--samples", "10", "--device", "cpu");
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\\R");
         assertTrue(lines[0].matches("accuracy=[01]\\.\\d{6}"), lines[0]);
         assertTrue(r.out().contains("n_c=1 n_k=2") || r.out().contains("n_c=2 n_k=2"), r.out());
         // the same evaluation twice gives the same number (fresh sequences from a fixed seed)
-        assertEquals(lines[0], run("eval", "--checkpoint", dir.toString(), "--samples", "10").out().split("\\R")[0]);
+        Result again = HardenedCli.run("eval", "--checkpoint", dir.toString(), "--samples", "10");
+        assertEquals(lines[0], again.out().split("\\R")[0]);
         // a model without LSH: several hash draws give one result, and the spread line says why
-        Result draws = run("eval", "--checkpoint", dir.toString(), "--samples", "10", "--hash-draws", "3");
+        Result draws = HardenedCli.run("eval", "--checkpoint", dir.toString(), "--samples", "10", "--hash-draws", "3");
         assertEquals(0, draws.code(), draws.err());
         assertEquals(lines[0], draws.out().split("\\R")[0]);
         assertTrue(draws.out().contains("hash_draws=1 ") && draws.out().contains("accuracy_std=0.000000")
                 && draws.out().contains("(no LSH: every draw gives the same result)"), draws.out());
-        Result bad = run("eval", "--checkpoint", dir.toString(), "--hash-draws", "0");
+        Result bad = HardenedCli.run("eval", "--checkpoint", dir.toString(), "--hash-draws", "0");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--hash-draws 0 is out of range 1..1000"), bad.err());
     }
@@ -118,7 +84,7 @@ class TrainEvalCommandTest {
         // steps 4, 6 (validation), 8, 12 (validation and last)
         assertEquals(List.of("4", "6", "8", "12"), csv.subList(1, csv.size()).stream().map(l -> l.split(",")[0]).toList());
         assertTrue(Files.isRegularFile(dir.resolve("best/run.json")));
-        Result bad = run("train", "--report-every", "0", "--out", tmp.resolve("x").toString());
+        Result bad = HardenedCli.run("train", "--report-every", "0", "--out", tmp.resolve("x").toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--report-every 0 is out of range 1.."), bad.err());
     }
@@ -129,13 +95,13 @@ class TrainEvalCommandTest {
         Path weights = dir.resolve("best/weights.ndlist");
         byte[] b = Files.readAllBytes(weights);
         Files.write(weights, Arrays.copyOf(b, b.length - 10));
-        Result r = run("eval", "--checkpoint", dir.resolve("best").toString(), "--contexts", "2", "--keys", "2");
+        Result r = HardenedCli.run("eval", "--checkpoint", dir.resolve("best").toString(), "--contexts", "2", "--keys", "2");
         assertEquals(1, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().startsWith("error: unusable checkpoint") && r.err().contains("weights.ndlist")
                 && r.err().contains("truncated"), r.err());
 
-        Result missing = run("eval", "--checkpoint", tmp.resolve("nope").toString());
+        Result missing = HardenedCli.run("eval", "--checkpoint", tmp.resolve("nope").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("no such checkpoint"), missing.err());
     }
@@ -147,17 +113,17 @@ class TrainEvalCommandTest {
         CheckpointStore.deleteTree(released);
         Path torch = train("--init", "torch");
         assertTrue(Files.readString(torch.resolve("best/run.json")).contains("\"init\": \"TORCH\""));
-        Result bad = run("train", "--init", "xavier", "--out", tmp.resolve("x").toString());
+        Result bad = HardenedCli.run("train", "--init", "xavier", "--out", tmp.resolve("x").toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--init: unknown initialisation 'xavier' (expected torch or released)"), bad.err());
     }
 
     @Test
     void badOptionsExitWithTwoAndSayWhy() {
-        Result r = run("train", "--pattern", "xyz", "--out", tmp.resolve("x").toString());
+        Result r = HardenedCli.run("train", "--pattern", "xyz", "--out", tmp.resolve("x").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown pattern 'xyz'"), r.err());
-        Result s = run("train", "--steps", "10");
+        Result s = HardenedCli.run("train", "--steps", "10");
         assertEquals(2, s.code(), "missing --out");
     }
 }

@@ -1,18 +1,12 @@
 package org.haxlab.app.cli;
 
+import org.haxlab.app.cli.HardenedCli.Result;
 import org.haxlab.model.train.CheckpointStore;
-import org.haxlab.model.train.ModelFactory;
-import org.haxlab.model.train.RecallFixture;
 import org.haxlab.model.train.ResumeState;
 import org.haxlab.model.train.RunFolder;
-import org.haxlab.model.train.TaskFactory;
-import org.haxlab.model.train.TinyRecallModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,48 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code train --resume} and {@code --overwrite}, and the run-folder refusals, with the fixture model and task. */
 class TrainResumeCommandTest {
 
-    private static final ModelFactory MODELS = TinyRecallModel::new;
-    private static final TaskFactory TASKS = RecallFixture.factory();
-    /** The run's settings; the warm-up is given so that a 12-step and a 24-step run share their schedule. */
-    private static final String[] RUN = {"--backbone", "mamba1", "--pattern", "ssm", "--batch", "4", "--lr", "3e-3",
-        "--seed", "5", "--contexts", "1..2", "--keys", "2", "--warmup", "3", "--val-every", "6", "--val-samples", "8",
-        "--device", "cpu"};
-
-    static {
-        // tiny arrays: one intra-op thread avoids OpenMP spin-waiting on a shared, oversubscribed machine
-        ai.djl.engine.Engine.getEngine("PyTorch");
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
-    }
-
     @TempDir
     Path tmp;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        CommandLine cli = new CommandLine(new HaxLabCli());
-        cli.getCommandSpec().removeSubcommand("train");
-        cli.addSubcommand(new TrainCommand(MODELS, TASKS));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Result(cli.execute(args), out.toString(), err.toString());
-    }
-
     private static Result train(Path dir, String... extra) {
-        List<String> args = new ArrayList<>(List.of("train"));
-        args.addAll(List.of(RUN));
-        args.addAll(List.of(extra));
-        args.addAll(List.of("--out", dir.toString()));
-        return run(args.toArray(String[]::new));
+        return HardenedCli.trainTiny(dir, extra);
     }
 
     private static Result resume(Path dir, String... extra) {
         List<String> args = new ArrayList<>(List.of("train", "--resume", "--out", dir.toString()));
         args.addAll(List.of(extra));
-        return run(args.toArray(String[]::new));
+        return HardenedCli.run(args.toArray(String[]::new));
     }
 
     /** metrics.csv rows without the timing columns (tokens/s, elapsed), which differ between runs. */
@@ -244,7 +207,7 @@ class TrainResumeCommandTest {
 
     @Test
     void helpExplainsResumeOverwriteAndTheLock() {
-        Result h = run("train", "--help");
+        Result h = HardenedCli.run("train", "--help");
         assertEquals(0, h.code());
         for (String s : List.of("--resume", "--overwrite", "--checkpoint-every", "OUT/.lock")) {
             assertTrue(h.out().contains(s), s + " in " + h.out());

@@ -1,17 +1,11 @@
 package org.haxlab.app.cli;
 
+import org.haxlab.app.cli.HardenedCli.Result;
 import org.haxlab.app.table.RunResult;
 import org.haxlab.app.table.TableEntry;
-import org.haxlab.model.train.ModelFactory;
-import org.haxlab.model.train.RecallFixture;
-import org.haxlab.model.train.TaskFactory;
-import org.haxlab.model.train.TinyRecallModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,25 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code train}'s table options: a tested run writes result.json; inconsistent options are refused by name. */
 class TrainScaleOptionsTest {
 
-    private static final ModelFactory MODELS = TinyRecallModel::new;
-    private static final TaskFactory TASKS = RecallFixture.factory();
-
-    static {
-        ai.djl.engine.Engine.getEngine("PyTorch");
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
-    }
-
     @TempDir
     Path tmp;
-
-    private record Result(int code, String out, String err) {
-    }
 
     private Result train(Path out, String... extra) {
         List<String> base = List.of("--backbone", "mamba2", "--steps", "4", "--batch", "4", "--lr", "3e-3",
                 "--contexts", "1..2", "--keys", "2", "--d-model", "16", "--d-state", "4", "--k", "4", "--max-len", "32",
                 "--val-every", "2", "--val-samples", "6", "--device", "cpu", "--threads", "1", "--out", out.toString());
-        List<String> args = new ArrayList<>();
+        List<String> args = new ArrayList<>(List.of("train"));
         for (int i = 0; i < base.size(); i += 2) {
             if (!Arrays.asList(extra).contains(base.get(i))) {   // an extra option replaces the base one
                 args.add(base.get(i));
@@ -51,12 +34,7 @@ class TrainScaleOptionsTest {
             }
         }
         args.addAll(Arrays.asList(extra));
-        CommandLine cli = new CommandLine(new TrainCommand(MODELS, TASKS));
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        cli.setOut(new PrintWriter(o, true));
-        cli.setErr(new PrintWriter(e, true));
-        return new Result(cli.execute(args.toArray(String[]::new)), o.toString(), e.toString());
+        return HardenedCli.run(args.toArray(String[]::new));
     }
 
     @Test

@@ -35,7 +35,8 @@ class JobSchedulerTest {
         final List<String> started = Collections.synchronizedList(new ArrayList<>());
         final Map<String, Integer> codes = new HashMap<>();
         final Map<String, Integer> threads = new ConcurrentHashMap<>();
-        volatile CountDownLatch gate;
+        /** Hold every run until it is stopped (instead of a 40 ms run). */
+        volatile boolean holdUntilStopped;
 
         @Override
         public Running start(RunJob job, DeviceSlot slot, int t) {
@@ -43,7 +44,9 @@ class JobSchedulerTest {
             threads.put(job.name(), t);
             int n = now.computeIfAbsent(slot, s -> new AtomicInteger()).incrementAndGet();
             max.merge(slot, n, Math::max);
-            CountDownLatch g = gate;
+            // each run is held until its own stop: one latch shared by all runs let the first stop release every
+            // run, and a run released by another's stop reported exit 0 instead of 143
+            CountDownLatch g = holdUntilStopped ? new CountDownLatch(1) : null;
             return new Running() {
                 volatile boolean stopped;
 
@@ -166,7 +169,7 @@ class JobSchedulerTest {
     @Test
     void stopStopsTheRunningAndStartsNoMore() throws Exception {
         FakeLauncher fake = new FakeLauncher();
-        fake.gate = new CountDownLatch(1);
+        fake.holdUntilStopped = true;
         StringWriter progress = new StringWriter();
         JobScheduler s = new JobScheduler(fake, List.of(new DeviceSlot(false, 0)), 2, 1, new PrintWriter(progress), j -> "");
         Thread stopper = new Thread(() -> {

@@ -1,6 +1,6 @@
 package org.haxlab.app.ui;
 
-import static org.haxlab.app.ui.FxToolkitExtension.onFx;
+import static org.haxlab.viz.fxtest.FxExtension.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -17,11 +17,12 @@ import org.haxlab.app.vm.ModelWork;
 import org.haxlab.app.vm.TrainingViewModel;
 import org.haxlab.app.vm.View;
 import org.haxlab.app.vm.main.MainViewModel;
+import org.haxlab.viz.fxtest.FxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The guided tour stops at every view once, opening it as it explains it. */
-@ExtendWith(FxToolkitExtension.class)
+@ExtendWith(FxExtension.class)
 class GuidedTourTest {
 
     @Test

@@ -1,6 +1,6 @@
 package org.haxlab.app.ui;
 
-import static org.haxlab.app.ui.FxToolkitExtension.onFx;
+import static org.haxlab.viz.fxtest.FxExtension.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +23,7 @@ import org.haxlab.app.work.ModelWorker;
 import org.haxlab.model.inspect.Inspection;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.train.Wiring;
+import org.haxlab.viz.fxtest.FxExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * to the FX thread, and inspections queued when a reset or a load replaces (and closes) the model must
  * never run the closed one. A tiny model (d_model 16, one layer) keeps it quick.
  */
-@ExtendWith(FxToolkitExtension.class)
+@ExtendWith(FxExtension.class)
 class LiveTrainingPathTest {
     @TempDir
     Path tmp;

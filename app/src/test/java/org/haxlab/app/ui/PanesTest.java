@@ -17,19 +17,20 @@ import org.haxlab.model.task.SequenceText;
 import org.haxlab.model.trace.AttentionSelection;
 import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.trace.LayerInspection;
+import org.haxlab.viz.fxtest.FxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.haxlab.app.ui.FxToolkitExtension.onFx;
+import static org.haxlab.viz.fxtest.FxExtension.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Builds the panes headless (Monocle) and checks they follow and drive their view models. */
-@ExtendWith(FxToolkitExtension.class)
+@ExtendWith(FxExtension.class)
 class PanesTest {
 
     private static void show(Parent root) {

@@ -16,12 +16,13 @@ import org.haxlab.app.Main;
 import org.haxlab.app.scenario.ScenarioException;
 import org.haxlab.app.vm.View;
 import org.haxlab.app.work.ModelWorker;
+import org.haxlab.viz.fxtest.FxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The headless snapshot: a whole window on a lesson, at the asked size, and its refusals. */
-@ExtendWith(FxToolkitExtension.class)
+@ExtendWith(FxExtension.class)
 class SnapshotTest {
     @TempDir
     Path tmp;

@@ -3,13 +3,13 @@ package org.haxlab.viz.charts;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import org.haxlab.model.train.TrainingMetric;
-import org.haxlab.viz.FxExtension;
+import org.haxlab.viz.fxtest.FxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static org.haxlab.viz.FxExtension.onFx;
+import static org.haxlab.viz.fxtest.FxExtension.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

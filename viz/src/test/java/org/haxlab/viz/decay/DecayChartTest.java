@@ -3,14 +3,14 @@ package org.haxlab.viz.decay;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import org.haxlab.model.trace.DecayTrace;
-import org.haxlab.viz.FxExtension;
+import org.haxlab.viz.fxtest.FxExtension;
 import org.haxlab.viz.demo.SyntheticRecords;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static org.haxlab.viz.FxExtension.onFx;
+import static org.haxlab.viz.fxtest.FxExtension.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

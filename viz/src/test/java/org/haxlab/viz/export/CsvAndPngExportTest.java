@@ -4,7 +4,7 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import org.haxlab.model.trace.AttentionSelection;
 import org.haxlab.model.trace.Component;
-import org.haxlab.viz.FxExtension;
+import org.haxlab.viz.fxtest.FxExtension;
 import org.haxlab.viz.charts.CapacityChart;
 import org.haxlab.model.task.TokenRole;
 import org.haxlab.model.task.Vocabulary;
@@ -21,7 +21,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
-import static org.haxlab.viz.FxExtension.onFx;
+import static org.haxlab.viz.fxtest.FxExtension.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -2,7 +2,7 @@ package org.haxlab.viz.heatmap;
 
 import org.haxlab.model.trace.Component;
 import org.haxlab.model.task.TokenRole;
-import org.haxlab.viz.FxExtension;
+import org.haxlab.viz.fxtest.FxExtension;
 import org.haxlab.viz.tokens.RoleColors;
 import org.haxlab.viz.tokens.TokenLegend;
 import org.haxlab.viz.tokens.TokenStripRaster;
@@ -13,7 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import static org.haxlab.viz.FxExtension.onFx;
+import static org.haxlab.viz.fxtest.FxExtension.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

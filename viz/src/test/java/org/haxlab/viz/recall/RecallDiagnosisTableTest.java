@@ -9,14 +9,14 @@ import javafx.scene.text.Text;
 import org.haxlab.model.inspect.AnswerSource;
 import org.haxlab.model.inspect.RecallDiagnosis;
 import org.haxlab.model.task.Vocabulary;
-import org.haxlab.viz.FxExtension;
+import org.haxlab.viz.fxtest.FxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 import java.util.Map;
 
-import static org.haxlab.viz.FxExtension.onFx;
+import static org.haxlab.viz.fxtest.FxExtension.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

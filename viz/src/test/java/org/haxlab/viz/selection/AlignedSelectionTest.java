@@ -5,7 +5,7 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import org.haxlab.model.inspect.Inspection;
 import org.haxlab.model.task.Vocabulary;
-import org.haxlab.viz.FxExtension;
+import org.haxlab.viz.fxtest.FxExtension;
 import org.haxlab.viz.demo.SyntheticRecords;
 import org.haxlab.viz.heatmap.AxisRuler;
 import org.haxlab.viz.heatmap.SelectionMatrixView;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 
-import static org.haxlab.viz.FxExtension.onFx;
+import static org.haxlab.viz.fxtest.FxExtension.onFx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -5,7 +5,7 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.layout.StackPane;
 import org.haxlab.model.inspect.QueryPrediction;
 import org.haxlab.model.task.TokenRole;
-import org.haxlab.viz.FxExtension;
+import org.haxlab.viz.fxtest.FxExtension;
 import org.haxlab.viz.demo.SyntheticRecords;
 import org.haxlab.viz.heatmap.Palettes;
 import org.haxlab.viz.heatmap.Viewport;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.List;
 import java.util.Map;
 
-import static org.haxlab.viz.FxExtension.onFx;
+import static org.haxlab.viz.fxtest.FxExtension.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

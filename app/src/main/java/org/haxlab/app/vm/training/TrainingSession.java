@@ -263,8 +263,7 @@ public final class TrainingSession implements AutoCloseable {
             return record;
         }).whenComplete((r, e) -> {
             if (e != null) {
-                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-                updates.accept(new TrainingUpdate.Notice("could not load " + dir + ": " + cause.getMessage(), true));
+                updates.accept(TrainingUpdate.Notice.failed("could not load " + dir, e));
             }
         });
     }

@@ -4,6 +4,8 @@ import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.train.RunRecord;
 import org.haxlab.model.train.StepEvent;
 
+import java.util.concurrent.CompletionException;
+
 /**
  * What the model thread tells the FX thread, in order, through one queue (never coalesced: every step
  * reaches the curves). The view model drains the queue once per frame.
@@ -40,5 +42,11 @@ public sealed interface TrainingUpdate {
      * @param error true for a failure
      */
     record Notice(String text, boolean error) implements TrainingUpdate {
+
+        /** The failure notice "{@code what}: reason", the reason read through a future's completion wrapper. */
+        public static Notice failed(String what, Throwable e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            return new Notice(what + ": " + cause.getMessage(), true);
+        }
     }
 }

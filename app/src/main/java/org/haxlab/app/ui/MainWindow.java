@@ -95,7 +95,7 @@ public final class MainWindow extends BorderPane {
         statusBar.bind(vm.status());
         InspectionViewModel inspection = vm.inspection();
         selectionTab = new SelectionTab(inspection);
-        CompareTab compareTab = new CompareTab(vm.compare(), vm::compareDefaults, vm::compareModelBar);
+        CompareTab compareTab = new CompareTab(vm.compare(), vm.compareCommands()::defaults, vm.compareCommands()::addModelInView);
         views.setContent(View.SELECTION, selectionTab);
         views.setContent(View.BUCKETS, new BucketsTab(inspection, vm.controller()));
         views.setContent(View.DECAY, new DecayTab(inspection));

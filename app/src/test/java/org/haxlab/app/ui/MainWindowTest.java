@@ -280,7 +280,7 @@ class MainWindowTest {
     @Test
     void theReplaceDialogNamesBothAnswersAndKeepIsTheDefault(FxRobot robot) {
         var q = new org.haxlab.app.vm.Confirm.Question("t", "Replace A with B?", "why", "Replace", "Keep");
-        javafx.scene.control.Alert a = FxToolkitExtension.onFx(() -> new ConfirmDialog(() -> null).dialog(q));
+        javafx.scene.control.Alert a = org.haxlab.viz.fxtest.FxExtension.onFx(() -> new ConfirmDialog(() -> null).dialog(q));
         var buttons = a.getDialogPane().getButtonTypes().stream().map(javafx.scene.control.ButtonType::getText).toList();
         assertEquals(java.util.List.of("Replace", "Keep"), buttons);
         assertEquals("Replace A with B?", a.getHeaderText());

@@ -52,7 +52,7 @@ public final class MainViewModel implements AutoCloseable {
     private final WorkStatus status = new WorkStatus();
     private final CompareViewModel compare;
     private final AppController controller;
-    private final CompareRunner compareRunner;
+    private final CompareCommands compareCommands;
     private final CapacityViewModel capacity;
     private final SlicingViewModel slicing;
     private final SlicingCommands slicingCommands;
@@ -81,7 +81,7 @@ public final class MainViewModel implements AutoCloseable {
         this.training = Objects.requireNonNull(training, "training");
         compare = new CompareViewModel(CompareRunner.defaultSlots(bar.backboneProperty().get(), bar.seed()));
         controller = new AppController(sequence, bar, inspection, work, loader, debounce, status);
-        compareRunner = new CompareRunner(compare, work, loader, status);
+        compareCommands = new CompareCommands(this, new CompareRunner(compare, work, loader, status));
         capacity = new CapacityViewModel(work, loader, status);
         slicing = new SlicingViewModel(work, loader, status);
         slicingCommands = new SlicingCommands(this);
@@ -265,7 +265,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private void viewOpened(View v) {
         if (v == View.COMPARE) {
-            compareRunner.run(sequence.parsedProperty().get(), bar.deviceProperty().get());
+            compareCommands.run();
         }
         // the first visit measures by itself: an empty chart would only say "press the button"
         if (v == View.CAPACITY && capacity.boundModelProperty().get() == null) {
@@ -279,7 +279,7 @@ public final class MainViewModel implements AutoCloseable {
     /** The compared models follow the sequence while their view is open (they cost a run each). */
     public void sequenceChanged() {
         if (inspection.tabProperty().get() == View.COMPARE) {
-            compareRunner.run(sequence.parsedProperty().get(), bar.deviceProperty().get());
+            compareCommands.run();
         }
     }
 
@@ -288,30 +288,13 @@ public final class MainViewModel implements AutoCloseable {
         capacity.measure(CompareSlots.withCompared(controller.wantedSlot(), compare), bar.deviceProperty().get(), sequence.seedProperty().get());
     }
 
-    /** Puts the three default models in the compare slots and runs them. */
-    public void compareDefaults() {
-        CompareSlots.setAll(compare, CompareRunner.defaultSlots(bar.backboneProperty().get(), bar.seed()));
-        compareRunner.run(sequence.parsedProperty().get(), bar.deviceProperty().get());
-    }
-
-    /** Puts the model in view into the last compare slot and runs them. */
-    public void compareModelBar() {
-        ModelSlot slot = controller.wantedSlot();
-        if (slot == null) {
-            status.failed("Compare: the model bar holds no valid model: " + bar.errorProperty().get());
-            return;
-        }
-        compare.setSlot(compare.slotsProperty().size() - 1, slot);
-        compareRunner.run(sequence.parsedProperty().get(), bar.deviceProperty().get());
-    }
-
     /** Stops training between steps and frees the models (on the model thread). */
     @Override
     public void close() {
         closed = true;   // a run stopping now still sends its model: the views must not queue work for it
         training.close();
         controller.close();
-        compareRunner.close();
+        compareCommands.close();
     }
 
     // ---- parts ----
@@ -359,6 +342,11 @@ public final class MainViewModel implements AutoCloseable {
     /** The failure slicing. */
     public SlicingViewModel slicing() {
         return slicing;
+    }
+
+    /** Fills the compare slots and runs them. */
+    public CompareCommands compareCommands() {
+        return compareCommands;
     }
 
     /** Runs the failure slicing and opens its examples. */

@@ -52,12 +52,13 @@ public record Zoo(Path file, ZooGrid grid, List<ZooModel> models) {
     }
 
     /**
-     * The model a first start shows: +HAX on {@code backbone}, else +HAX on any backbone, else the most
-     * accurate model.
+     * The model a first start shows: the most accurate +HAX (a first look should be at a model that recalls;
+     * on a tie the one on {@code backbone}), else the most accurate model.
      */
     public ZooModel showcase(Backbone backbone) {
-        return models.stream().filter(m -> m.pattern() == Pattern.HAX && m.backbone() == backbone).findFirst()
-                .or(() -> models.stream().filter(m -> m.pattern() == Pattern.HAX).findFirst())
+        java.util.Comparator<ZooModel> best = java.util.Comparator.comparingDouble(ZooModel::accuracy)
+                .thenComparing(m -> m.backbone() == backbone);
+        return models.stream().filter(m -> m.pattern() == Pattern.HAX).max(best)
                 .orElseGet(() -> models.stream().max(java.util.Comparator.comparingDouble(ZooModel::accuracy)).get());
     }
 }

@@ -47,4 +47,14 @@ class ZooCheckTest {
                     + " is more than 5 points from the recorded " + m.accuracy());
         }
     }
+
+    @Test
+    void aFirstStartOpensOnAPlusHaxModelThatRecalls() throws Exception {
+        Zoo zoo = ZooFiles.load(Path.of("..").resolve(Zoo.DEFAULT_FILE).normalize());
+        for (org.haxlab.model.trace.Backbone b : org.haxlab.model.trace.Backbone.values()) {
+            ZooModel s = zoo.showcase(b);
+            assertEquals(org.haxlab.model.sparse.Pattern.HAX, s.pattern(), "showcase for " + b + ": " + s.id());
+            assertTrue(s.accuracy() >= 0.9, "the showcase " + s.id() + " recalls " + s.accuracy() + " of its queries");
+        }
+    }
 }

@@ -37,8 +37,9 @@ class ZooFilesTest {
         assertEquals(0.526, ks.accuracy(), 1e-9);
         assertEquals("Mamba-2 +KS (zoo, 52.6 %)", ks.label());
         assertEquals(Pattern.NONE, zoo.get("mamba2-ssm").pattern());
-        // no +HAX in this zoo: the showcase falls back to the most accurate model
+        // no +HAX in this zoo: the showcase falls back to the most accurate model, whatever the backbone
         assertEquals("mamba2-ks", zoo.showcase(Backbone.MAMBA2).id());
+        assertEquals("mamba2-ks", zoo.showcase(Backbone.MAMBA1).id());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> zoo.get("mamba1-hax"));
         assertTrue(unknown.getMessage().contains("mamba2-ks, mamba2-ssm"), unknown.getMessage());
     }

@@ -114,7 +114,7 @@ public final class MainViewModel implements AutoCloseable {
     // ---- start-up ----
 
     /**
-     * The first start: the zoo's showcase model (+HAX of the model bar's backbone) on a generated sequence
+     * The first start: the zoo's showcase model (its most accurate +HAX) on a generated sequence
      * of the zoo's grid when {@code zoo} is given, else the model bar's default model on a generated
      * sequence. Either way a model answers before the user did anything.
      */

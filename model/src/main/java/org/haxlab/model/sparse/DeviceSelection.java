@@ -28,7 +28,8 @@ import java.util.List;
  *       its bin ({@link #lsh}), O(L log L + L k_c);</li>
  *   <li>KS, the k_c best keys j <= i (higher score first, equal scores by lower index): every key's rank in
  *       that total order, then a running top-k_c over blocks of queries, each block seeing the previous
- *       block's last top-k_c and its own keys ({@link #ks}), O(L (k_c + block));</li>
+ *       block's last top-k_c and its own keys, in two levels (sub-block boundaries, then each query from its
+ *       boundary's top-k_c; {@link #ks}), O(L (k_c + sqrt(block)));</li>
  *   <li>unions concatenate their parts' slots and drop repeated keys ({@link #union}).</li>
  * </ul>
  *
@@ -44,7 +45,7 @@ record DeviceSelection(NDArray index, NDArray valid) {
      */
     static final long DENSE_MAX_ENTRIES = 1L << 27;
 
-    /** Entries (B x block x candidates) one block of the running KS top-k may hold on the CPU. */
+    /** Candidates one block of the running KS top-k may rank on the CPU ({@link #blockEntries}). */
     static final long KS_BLOCK_ENTRIES_CPU = 1L << 21;
 
     /** The same on a GPU: fewer, larger blocks (each block is a handful of kernel launches). */
@@ -182,8 +183,27 @@ record DeviceSelection(NDArray index, NDArray valid) {
 
     /** {@link #ks(NDArray, int)} with {@code block} queries per block of the running top-k. */
     static DeviceSelection ks(NDArray scores, int keep, int block) {
-        if (block < 1) {
-            throw new IllegalArgumentException("KS selection: block of " + block + " queries must be >= 1");
+        return ks(scores, keep, block, subRows(keep, block));
+    }
+
+    /**
+     * {@link #ks(NDArray, int)} with {@code block} queries per block and {@code sub} queries per sub-block.
+     *
+     * <p>Query i's top-k_c is the best k_c of (the running top-k_c before its block) and (its block's keys up to i).
+     * Ranking every query against all of its block's keys costs block x (k_c + block) candidates per block, so
+     * L x (k_c + block) in all: with the blocks the limits allow that was 17M candidates at L = 16K on the CPU
+     * (1024-query blocks) and 68M on a GPU (4096), the largest part of a +HAX forward's selection at long L
+     * (docs/BENCHMARKS.md). Since top-k(A u B) = top-k(top-k(A) u B), each block is done in two levels instead:
+     * first the running top-k_c at every sub-block boundary ((block / sub) rows of k_c + block candidates), then
+     * each query from its sub-block's boundary top-k_c and the sub-block's keys up to it (k_c + sub candidates).
+     * With sub ~ sqrt(k_c + block) a block costs about 2 block sqrt(block) + block k_c candidates, so larger
+     * blocks (fewer sequential steps) fit the same limit. The values are ranks (distinct, or L for an empty slot),
+     * so the sets, and the sorted slots, are the same whatever the block and sub-block sizes.
+     */
+    static DeviceSelection ks(NDArray scores, int keep, int block, int sub) {
+        if (block < 1 || sub < 1) {
+            throw new IllegalArgumentException("KS selection: block of " + block + " and sub-block of " + sub
+                    + " queries must be >= 1");
         }
         NDArray s = scores.stopGradient();
         NDManager m = s.getManager();
@@ -194,27 +214,45 @@ record DeviceSelection(NDArray index, NDArray valid) {
         NDArray[] ranked = totalOrder(s, iota, len);
         NDArray order = ranked[0];   // rank -> position
         NDArray rank = ranked[1];    // position -> rank (0 = best)
-        // the running top-k_c of ranks: the best k_c of keys 0..i are the best of (best k_c of keys before the
-        // block) and (the block's keys up to i); rank L marks an empty slot
+        // rank L marks an empty slot
         NDArray carried = m.full(new Shape(batch, keep), length, DataType.INT64);
-        // query r of a block sees the carried slots and its block's keys 0..r: column c <= k_c + r (one pattern
-        // for every full block; the last block takes its top-left corner)
+        int subs = ceilDiv(block, sub);   // sub-blocks of a full block
+        // level 1: boundary t (t = 0..subs-1) sees the carried slots and the block's keys before t * sub:
+        // column c < k_c + t * sub (one pattern for every full block; the last block takes its top-left corner)
         NDArray cols = m.arange(0, keep + block, 1, DataType.INT64).reshape(1, 1, keep + block);
-        NDArray visibleAll = cols.lte(m.arange(keep, keep + block, 1, DataType.INT64).reshape(1, block, 1));
+        NDArray bounds = m.arange(0, subs, 1, DataType.INT64).mul(integer(cols, sub)).add(integer(cols, keep))
+                .reshape(1, subs, 1);
+        NDArray visibleBounds = cols.lt(bounds);                                                   // (1, subs, k_c + block)
+        // level 2: query u of a sub-block sees its boundary's k_c slots and the sub-block's keys 0..u
+        NDArray subCols = m.arange(0, sub, 1, DataType.INT64);
+        NDArray visibleSub = subCols.reshape(1, 1, 1, sub).lte(subCols.reshape(1, 1, sub, 1));    // (1, 1, sub, sub)
         NDList rows = new NDList();
         for (int start = 0; start < length; start += block) {
             int n = Math.min(block, length - start);
-            // a block's (B, n, k_c + n) temporaries are freed as soon as its top-k_c is taken, so a long
-            // sequence holds one block's worth at a time
+            int t = ceilDiv(n, sub);
+            int padded = t * sub;
+            // a block's temporaries are freed as soon as its top-k_c is taken, so a long sequence holds one
+            // block's worth at a time
             try (NDScope scope = new NDScope()) {
-                NDArray cand = carried.concat(rank.get(":, " + start + ":" + (start + n)), 1).expandDims(1);  // (B, 1, C)
+                NDArray keys = rank.get(":, " + start + ":" + (start + n));                           // (B, n)
+                NDArray cand = carried.concat(keys, 1).expandDims(1);                                 // (B, 1, k_c + n)
                 if (start > 0) {
                     carried.close();   // the previous block's, out of every scope
                 }
-                NDArray visible = n == block ? visibleAll
-                        : visibleAll.get(":, 0:" + n + ", 0:" + (keep + n));                           // (1, n, C)
-                NDArray masked = where(visible, cand, len, new Shape(batch, n, keep + n));            // (B, n, C)
-                NDArray best = masked.topK(keep, -1, false, true).get(0);                             // (B, n, k_c)
+                NDArray visible = n == block ? visibleBounds
+                        : visibleBounds.get(":, 0:" + t + ", 0:" + (keep + n));                        // (1, t, k_c + n)
+                NDArray atBounds = where(visible, cand, len, new Shape(batch, t, keep + n))
+                        .topK(keep, -1, false, true).get(0);                                          // (B, t, k_c)
+                // the block's keys per sub-block, the last one padded with empty ranks (its padded queries are dropped)
+                NDArray padKeys = padded == n ? keys
+                        : keys.concat(m.full(new Shape(batch, padded - n), length, DataType.INT64), 1);
+                NDArray subKeys = where(visibleSub, padKeys.reshape(batch, t, 1, sub), len,
+                        new Shape(batch, t, sub, sub));                                               // (B, t, sub, sub)
+                NDArray cand2 = atBounds.expandDims(2).broadcast(new Shape(batch, t, sub, keep)).concat(subKeys, 3);
+                NDArray best = cand2.topK(keep, -1, false, true).get(0).reshape(batch, padded, keep);  // (B, padded, k_c)
+                if (padded != n) {
+                    best = best.get(":, 0:" + n + ", :");
+                }
                 NDScope.unregister(best);
                 rows.add(best);
                 carried = best.get(":, " + (n - 1) + ", :");
@@ -230,6 +268,10 @@ record DeviceSelection(NDArray index, NDArray valid) {
         NDArray at = best.mul(valid.toType(DataType.INT64, false)).reshape(batch, (long) length * keep);
         NDArray index = order.gather(at, 1).reshape(batch, length, keep).mul(valid.toType(DataType.INT64, false));
         return new DeviceSelection(index, valid);
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 
     /**
@@ -252,10 +294,32 @@ record DeviceSelection(NDArray index, NDArray valid) {
         return new NDArray[] {order, order.argSort(1, true)};
     }
 
-    /** Queries per KS block: the most with batch x rows x (k_c + rows) <= limit, at least 1, at most L. */
+    /**
+     * Queries per sub-block of a KS block of {@code block} queries: the smallest power of two whose square is at
+     * least k_c + block (near the minimum of {@link #blockEntries}), at most the block's own power-of-two ceiling.
+     */
+    static int subRows(int keep, int block) {
+        int sub = 1;
+        while ((long) sub * sub < (long) keep + block && sub < block) {
+            sub *= 2;
+        }
+        return sub;
+    }
+
+    /**
+     * Candidates one KS block of {@code rows} queries ranks (both levels of {@link #ks(NDArray, int, int, int)}):
+     * batch x (sub-blocks x (k_c + rows) + padded rows x (k_c + sub)).
+     */
+    static long blockEntries(int batch, int keep, int rows) {
+        int sub = subRows(keep, rows);
+        long subs = ceilDiv(rows, sub);
+        return batch * (subs * (keep + rows) + subs * sub * (keep + sub));
+    }
+
+    /** Queries per KS block: the most (a power of two, or L) with {@link #blockEntries} <= limit, at least 1. */
     static int blockRows(int batch, int keep, int length, long limit) {
         int rows = 1;
-        while (rows < length && (long) batch * (2L * rows) * (keep + 2L * rows) <= limit) {
+        while (rows < length && blockEntries(batch, keep, 2 * rows) <= limit) {
             rows *= 2;
         }
         return Math.min(rows, length);

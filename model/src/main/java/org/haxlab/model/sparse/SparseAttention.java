@@ -129,10 +129,8 @@ public final class SparseAttention {
             return v.zerosLike();  // every row empty: nothing selected, nothing read
         }
         NDManager manager = q.getManager();
-        // Without autograd (evaluation, inspection) the weighted sum of V rows runs as a sparse x dense product,
-        // never materialising the gathered V block (kmax x d_inner floats per query: the largest memory
-        // traffic of the pass, profile of docs/BENCHMARKS.md); training keeps the gather, whose gradient autograd knows.
-        boolean inference = !JniUtils.isGradMode() && q instanceof PtNDArray;
+        // Without autograd on the CPU the weighted sum of V rows runs as a sparse x dense product (see sparseProduct)
+        boolean inference = sparseProduct(q);
         NDArray kFlat = k.reshape((long) batch * length, n);
         NDArray vFlat = v.reshape((long) batch * length, width);
         long perQuery = (long) batch * kmax * Math.max(n, width);
@@ -194,7 +192,7 @@ public final class SparseAttention {
                     + " does not match length " + length);
         }
         NDManager manager = q.getManager();
-        boolean inference = !JniUtils.isGradMode() && q instanceof PtNDArray;
+        boolean inference = sparseProduct(q);
         Shape full = new Shape(batch, length, kmax);
         // row b * L + j of the flattened K and V
         NDArray offsets = manager.arange(0, batch * length, length, DataType.INT64).reshape(batch, 1, 1);
@@ -218,9 +216,32 @@ public final class SparseAttention {
     }
 
     /**
+     * Whether the sparse path's weighted sum of V rows runs as a sparse (COO) x dense product rather than a gather
+     * of the selected V rows and a batched product: only without autograd (evaluation, inspection: the COO values
+     * carry no gradient) and only on the CPU.
+     *
+     * <p>On the CPU the product never materialises the gathered V block (kmax x d_inner floats per query: the
+     * largest memory traffic of the pass, profile of docs/BENCHMARKS.md). On a GPU it costs a host-device
+     * synchronisation per query block: libtorch's CUDA sparse x dense product coalesces the COO matrix first, and
+     * its coalesce reads the deduplicated entry count back to the host ({@code _coalesce_sparse_cuda}, "this
+     * forces device-host synchronization"), so every block waits for all queued kernels, while the gather path
+     * queues the whole pass without waiting. That is the one difference between an evaluation and a training
+     * forward, and the likely reason the forward measured slower than forward + backward on a shared H100 (+HAX,
+     * L = 16K: 727 ms against 274 ms in one run, docs/gpu/fourth-run/attention-16k-loaded.txt; not yet re-measured
+     * with this change): the GPU gathers in every mode.
+     */
+    static boolean sparseProduct(NDArray q) {
+        return sparseProduct(JniUtils.isGradMode(), q instanceof PtNDArray, q.getDevice());
+    }
+
+    static boolean sparseProduct(boolean gradMode, boolean pytorch, Device device) {
+        return !gradMode && pytorch && (device == null || !device.isGpu());
+    }
+
+    /**
      * One block of query rows of the sparse path: gather each query's kmax K rows at {@code idx}, softmax over the
-     * valid slots, weighted sum of the V rows (as a sparse product without autograd). The block's temporaries
-     * live in their own scope; the (batch, rows, width) result outlives it.
+     * valid slots, weighted sum of the V rows (as a sparse product when {@link #sparseProduct}). The block's
+     * temporaries live in their own scope; the (batch, rows, width) result outlives it.
      *
      * @param q          (batch, L, N) queries
      * @param range      the block's query rows as an index such as {@code ":, 0:64, :"}

@@ -135,6 +135,53 @@ class DeviceSelectionTest {
         assertThrows(IllegalArgumentException.class, () -> DeviceSelection.ks(stacked(in, 2), 5, 0));
     }
 
+    /** Both levels of the running top-k: every block and sub-block size, partial last sub-blocks, sub > block. */
+    @Test
+    void ksSubBlocksKeepTheRule() {
+        SelectionInput[] in = inputs(32, 2, 53, 3);
+        for (int keep : new int[]{1, 5, 60}) {
+            KeySelectionPattern ks = new KeySelectionPattern(keep);
+            for (int block : new int[]{1, 3, 16, 53, 64}) {
+                for (int sub : new int[]{1, 2, 5, 8, 64}) {
+                    check(ks, in, DeviceSelection.ks(stacked(in, 2), keep, block, sub));
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> DeviceSelection.ks(stacked(in, 2), 5, 4, 0));
+    }
+
+    /** The same slots, in the same order, as one level (sub = block ranks each query against its whole block). */
+    @Test
+    void ksTwoLevelsEqualOneLevelSlotForSlot() {
+        NDArray scores = stacked(inputs(33, 2, 300, 3), 2);
+        for (int block : new int[]{16, 64, 300}) {
+            DeviceSelection one = DeviceSelection.ks(scores, 12, block, block);
+            DeviceSelection two = DeviceSelection.ks(scores, 12, block);
+            assertEquals(true, DeviceSelection.subRows(12, block) < block);
+            assertEquals(Arrays.toString(one.index().toLongArray()), Arrays.toString(two.index().toLongArray()));
+            assertEquals(Arrays.toString(one.valid().toBooleanArray()), Arrays.toString(two.valid().toBooleanArray()));
+        }
+    }
+
+    /**
+     * The running top-k ranks O(L (k_c + sqrt(block))) candidates, not O(L (k_c + block)): at L = 16K (batch 1,
+     * k_c 32, the CPU limit) the one-level blocks ranked 17.3M, which made it the largest part of a +HAX
+     * forward's selection there (docs/BENCHMARKS.md, "+HAX at 16K").
+     */
+    @Test
+    void ksCandidatesGrowLinearlyInLength() {
+        int length = 16384;
+        int keep = 32;
+        int block = DeviceSelection.blockRows(1, keep, length, DeviceSelection.KS_BLOCK_ENTRIES_CPU);
+        long total = 0;
+        for (int start = 0; start < length; start += block) {
+            total += DeviceSelection.blockEntries(1, keep, Math.min(block, length - start));
+        }
+        assertEquals(true, total <= 8L * length * keep, total + " candidates in blocks of " + block);
+        int gpuBlock = DeviceSelection.blockRows(1, keep, length, DeviceSelection.KS_BLOCK_ENTRIES_GPU);
+        assertEquals(true, DeviceSelection.blockEntries(1, keep, gpuBlock) <= 12L * length * keep, gpuBlock + " rows");
+    }
+
     @Test
     void unionsArePartsWithRepeatsDropped() {
         check(new UnionPattern(List.of(new LshPattern(4), new KeySelectionPattern(4))), inputs(21, 3, 29, 5));
@@ -153,9 +200,12 @@ class DeviceSelectionTest {
     void blockRowsStayWithinTheLimit() {
         assertEquals(1, DeviceSelection.blockRows(64, 32, 1057, 1));
         int rows = DeviceSelection.blockRows(8, 32, 1057, 1L << 21);
-        long entries = 8L * rows * (32 + rows);
+        long entries = DeviceSelection.blockEntries(8, 32, rows);
         assertEquals(true, entries <= 1L << 21, rows + " rows: " + entries + " entries");
+        assertEquals(true, DeviceSelection.blockEntries(8, 32, 2 * rows) > 1L << 21, "the next size would not fit");
         assertEquals(16, DeviceSelection.blockRows(1, 4, 16, Long.MAX_VALUE));
+        assertEquals(1, DeviceSelection.subRows(32, 1));
+        assertEquals(128, DeviceSelection.subRows(32, 8192));   // 128^2 >= 8224 > 64^2
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.haxlab.model.sparse;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -48,6 +50,24 @@ class SparseInferencePathTest {
             float diff = eval.sub(gathered).abs().max().getFloat();
             assertTrue(diff <= 1e-5f, "paths differ by " + diff);
             assertTrue(eval.abs().sum().getFloat() > 0, "an all-zero output cannot show agreement");
+        }
+    }
+
+    /**
+     * The sparse product only where it is sync-free: libtorch's CUDA sparse x dense product coalesces its COO
+     * matrix, which reads the entry count back to the host once per query block, so a GPU forward without
+     * autograd would wait for the device per block while training (the gather) never does (a +HAX forward at 16K
+     * measured slower than its forward + backward on an H100).
+     */
+    @Test
+    void onlyTheCpuUsesTheSparseProduct() {
+        assertTrue(SparseAttention.sparseProduct(false, true, Device.cpu()));
+        assertFalse(SparseAttention.sparseProduct(false, true, Device.gpu()));
+        assertFalse(SparseAttention.sparseProduct(false, true, Device.gpu(1)));
+        assertFalse(SparseAttention.sparseProduct(true, true, Device.cpu()), "autograd needs the gather");
+        assertFalse(SparseAttention.sparseProduct(false, false, Device.cpu()), "COO is a PyTorch-engine call");
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            assertTrue(SparseAttention.sparseProduct(m.zeros(new Shape(1, 2, 3))));
         }
     }
 }

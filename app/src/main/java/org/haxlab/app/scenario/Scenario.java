@@ -18,8 +18,8 @@ import java.util.List;
 public record Scenario(String title, String note, String sequence, List<ModelSlot> models, ViewState view,
                        boolean classroom) {
 
-    /** Most models one scenario holds (a three-way comparison). */
-    public static final int MAX_MODELS = 3;
+    /** Most models one scenario holds: SSM, +SW, +KS and +HAX of one backbone side by side. */
+    public static final int MAX_MODELS = 4;
 
     public Scenario {
         if (title == null || title.isBlank()) {

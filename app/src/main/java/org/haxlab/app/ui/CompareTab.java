@@ -28,7 +28,7 @@ import org.haxlab.viz.selection.AlignedSelection;
 import org.haxlab.viz.tokens.TokenStrip;
 
 /**
- * "Compare": the same sequence through two or three models side by side, each with its selection
+ * "Compare": the same sequence through two to four models side by side, each with its selection
  * matrix (chosen layer) and token strip with right / wrong marks, and a table of the queries with the
  * wrong answers in red and the queries where the models disagree highlighted.
  */

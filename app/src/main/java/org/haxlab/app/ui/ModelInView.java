@@ -13,8 +13,8 @@ import org.haxlab.app.vm.ModelSlot;
 
 /**
  * The one line that says which model every view shows and where it came from (model bar, live
- * training, checkpoint, lesson or zoo), and why a chosen checkpoint is not used. A lesson with two or
- * three models adds a choice of which one the views show, so each model's diagnosis can be read.
+ * training, checkpoint, lesson or zoo), and why a chosen checkpoint is not used. A lesson with two to
+ * four models adds a choice of which one the views show, so each model's diagnosis can be read.
  */
 public final class ModelInView extends HBox {
     private final Label text = new Label();

@@ -25,7 +25,7 @@ final class Tooltips {
                     + " table size and answer distance; click a row for an example.";
             case CAPACITY -> "Accuracy against table size n = n_c x n_k on generated sequences, with the bound of"
                     + " spec §1 for the state's bits.";
-            case COMPARE -> "Two or three models on the same sequence, side by side, wrong answers marked.";
+            case COMPARE -> "Two to four models on the same sequence, side by side, wrong answers marked.";
         };
     }
 

@@ -18,14 +18,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Two or three models side by side on the same sequence: their slots, their inspections as they
+ * Two to four models side by side on the same sequence: their slots, their inspections as they
  * arrive, and per query which models got it wrong (for highlighting), plus each model's accuracy.
  */
 public final class CompareViewModel {
     /** Fewest models a comparison holds. */
     public static final int MIN_SLOTS = 2;
-    /** Most models a comparison holds. */
-    public static final int MAX_SLOTS = 3;
+    /** Most models a comparison holds: SSM, +SW, +KS and +HAX of one backbone fit side by side. */
+    public static final int MAX_SLOTS = 4;
 
     private final ReadOnlyListWrapper<ModelSlot> slots =
             new ReadOnlyListWrapper<>(this, "slots", FXCollections.observableArrayList());
@@ -35,7 +35,7 @@ public final class CompareViewModel {
     private final ReadOnlyListWrapper<CompareRow> rows =
             new ReadOnlyListWrapper<>(this, "rows", FXCollections.observableArrayList());
 
-    /** A comparison of {@code initial} (2 or 3 slots). */
+    /** A comparison of {@code initial} (2 to 4 slots). */
     public CompareViewModel(List<ModelSlot> initial) {
         if (initial == null || initial.size() < MIN_SLOTS || initial.size() > MAX_SLOTS || initial.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("a comparison holds " + MIN_SLOTS + " to " + MAX_SLOTS + " models, not "
@@ -58,7 +58,7 @@ public final class CompareViewModel {
         derive();
     }
 
-    /** Adds a third model. */
+    /** Adds a model (a third or a fourth). */
     public void addSlot(ModelSlot slot) {
         if (slots.size() >= MAX_SLOTS) {
             throw new IllegalStateException("a comparison holds at most " + MAX_SLOTS + " models");

@@ -23,7 +23,7 @@ public enum View {
     SLICING("slicing", "Slicing"),
     /** Accuracy against table size with the capacity bound (spec §1). */
     CAPACITY("capacity", "Capacity"),
-    /** Two or three models on the same sequence. */
+    /** Two to four models on the same sequence. */
     COMPARE("compare", "Compare");
 
     private final String id;

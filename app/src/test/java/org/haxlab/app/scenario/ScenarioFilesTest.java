@@ -111,7 +111,7 @@ class ScenarioFilesTest {
         assertRefused(j -> j.getAsJsonObject("view").addProperty("layer", 2), "view.layer", "does not exist");
         assertRefused(j -> j.getAsJsonObject("view").addProperty("pinnedQuery", 22), "view.pinnedQuery", "past");
         assertRefused(j -> j.getAsJsonObject("view").addProperty("zoom", 0), "view", "zoom");
-        assertRefused(j -> j.add("models", new com.google.gson.JsonArray()), "models", "1 to 3");
+        assertRefused(j -> j.add("models", new com.google.gson.JsonArray()), "models", "1 to 4");
     }
 
     @Test

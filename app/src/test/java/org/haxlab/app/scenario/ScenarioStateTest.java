@@ -24,12 +24,12 @@ class ScenarioStateTest {
         ScenarioState.apply(s, seq, bar, view);
         assertNotNull(seq.sequence());
         assertEquals(s.models().get(0).config(), bar.configProperty().get());
-        assertEquals(272, view.pinnedProperty().get());
+        assertEquals(143, view.pinnedProperty().get());
         assertEquals(1, bar.selectedLayerProperty().get());
         assertEquals(s, ScenarioState.capture(s.title(), s.note(), seq, bar, view, s.models()));
         assertNull(ScenarioState.compare(s));
-        Scenario three = ScenarioFiles.load(Path.of("..", "samples", "scenarios", "hax-recalls.json"));
-        assertEquals(3, ScenarioState.compare(three).slotsProperty().size());
+        Scenario four = ScenarioFiles.load(Path.of("..", "samples", "scenarios", "compare-trained.json"));
+        assertEquals(4, ScenarioState.compare(four).slotsProperty().size());
     }
 
     @Test

@@ -233,16 +233,37 @@ class MainWindowTest {
             }
         });
         drain();
-        assertEquals(org.haxlab.app.vm.View.BUCKETS, window.views().selected());
+        assertEquals(org.haxlab.app.vm.View.SELECTION, window.views().selected());
         assertTrue(window.lesson().getText().startsWith("HAX recalls"));
-        assertEquals(3, window.compareViewModel().slotsProperty().size());
         Inspection in = window.inspectionViewModel().inspectionProperty().get();
         assertNotNull(in, window.statusBar().workText());
-        assertEquals(274, in.length());
+        assertEquals(158, in.length());
         assertTrue(in.layers().get(0).hasBuckets(), "HAX hashes");
-        assertEquals(139, window.inspectionViewModel().pinnedProperty().get());
+        assertEquals(137, window.inspectionViewModel().pinnedProperty().get());
         assertTrue(window.modelBarViewModel().classroomProperty().get());
         assertTrue(window.getStyle().contains("font-size"), "classroom mode enlarges the fonts");
+    }
+
+    @Test
+    void theTrainedComparisonShowsFourColumnsWithTheirAccuracies(FxRobot robot) throws Exception {
+        Path file = Path.of("..", "samples", "scenarios", "compare-trained.json");
+        robot.interact(() -> {
+            try {
+                window.openScenario(file);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        drain();
+        assertEquals(org.haxlab.app.vm.View.COMPARE, window.views().selected());
+        assertEquals(4, window.compareViewModel().slotsProperty().size());
+        for (int i = 0; i < 4; i++) {
+            assertNotNull(window.compareViewModel().inspectionsProperty().get(i), "slot " + i + ": " + window.statusBar().workText());
+            javafx.scene.Node matrix = robot.lookup("#compareMatrix" + i).query();
+            assertTrue(matrix.isVisible(), "column " + i);
+        }
+        assertTrue(robot.lookup(".panel-title").queryAllAs(javafx.scene.control.Label.class).stream()
+                .filter(l -> l.getText().contains("% right")).count() >= 4, "every column says its accuracy");
     }
 
     @Test

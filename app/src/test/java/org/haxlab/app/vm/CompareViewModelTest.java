@@ -60,14 +60,16 @@ class CompareViewModelTest {
     }
 
     @Test
-    void holdsTwoOrThreeModels() {
+    void holdsTwoToFourModels() {
         CompareViewModel vm = two();
         assertThrows(IllegalStateException.class, () -> vm.removeSlot(0));
         vm.addSlot(ModelSlot.of(ModelConfig.paper(Backbone.MAMBA2, Pattern.SW)));
+        vm.addSlot(ModelSlot.of(ModelConfig.paper(Backbone.MAMBA2, Pattern.KS)));
         assertThrows(IllegalStateException.class,
-                () -> vm.addSlot(ModelSlot.of(ModelConfig.paper(Backbone.MAMBA2, Pattern.KS))));
+                () -> vm.addSlot(ModelSlot.of(ModelConfig.paper(Backbone.MAMBA2, Pattern.LSH))));
         vm.setSequence(SPEC);
         vm.setInspection(2, Inspections.window(SPEC.sequence(), 1, 17, 14, 12, 13));
+        vm.removeSlot(3);
         vm.removeSlot(0);
         assertEquals(2, vm.slotsProperty().size());
         assertEquals(List.of(1), vm.wrongAt(13), "the third model moved to slot 1");

@@ -163,7 +163,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /**
-     * Shows the lesson's model {@code index} (a lesson with two or three models: each one's diagnosis).
+     * Shows the lesson's model {@code index} (a lesson with two to four models: each one's diagnosis).
      *
      * @return false when the user chose to keep the model being trained in view
      */

@@ -223,16 +223,7 @@ class MainWindowTest {
 
     @Test
     void aSampleScenarioLoadsItsSequenceModelsAndTab(FxRobot robot) throws Exception {
-        Path file = Path.of("..", "samples", "scenarios", "hax-recalls.json");
-        assertTrue(Files.isRegularFile(file), file.toAbsolutePath().toString());
-        robot.interact(() -> {
-            try {
-                window.openScenario(file);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        drain();
+        openSample(robot, "hax-recalls.json");
         assertEquals(org.haxlab.app.vm.View.SELECTION, window.views().selected());
         assertTrue(window.lesson().getText().startsWith("HAX recalls"));
         Inspection in = window.inspectionViewModel().inspectionProperty().get();
@@ -246,15 +237,7 @@ class MainWindowTest {
 
     @Test
     void theTrainedComparisonShowsFourColumnsWithTheirAccuracies(FxRobot robot) throws Exception {
-        Path file = Path.of("..", "samples", "scenarios", "compare-trained.json");
-        robot.interact(() -> {
-            try {
-                window.openScenario(file);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        drain();
+        openSample(robot, "compare-trained.json");
         assertEquals(org.haxlab.app.vm.View.COMPARE, window.views().selected());
         assertEquals(4, window.compareViewModel().slotsProperty().size());
         for (int i = 0; i < 4; i++) {
@@ -268,15 +251,7 @@ class MainWindowTest {
 
     @Test
     void theModelBarAsksBeforeReplacingTheLessonsTrainedModelAndKeepPutsTheChoiceBack(FxRobot robot) throws Exception {
-        Path file = Path.of("..", "samples", "scenarios", "trained-ks-vs-ssm.json");
-        robot.interact(() -> {
-            try {
-                window.openScenario(file);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        drain();
+        openSample(robot, "trained-ks-vs-ssm.json");
         @SuppressWarnings("unchecked")
         javafx.scene.control.ChoiceBox<Pattern> pattern = robot.lookup("#modelBarPattern").queryAs(javafx.scene.control.ChoiceBox.class);
         java.util.List<String> asked = new java.util.ArrayList<>();
@@ -358,5 +333,19 @@ class MainWindowTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Opens a sample lesson as File > Open scenario does, and waits for its model runs. */
+    private void openSample(FxRobot robot, String name) throws Exception {
+        Path file = Path.of("..", "samples", "scenarios", name);
+        assertTrue(Files.isRegularFile(file), file.toAbsolutePath().toString());
+        robot.interact(() -> {
+            try {
+                window.openScenario(file);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        drain();
     }
 }

@@ -112,17 +112,20 @@ class FailurePolicyTest {
         cmd.set(cmd.indexOf("--steps") + 1, "100000000");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            StringBuilder seen = new StringBuilder();
+            StringBuffer seen = new StringBuffer();
             for (String line; (line = out.readLine()) != null; ) {
                 seen.append(line).append('\n');
                 if (line.startsWith("training ")) {
                     break;   // the trainer is about to step
                 }
             }
+            // keep reading: a child whose progress output fills the pipe blocks on its next write and never exits
+            Thread drain = new Thread(() -> out.lines().forEach(l -> seen.append(l).append('\n')));
+            drain.start();
             Thread.sleep(3000);
             new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), "train ended after Ctrl-C: " + seen);
-            out.lines().forEach(l -> seen.append(l).append('\n'));
+            drain.join(10_000);
             assertEquals(TrainCommand.INTERRUPTED, p.exitValue(), seen.toString());
             assertTrue(Files.isRegularFile(run.resolve("last").resolve(CheckpointStore.RECORD_FILE)), seen.toString());
         } finally {

@@ -5,13 +5,14 @@
 # curves in the background and run the GPU-vs-CPU loss check and the 16K attention bench beside them.
 set -u
 mkdir -p ~/libtorch && cat ~/stage/p?? | ~/stage/tools/zstd -d -q --long=27 | tar x -C ~/libtorch && rm -rf ~/stage
-mv .gpu-stage/jre ~/jre; cp -r .device-carry/jars ~/jars   # the app jars minus pytorch-native-cpu and the GUI libraries; cp docs/gpu/hax-launcher.sh ~/hax; chmod +x ~/hax
+# .device-carry/jars: the app jars minus pytorch-native-cpu and the GUI libraries
+mv .gpu-stage/jre ~/jre; cp -r .device-carry/jars ~/jars; cp docs/gpu/hax-launcher.sh ~/hax; chmod +x ~/hax
 ls ~/libtorch | head -3; ~/hax --version 2>&1 | tail -2
 H=$HOME/hax
 nvidia-smi --query-gpu=name,memory.total --format=csv,noheader > $OUT/gpu.txt
 timeout 280 $H bench train --batch 8,64 --warmup 1 -r 5 --pass-seconds 4 --python python3 > $OUT/train-step.txt 2>&1; echo "bench train rc $?"
 # the rest share the GPU: the zoo search and the paper-variant curves in the background
-bash docs/zoo/gpu-search.sh ~/zoo 6000
+HAXLAB=$H bash docs/zoo/gpu-search.sh ~/zoo 6000   # then: ROWS=ks,sw SCALES=G2 BACKBONES=mamba1
 cp docs/paper-variant/curves.sh ~/curves.sh
 (cd ~ && HAXLAB=$HOME/hax DEVICE=gpu CONFIGS="paper causal" setsid nohup bash ~/curves.sh ~/pv > ~/pv.out 2>&1 < /dev/null &)
 rm -rf /tmp/gpu30; timeout 90 $H train --backbone mamba2 --pattern hax --steps 30 --batch 16 --contexts 2..4 --keys 2..4 \

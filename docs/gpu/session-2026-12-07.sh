@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What one lent GPU machine ran on 2026-12-07 (docs/GPU.md, docs/ZOO.md, docs/PAPER_VARIANT.md), in one command after
-# the 19 carry calls of ../shared/tools/gpu-stage: unpack libtorch, the JRE and the jars (docs/gpu/hax-launcher.sh is
+# staging libtorch onto it in 50 MiB pieces (docs/GPU.md): unpack libtorch, the JRE and the jars (docs/gpu/hax-launcher.sh is
 # the launcher), benchmark the training step alone on the GPU, then start the zoo search and the paper-variant
 # curves in the background and run the GPU-vs-CPU loss check and the 16K attention bench beside them.
 set -u

@@ -1,6 +1,5 @@
 package org.haxlab.app.cli;
 
-import ai.djl.engine.Engine;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -20,6 +19,7 @@ import org.haxlab.model.train.TaskFactory;
 import org.haxlab.model.train.Wiring;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -65,14 +65,8 @@ public final class SweepCommand implements Callable<Integer> {
     List<String> grid = new ArrayList<>();
     @Option(names = "--grid-file", description = "Axes, one NAME=V1,V2 per line (# comments).")
     Path gridFile;
-    @Option(names = "--devices", defaultValue = "auto", description = "As for table: gpu:0,gpu:1, gpu, cpu:0,cpu:1, "
-            + "cpu or auto (default: ${DEFAULT-VALUE}).")
-    String devices;
-    @Option(names = "--jobs-per-device", defaultValue = "1", description = "Runs at once on each device (default: ${DEFAULT-VALUE}).")
-    int jobsPerDevice;
-    @Option(names = "--threads", defaultValue = "0",
-            description = "PyTorch intra-op threads per run; 0 = the cores shared among the runs that go at once (default).")
-    int threads;
+    @Mixin
+    JobOptions placement = new JobOptions();
     @Option(names = "--resume", description = "Continue a sweep in --out: skip finished runs, continue the others "
             + "from their last checkpoint.")
     boolean resume;
@@ -120,13 +114,7 @@ public final class SweepCommand implements Callable<Integer> {
             sweep = new SweepGrid(axes, fixed);
             configs = sweep.configs();
             flags = checkTrainArgs(sweep, configs);
-            if (jobsPerDevice < 1) {
-                throw new IllegalArgumentException("--jobs-per-device " + jobsPerDevice + " must be >= 1");
-            }
-            if (threads < 0) {
-                throw new IllegalArgumentException("--threads " + threads + " must be >= 0 (0 = one per core)");
-            }
-            slots = DeviceSlot.parse(devices, () -> Engine.getInstance().getGpuCount());
+            slots = placement.slots();
             checkResume(sweep);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
@@ -172,13 +160,13 @@ public final class SweepCommand implements Callable<Integer> {
             jobs.add(new RunJob(c.name(), dir, sweep.trainArgs(c, flags, dir, resumable), log, resumable));
             labels.add(label);
         }
-        int concurrent = Math.min(Math.max(1, jobs.size()), slots.size() * jobsPerDevice);
-        int perRun = TableLocalRun.threadsPerRun(threads, concurrent, Runtime.getRuntime().availableProcessors());
+        int concurrent = Math.min(Math.max(1, jobs.size()), slots.size() * placement.jobsPerDevice());
+        int perRun = TableLocalRun.threadsPerRun(placement.threads(), concurrent, Runtime.getRuntime().availableProcessors());
         err.println("sweep: " + n + " configurations -> " + out + "; " + (n - jobs.size()) + " done, " + jobs.size()
-                + " to run; " + jobsPerDevice + " per device on " + slots + ", " + perRun + " thread(s) each");
+                + " to run; " + placement.jobsPerDevice() + " per device on " + slots + ", " + perRun + " thread(s) each");
         err.flush();
         RunLauncher launcher = fixture ? new InProcessLauncher(models, tasks) : new ProcessLauncher();
-        JobScheduler scheduler = new JobScheduler(launcher, slots, jobsPerDevice, perRun, err, job -> describe(job));
+        JobScheduler scheduler = new JobScheduler(launcher, slots, placement.jobsPerDevice(), perRun, err, job -> describe(job));
         List<JobScheduler.Outcome> outcomes = scheduler.run(jobs, labels);
         Path csv = SweepReport.write(out, sweep, configs, runs, logs);
         stdout.print(Files.readString(csv, StandardCharsets.UTF_8));

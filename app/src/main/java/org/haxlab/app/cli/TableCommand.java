@@ -1,6 +1,5 @@
 package org.haxlab.app.cli;
 
-import ai.djl.engine.Engine;
 import org.haxlab.app.jobs.DeviceSlot;
 import org.haxlab.app.jobs.ProcessLauncher;
 import org.haxlab.app.jobs.RunJob;
@@ -17,6 +16,7 @@ import org.haxlab.model.train.TaskFactory;
 import org.haxlab.model.train.TaskSpec;
 import org.haxlab.model.train.Wiring;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -90,16 +90,8 @@ public final class TableCommand implements Callable<Integer> {
     long dataSeed;
     @Option(names = "--out", required = true, description = "Table directory to write (runs/, logs/, table.md, table.csv).")
     Path out;
-    @Option(names = "--threads", defaultValue = "0",
-            description = "PyTorch intra-op threads of each run; 0 = the cores shared among the runs that go at once (default).")
-    int threads;
-    @Option(names = "--devices", defaultValue = "auto", description = "Where the runs go: gpu:0,gpu:1,..., gpu (every "
-            + "visible GPU), cpu:0,cpu:1,... (process groups on the CPU), cpu, or auto = every visible GPU, else the CPU "
-            + "(default: ${DEFAULT-VALUE}).")
-    String devices;
-    @Option(names = "--jobs-per-device", defaultValue = "1",
-            description = "Runs at once on each device, each its own process (default: ${DEFAULT-VALUE}).")
-    int jobsPerDevice;
+    @Mixin
+    JobOptions placement = new JobOptions();
     @Option(names = "--resume", description = "Continue a table in --out: skip finished runs, continue unfinished ones "
             + "from their last checkpoint.")
     boolean resume;
@@ -146,18 +138,12 @@ public final class TableCommand implements Callable<Integer> {
                     steps, batch, lr, warm, every, valSamples, testSamples, dataSeed);
             List<TableEntry> entries = TableEntry.parseList(patterns);
             List<Long> seedList = parseSeeds(seeds);
-            if (threads < 0) {
-                throw new IllegalArgumentException("--threads " + threads + " must be >= 0 (0 = one per core)");
-            }
-            if (jobsPerDevice < 1) {
-                throw new IllegalArgumentException("--jobs-per-device " + jobsPerDevice + " must be >= 1");
-            }
             for (TableEntry e : entries) {
                 scale.modelConfig(e, 0);   // fails here, before any training, if a row's config is invalid
             }
             plan = new TablePlan(scale, entries, seedList, contexts, keys, out);
             checkModes(plan);
-            slots = DeviceSlot.parse(devices, () -> Engine.getInstance().getGpuCount());
+            slots = placement.slots();
             if (!aggregate && emit == null) {
                 TableFiles.checkResume(out, scale, resume || task != null);
             }
@@ -178,7 +164,7 @@ public final class TableCommand implements Callable<Integer> {
             if (task != null) {
                 return runTask(plan, slots.get(0), err);
             }
-            return new TableLocalRun(plan, slots, jobsPerDevice, threads, launcher(), commandLine()).run(stdout, err);
+            return new TableLocalRun(plan, slots, placement.jobsPerDevice(), placement.threads(), launcher(), commandLine()).run(stdout, err);
         } catch (IOException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
             return 1;
@@ -221,7 +207,7 @@ public final class TableCommand implements Callable<Integer> {
         err.println("[" + run.name() + "] " + (job.resumed() ? "resuming from its last checkpoint" : "starting")
                 + " on " + slot + ", log " + job.log());
         err.flush();
-        int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int t = placement.threads() > 0 ? placement.threads() : Runtime.getRuntime().availableProcessors();
         int code = new InProcessLauncher(models, tasks).runHere(job, slot, t);
         err.println("[" + run.name() + "] " + (code == 0 ? "done: " + TableLocalRun.summary(run.runDir())
                 : "train exited with " + code + "; see " + job.log()));
@@ -234,7 +220,7 @@ public final class TableCommand implements Callable<Integer> {
         TableFiles.checkResume(out, plan.scale(), true);
         TableFiles.writeScaleFile(out, plan, TableFiles.recordedCommand(out, commandLine()));
         boolean gpu = slots.get(0).gpu();
-        int cpus = threads > 0 ? threads : (gpu ? 4 : 1);
+        int cpus = placement.threads() > 0 ? placement.threads() : (gpu ? 4 : 1);
         List<String> command = fixture ? List.of("haxlab") : ProcessLauncher.commandPrefix();
         List<Path> files = SlurmScript.write(dir, plan, command, taskArgs(), gpu, cpus);
         stdout.println("wrote " + files.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse("")

@@ -9,16 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
 import org.haxlab.model.inspect.Inspection;
-import org.haxlab.model.nd.Params;
-import org.haxlab.model.nn.ForwardOutput;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
+import org.haxlab.model.train.ForwardingModel;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.trace.Backbone;
-import org.haxlab.model.trace.ForwardOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,31 +46,11 @@ class AppControllerTest {
         public LoadedModel open(ModelSlot slot, DeviceChoice device) throws Exception {
             LoadedModel m = ModelLoader.standard().open(slot, device);
             opened.add(m);
-            SequenceModel counted = new SequenceModel() {
-                @Override
-                public ModelConfig config() {
-                    return m.model().config();
-                }
-
-                @Override
-                public Params params() {
-                    return m.model().params();
-                }
-
-                @Override
-                public ForwardOutput forward(NDArray tokens, ForwardOptions options) {
-                    return m.model().forward(tokens, options);
-                }
-
-                @Override
-                public void redrawProjection(long seed) {
-                    m.model().redrawProjection(seed);
-                }
-
+            SequenceModel counted = new ForwardingModel(m.model()) {
                 @Override
                 public void close() {
                     closed++;
-                    m.model().close();
+                    super.close();
                 }
             };
             return new LoadedModel(counted, m.label(), m.slot(), m.device(), m.manager());

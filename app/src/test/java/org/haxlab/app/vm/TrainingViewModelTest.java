@@ -9,8 +9,8 @@ import org.haxlab.app.vm.training.TrainingStatus;
 import org.haxlab.app.work.ModelWorker;
 import org.haxlab.model.nd.Params;
 import org.haxlab.model.nn.ForwardOutput;
-import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
+import org.haxlab.model.train.ForwardingModel;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.trace.ForwardOptions;
@@ -301,15 +301,12 @@ class TrainingViewModelTest {
     }
 
     /** Delegates to a real model; its third training forward returns NaN logits. */
-    private record PoisonedModel(SequenceModel inner, AtomicInteger calls) implements SequenceModel {
-        @Override
-        public ModelConfig config() {
-            return inner.config();
-        }
+    private static final class PoisonedModel extends ForwardingModel {
+        private final AtomicInteger calls;
 
-        @Override
-        public Params params() {
-            return inner.params();
+        PoisonedModel(SequenceModel inner, AtomicInteger calls) {
+            super(inner);
+            this.calls = calls;
         }
 
         @Override
@@ -319,16 +316,6 @@ class TrainingViewModelTest {
                 return new ForwardOutput(out.logits().mul(Float.NaN), out.gateLoss());
             }
             return out;
-        }
-
-        @Override
-        public void redrawProjection(long seed) {
-            inner.redrawProjection(seed);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }

@@ -1,9 +1,7 @@
 package org.haxlab.model.train;
 
 import ai.djl.ndarray.NDArray;
-import org.haxlab.model.nd.Params;
 import org.haxlab.model.nn.ForwardOutput;
-import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.trace.ForwardOptions;
 
@@ -17,27 +15,16 @@ import java.util.List;
  * allocated until the next forward. A graph that holds memory owned by a Java buffer then reads garbage in
  * its backward; one whose tensors own their memory is not affected.
  */
-final class GcAfterForward implements SequenceModel {
+final class GcAfterForward extends ForwardingModel {
 
-    private final SequenceModel inner;
     private List<ByteBuffer> poison = List.of();
 
     GcAfterForward(SequenceModel inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     SequenceModel inner() {
         return inner;
-    }
-
-    @Override
-    public ModelConfig config() {
-        return inner.config();
-    }
-
-    @Override
-    public Params params() {
-        return inner.params();
     }
 
     @Override
@@ -49,14 +36,9 @@ final class GcAfterForward implements SequenceModel {
     }
 
     @Override
-    public void redrawProjection(long seed) {
-        inner.redrawProjection(seed);
-    }
-
-    @Override
     public void close() {
         poison = List.of();
-        inner.close();
+        super.close();
     }
 
     /** Collects (twice, letting the cleaner run), then allocates 0xFF-filled direct buffers of many sizes. */

@@ -48,7 +48,7 @@ public final class TableWriter {
     public static String markdown(List<TableRow> rows, TableScale scale, String command, int planned, int done) {
         Backbone bb = scale.backbone();
         StringBuilder b = new StringBuilder();
-        b.append("# MQJR test accuracy, desktop scale (").append(bb.label()).append(")\n\n");
+        b.append("# MQJR test accuracy at reduced scale (").append(bb.label()).append(")\n\n");
         if (done < planned) {
             b.append("**Partial: ").append(done).append(" of ").append(planned).append(" runs finished.**\n\n");
         }

@@ -22,7 +22,7 @@ class SampleScenariosTest {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-        assertEquals(List.of("compare-trained.json", "hax-recalls.json", "ssm-forgets.json", "trained-ks-vs-ssm.json",
+        assertEquals(List.of("compare-trained-mamba2.json", "compare-trained.json", "hax-recalls.json", "ssm-forgets.json", "trained-ks-vs-ssm.json",
                         "window-misses-context.json"),
                 files.stream().map(p -> p.getFileName().toString()).toList());
         for (Path f : files) {

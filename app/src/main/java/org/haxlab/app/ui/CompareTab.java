@@ -115,7 +115,8 @@ final class CompareTab extends BorderPane {
         for (int i = 0; i < vm.slotsProperty().size(); i++) {
             int slot = i;
             // the cell gets the whole row, so its text and its colour come from the same item
-            TableColumn<CompareRow, CompareRow> c = Controls.fitHeader(new TableColumn<>(vm.slotsProperty().get(i).label()));
+            TableColumn<CompareRow, CompareRow> c = Controls.fitHeader(
+                    new TableColumn<>(twoLines(vm.slotsProperty().get(i).label())));
             c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
             c.setSortable(false);
             c.setCellFactory(col -> new TableCell<>() {
@@ -154,6 +155,15 @@ final class CompareTab extends BorderPane {
                     : String.format(Locale.ROOT, "%s\n%.1f%% right, %d wrong (layer %d)", label,
                     100 * in.accuracy(), wrong, l));
         }
+    }
+
+    /**
+     * A model's column title on two lines, the name over its last parenthesis ("Mamba-2 +HAX" over
+     * "(zoo, 98.1 %)"): four one-line titles made the table wider than its pane at 1600 px.
+     */
+    static String twoLines(String label) {
+        int cut = label.lastIndexOf(" (");
+        return cut <= 0 ? label : label.substring(0, cut) + "\n" + label.substring(cut + 1);
     }
 
     private static TableColumn<CompareRow, String> column(String title, Function<CompareRow, String> get) {

@@ -126,6 +126,9 @@ public final class TrainingPanel extends VBox {
                         vm.stepProperty().get(), vm.readout().totalStepsProperty().get(), rate(vm.readout().tokensPerSecondProperty().get())),
                 vm.stepProperty(), vm.readout().totalStepsProperty(), vm.readout().tokensPerSecondProperty()));
         metrics.setId("trainMetrics");
+        // the side panel is narrow: long step counts and rates wrap instead of ending in "…"
+        stepLabel.setWrapText(true);
+        metrics.setWrapText(true);
         metrics.textProperty().bind(Bindings.createStringBinding(() -> "loss " + num(vm.readout().lastLossProperty().get())
                         + "  ·  acc " + num(vm.readout().lastAccuracyProperty().get()) + "  ·  best val " + num(vm.readout().bestValAccuracyProperty().get()),
                 vm.readout().lastLossProperty(), vm.readout().lastAccuracyProperty(), vm.readout().bestValAccuracyProperty()));

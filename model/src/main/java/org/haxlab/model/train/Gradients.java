@@ -42,6 +42,22 @@ public final class Gradients {
         }
     }
 
+    /**
+     * The gradients as one flat (P,) array, in order (one concatenation of reshaped views): the norm, the clip and
+     * the optimiser ({@link AdamW#step(double, NDArray)}) then make a few calls for all weights instead of a few
+     * per weight.
+     */
+    public static NDArray flatten(List<NDArray> grads) {
+        if (grads.isEmpty()) {
+            throw new IllegalArgumentException("flatten: no gradients");
+        }
+        NDList flat = new NDList(grads.size());
+        for (NDArray g : grads) {
+            flat.add(g.reshape(-1));
+        }
+        return NDArrays.concat(flat);
+    }
+
     /** Squared global L2 norm of {@code grads}, a 0-d device array. */
     public static NDArray squaredNorm(List<NDArray> grads) {
         if (grads.isEmpty()) {
@@ -60,13 +76,23 @@ public final class Gradients {
      * {@code squaredNorm}.
      */
     public static void clip(List<NDArray> grads, NDArray squaredNorm, double clip) {
+        NDArray factor = clipFactor(squaredNorm, clip);
+        grads.forEach(g -> g.muli(factor));
+    }
+
+    /** {@link #clip(List, NDArray, double)} of one flat gradient ({@link #flatten}), in place. */
+    public static void clip(NDArray flat, NDArray squaredNorm, double clip) {
+        flat.muli(clipFactor(squaredNorm, clip));
+    }
+
+    /** clip / (norm + 1e-6) when the norm exceeds {@code clip}, else 1: a 0-d device array. */
+    private static NDArray clipFactor(NDArray squaredNorm, double clip) {
         if (!(clip > 0)) {
             throw new IllegalArgumentException("gradient clip " + clip + " must be > 0");
         }
         NDArray norm = squaredNorm.sqrt();
         NDArray over = norm.gt(Scalars.like(norm, (float) clip)).toType(norm.getDataType(), false);
         NDArray scaled = Scalars.like(norm, (float) clip).div(Scalars.add(norm, 1e-6f));
-        NDArray factor = over.mul(scaled).add(Scalars.sub(over, 1f).neg());
-        grads.forEach(g -> g.muli(factor));
+        return over.mul(scaled).add(Scalars.sub(over, 1f).neg());
     }
 }

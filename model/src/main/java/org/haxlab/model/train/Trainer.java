@@ -289,7 +289,9 @@ public final class Trainer {
             }
             List<NDArray> grads = guard.gradients();
             PhaseTimer.mark("backward", grads.get(grads.size() - 1));
-            NDArray squaredNorm = Gradients.squaredNorm(grads);
+            // one flat gradient: the norm, the clip and AdamW run a few kernels for all weights (see AdamW)
+            NDArray flat = Gradients.flatten(grads);
+            NDArray squaredNorm = flat.square().sum();
             StepEvent event = null;
             if (reports(step)) {
                 float[] read = HostReads.floats(NDArrays.concat(new NDList(loss.reshape(1), lm.reshape(1),
@@ -313,9 +315,9 @@ public final class Trainer {
                         tokens / Math.max(1e-9, ms / 1e3), ms, 0, null);
             }
             if (config.clipNorm() > 0) {
-                Gradients.clip(grads, squaredNorm, config.clipNorm());
+                Gradients.clip(flat, squaredNorm, config.clipNorm());
             }
-            adam.step(lr, grads);
+            adam.step(lr, flat);
             PhaseTimer.mark("clip+optimiser", grads.get(0));
             return event;
         }

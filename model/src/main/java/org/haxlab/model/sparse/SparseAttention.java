@@ -12,7 +12,6 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import org.haxlab.model.nd.HostArrays;
-import org.haxlab.model.nd.Scalars;
 
 /**
  * The two ways to compute O = softmax(Q K^T masked by S) V (spec §3), single head, no positional

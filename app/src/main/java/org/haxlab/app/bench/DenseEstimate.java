@@ -5,17 +5,18 @@ import java.util.Locale;
 /**
  * What a dense-mask attention case would need, estimated before running it ("dense runs that would
  * not fit are reported as such, not attempted blindly"). The dense path builds a B x L x L boolean rule
- * and float mask on the heap, and libtorch holds the mask, the scores and the masked-softmax temporaries
- * (about ten L x L float arrays in eval mode, since a scope frees them only at its end); autograd keeps
- * about twice that for the backward pass. The per-entry constants were calibrated on measured peaks at
- * L = 1K and 4K (resident peak minus the sparse path's, divided by B * L^2).
+ * and float bias on the heap (positional patterns beyond the kept masks), and libtorch holds the bias, the
+ * scores, the biased scores and the softmax weights (a scope frees them only at its end); autograd keeps the
+ * weights and more for the backward pass. The per-entry constants were calibrated on measured peaks at L = 8K
+ * ((resident peak - {@link #BASE_MB}) / (B * L^2): sw 21 and 40 bytes, hax 18 and 27, forward and
+ * forward + backward) and err high.
  */
 public final class DenseEstimate {
 
     /** Resident bytes per mask entry, forward in eval mode. */
-    static final double FWD_BYTES_PER_ENTRY = 44;
+    static final double FWD_BYTES_PER_ENTRY = 24;
     /** Resident bytes per mask entry, forward + backward in training mode. */
-    static final double FWD_BWD_BYTES_PER_ENTRY = 84;
+    static final double FWD_BWD_BYTES_PER_ENTRY = 44;
     /** Heap bytes per entry: boolean rule (1) + float mask (4), plus headroom. */
     static final double HEAP_BYTES_PER_ENTRY = 6;
     /**

@@ -30,8 +30,9 @@ public final class PeerRunner {
      * @param threads     the intra-op threads it ran with
      * @param stats       step time, ms
      * @param tokensPerS  batch * length per median step
+     * @param warmupSteps the untimed steps it ran first (-1 when it did not say)
      */
-    public record Result(String torch, int threads, Stats stats, double tokensPerS) {
+    public record Result(String torch, int threads, Stats stats, double tokensPerS, int warmupSteps) {
     }
 
     private final Path python;
@@ -86,11 +87,18 @@ public final class PeerRunner {
         return this;
     }
 
-    /** The command line for one peer run. */
-    List<String> command(String backbone, String pattern, int batch, int length, int warmup, int steps, int threads) {
+    /**
+     * The command line for one peer run.
+     *
+     * @param warmup        untimed steps first, at least
+     * @param warmupSeconds and for at least this long (the rule of {@link Timer#warming})
+     */
+    List<String> command(String backbone, String pattern, int batch, int length, int warmup, double warmupSeconds,
+                         int steps, int threads) {
         List<String> cmd = new ArrayList<>(List.of(python.toString(), script.toString(), "--backbone", backbone,
                 "--pattern", pattern, "--batch", Integer.toString(batch), "--length", Integer.toString(length),
-                "--warmup", Integer.toString(warmup), "--steps", Integer.toString(steps),
+                "--warmup", Integer.toString(warmup), "--warmup-seconds", Double.toString(warmupSeconds),
+                "--steps", Integer.toString(steps),
                 "--threads", Integer.toString(threads), "--device", device));
         return cmd;
     }
@@ -102,9 +110,10 @@ public final class PeerRunner {
      * @param pattern  a pattern id (ssm, full, sw, ...)
      * @throws IOException when the peer cannot start, fails or prints no result
      */
-    public Result run(String backbone, String pattern, int batch, int length, int warmup, int steps, int threads)
-            throws IOException, InterruptedException {
-        String text = execute(command(backbone, pattern, batch, length, warmup, steps, threads), threads);
+    public Result run(String backbone, String pattern, int batch, int length, int warmup, double warmupSeconds,
+                      int steps, int threads) throws IOException, InterruptedException {
+        String text = execute(command(backbone, pattern, batch, length, warmup, warmupSeconds, steps, threads),
+                threads);
         return parse(text);
     }
 
@@ -122,13 +131,13 @@ public final class PeerRunner {
      * @return one result per config, in the same order
      * @throws IOException when the peer cannot start, fails, or prints fewer results than configs
      */
-    public List<Result> runAll(List<Config> configs, int length, int warmup, int steps, int threads)
-            throws IOException, InterruptedException {
+    public List<Result> runAll(List<Config> configs, int length, int warmup, double warmupSeconds, int steps,
+                               int threads) throws IOException, InterruptedException {
         if (configs.isEmpty()) {
             return List.of();
         }
         List<String> cmd = command(configs.get(0).backbone(), configs.get(0).pattern(), configs.get(0).batch(), length,
-                warmup, steps, threads);
+                warmup, warmupSeconds, steps, threads);
         cmd.add("--configs");
         cmd.add(String.join(",", configs.stream().map(Config::id).toList()));
         String text = execute(cmd, threads);
@@ -181,7 +190,8 @@ public final class PeerRunner {
                     Stats s = new Stats(o.get("ms_median").getAsDouble(), o.get("ms_min").getAsDouble(),
                             o.get("ms_max").getAsDouble(), 0);
                     return new Result(o.get("torch").getAsString(), o.get("threads").getAsInt(), s,
-                            o.get("tokens_per_s").getAsDouble());
+                            o.get("tokens_per_s").getAsDouble(),
+                            o.has("warmup_steps") ? o.get("warmup_steps").getAsInt() : -1);
                 } catch (RuntimeException e) {
                     throw new IOException("PyTorch peer printed a malformed result line '" + l + "': " + e.getMessage(), e);
                 }

@@ -51,17 +51,24 @@ public final class TrainStepBench {
      * @param stats        the timed steps, ms
      * @param readsPerStep device-to-host reads ({@link HostReads}) per step, warm-up included: 1 (the loss the
      *                     timer waits for) when the step itself reads nothing
+     * @param warmupSteps  the untimed steps that ran first ({@link Timer#warming})
      */
-    public record Result(Stats stats, double readsPerStep) {
+    public record Result(Stats stats, double readsPerStep, int warmupSteps) {
+
+        /** Every step that ran, warm-up and timed. */
+        public int allSteps() {
+            return warmupSteps + stats.count();
+        }
     }
 
     /**
-     * Times {@code warmup + steps} steps and returns the timed ones' statistics, ms, and the reads per step.
+     * Times {@code steps} steps after a warm-up of at least {@code warmup} steps and {@code warmupSeconds} seconds,
+     * and returns the timed ones' statistics, ms, and the reads per step.
      *
      * @param length the input length L (1057: a 1058-token sequence minus the shifted target)
      */
-    public static Result run(Backbone backbone, Pattern pattern, int batch, int length, int warmup, int steps,
-                             double softSeconds) throws Exception {
+    public static Result run(Backbone backbone, Pattern pattern, int batch, int length, int warmup,
+                             double warmupSeconds, int steps, double softSeconds) throws Exception {
         ModelConfig config = ModelConfig.paper(backbone, pattern);
         Random rng = new Random(7);
         long[] tokens = new long[batch * length];
@@ -84,7 +91,7 @@ public final class TrainStepBench {
             List<NDArray> weights = new ArrayList<>(model.params().asMap().values());
             int[] step = {0};
             long reads = HostReads.onThisThread();
-            Stats stats = Timer.time(warmup, steps, softSeconds, () -> {
+            Timer.Timed timed = Timer.time(warmup, warmupSeconds, steps, softSeconds, () -> {
                 // grad mode is per thread and only the engine-loading thread has it off; the zeroing and the
                 // optimiser update below are in-place on weights (see NoGrad)
                 try (NDScope scope = new NDScope(); NoGrad noGrad = NoGrad.of(Engine.getInstance())) {
@@ -113,7 +120,8 @@ public final class TrainStepBench {
                     HostReads.scalar(loss);
                 }
             });
-            return new Result(stats, (HostReads.onThisThread() - reads) / (double) Math.max(1, step[0]));
+            return new Result(timed.stats(), (HostReads.onThisThread() - reads) / (double) Math.max(1, step[0]),
+                    timed.warmupRuns());
         }
     }
 }

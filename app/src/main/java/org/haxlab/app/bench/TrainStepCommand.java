@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Times training steps of the paper's synthetic model (2 layers, d_model 64, L 1057) for each"
                 + " backbone and pattern, and the same model in plain PyTorch (app/src/bench/python/hax_peer.py) on"
-                + " the same CPU with the same thread count; prints tokens/s and the ratio."},
+                + " the same CPU with the same thread count; prints tokens/s and the ratio. Each side times a"
+                + " model's steps after warming it up for at least --warmup steps and --warmup-seconds seconds."},
         footer = {"", "Examples:", "  haxlab bench train --quick", "  haxlab bench train --backbones mamba2 --patterns hax --batch 8",
                 "  haxlab bench train --batch 8,64 --pass-seconds 8    (a GPU: every model at both sizes, one peer process)",
                 "", "With -Dhaxlab.profile=true every row also prints where its steps spent their time (phases timed"
@@ -72,6 +73,12 @@ public final class TrainStepCommand implements Callable<Integer> {
     @Option(names = "--pass-seconds", paramLabel = "S", description = "soft time limit of one model's timed steps (default ${DEFAULT-VALUE})")
     double passSeconds = 60;
 
+    @Option(names = "--warmup-seconds", paramLabel = "S",
+            description = {"warm up each model for at least this long too, however many --warmup steps that takes"
+                    + " (default ${DEFAULT-VALUE}); the peer follows the same rule. Fast steps need many warm-up"
+                    + " steps before the JIT has compiled the hot paths; 0: --warmup steps only"})
+    double warmupSeconds = 2;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -88,6 +95,9 @@ public final class TrainStepCommand implements Callable<Integer> {
             if (length < 2) {
                 throw new IllegalArgumentException("--length " + length + " must be >= 2");
             }
+            if (!(warmupSeconds >= 0) || Double.isInfinite(warmupSeconds)) {
+                throw new IllegalArgumentException("--warmup-seconds " + warmupSeconds + " must be >= 0 and finite");
+            }
             MachineInfo.setTorchThreads(options.threads());
             MachineInfo machine = MachineInfo.collect();
             PeerRunner peer = noPeer ? null : new PeerRunner(python, peerScript != null ? peerScript
@@ -102,9 +112,10 @@ public final class TrainStepCommand implements Callable<Integer> {
             boolean csv = options.format() == BenchOptions.Format.CSV;
             PrintWriter log = csv ? err : out;
             log.print(machine.asComment());
-            log.printf(Locale.ROOT, "# train: batch %s, length %d, warmup %d, steps %d, threads %d (peer too)%n",
+            log.printf(Locale.ROOT, "# train: batch %s, length %d, warmup %d steps and %.1f s at least, steps %d,"
+                            + " threads %d (peer too)%n",
                     sizes.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), length,
-                    options.warmup(), options.repetitions(), options.threads());
+                    options.warmup(), warmupSeconds, options.repetitions(), options.threads());
             log.printf(Locale.ROOT, "# device: %s%s%n", device, peer == null ? "" : " (peer: " + peerDevice + ")");
             if (peer != null) {
                 log.printf(Locale.ROOT, "# peer malloc: %s%n", peerMalloc == PeerMalloc.TUNED
@@ -121,18 +132,19 @@ public final class TrainStepCommand implements Callable<Integer> {
                     for (Pattern p : ps) {
                         PhaseTimer.reset();
                         TrainStepBench.Result measured = TrainStepBench.run(backbone, p, b, length, options.warmup(),
-                                options.repetitions(), passSeconds);
+                                warmupSeconds, options.repetitions(), passSeconds);
                         Stats ours = measured.stats();
                         rows.add(new TrainRow(backbone.id(), p.id(), b, length, ours, null,
                                 peer == null ? "not run (--no-peer)" : ""));
                         configs.add(new PeerRunner.Config(backbone.id(), p.id(), b));
                         // 1 read per step is the timer's; more means the step itself waited for the device
-                        log.printf(Locale.ROOT, "# HAX Lab %s %s batch %d: median %.1f ms, host reads per step %.1f%s%n",
-                                backbone.id(), p.id(), b, ours.median(), measured.readsPerStep(),
+                        log.printf(Locale.ROOT, "# HAX Lab %s %s batch %d: median %.1f ms after %d warm-up steps,"
+                                        + " host reads per step %.1f%s%n",
+                                backbone.id(), p.id(), b, ours.median(), measured.warmupSteps(), measured.readsPerStep(),
                                 PhaseTimer.ENABLED ? " (profiling: phase ends read too)" : "");
                         if (PhaseTimer.ENABLED) {
                             log.printf(Locale.ROOT, "# phases of %s %s batch %d (warm-up and timed steps):%n%s",
-                                    backbone.id(), p.id(), b, PhaseTimer.table(options.warmup() + options.repetitions())
+                                    backbone.id(), p.id(), b, PhaseTimer.table(measured.allSteps())
                                             .lines().map(l -> "#   " + l + "\n").collect(java.util.stream.Collectors.joining()));
                         }
                         log.flush();
@@ -172,11 +184,15 @@ public final class TrainStepCommand implements Callable<Integer> {
                                     PrintWriter log) throws InterruptedException {
         List<TrainRow> out = new ArrayList<>();
         try {
-            List<PeerRunner.Result> results = peer.runAll(configs, length, options.warmup(), options.repetitions(),
-                    options.threads());
+            List<PeerRunner.Result> results = peer.runAll(configs, length, options.warmup(), warmupSeconds,
+                    options.repetitions(), options.threads());
             for (int i = 0; i < rows.size(); i++) {
                 TrainRow r = rows.get(i);
                 PeerRunner.Result p = results.get(i);
+                if (p.warmupSteps() >= 0) {
+                    log.printf(Locale.ROOT, "# peer %s %s batch %d: median %.1f ms after %d warm-up steps%n",
+                            r.backbone(), r.pattern(), r.batch(), p.stats().median(), p.warmupSteps());
+                }
                 if (p.threads() != options.threads()) {
                     log.printf(Locale.ROOT, "# warning: peer ran with %d threads, HAX Lab with %d%n", p.threads(),
                             options.threads());

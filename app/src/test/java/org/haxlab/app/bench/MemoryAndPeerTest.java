@@ -43,6 +43,9 @@ class MemoryAndPeerTest {
         assertEquals(2, r.threads());
         assertEquals(10.5, r.stats().median());
         assertEquals(1000.0, r.tokensPerS());
+        assertEquals(-1, r.warmupSteps(), "an older peer does not say how long it warmed up");
+        assertEquals(17, PeerRunner.parse("{\"torch\": \"2\", \"threads\": 1, \"ms_median\": 1, \"ms_min\": 1,"
+                + " \"ms_max\": 1, \"tokens_per_s\": 1, \"warmup_steps\": 17}").warmupSteps());
         assertThrows(IOException.class, () -> PeerRunner.parse("Traceback: boom"));
         assertThrows(IOException.class, () -> PeerRunner.parse("{\"torch\": 1}"));
     }
@@ -56,10 +59,10 @@ class MemoryAndPeerTest {
                 + "\"threads\": 1, \"ms_median\": 1.0, \"ms_min\": 1.0, \"ms_max\": 1.0, \"tokens_per_s\": 1.0}'\n");
         PeerRunner tuned = new PeerRunner(Path.of("/bin/sh"), script, 30,
                 org.haxlab.model.engine.NativeAllocator.ENVIRONMENT);
-        assertEquals("1", tuned.run("mamba2", "ssm", 1, 8, 0, 1, 1).torch());
+        assertEquals("1", tuned.run("mamba2", "ssm", 1, 8, 0, 0, 1, 1).torch());
         PeerRunner plain = new PeerRunner(Path.of("/bin/sh"), script, 30);
         String inherited = System.getenv("MALLOC_ARENA_MAX");
-        assertEquals(inherited == null ? "unset" : inherited, plain.run("mamba2", "ssm", 1, 8, 0, 1, 1).torch());
+        assertEquals(inherited == null ? "unset" : inherited, plain.run("mamba2", "ssm", 1, 8, 0, 0, 1, 1).torch());
     }
 
     @Test
@@ -79,22 +82,24 @@ class MemoryAndPeerTest {
         java.util.List<PeerRunner.Config> configs = java.util.List.of(new PeerRunner.Config("mamba1", "ssm", 8),
                 new PeerRunner.Config("mamba2", "hax", 8), new PeerRunner.Config("mamba2", "hax", 64));
         java.util.List<PeerRunner.Result> all = new PeerRunner(Path.of("/bin/sh"), script, 30)
-                .runAll(configs, 1057, 1, 5, 2);
+                .runAll(configs, 1057, 1, 0, 5, 2);
         assertEquals(3, all.size());
         for (int i = 0; i < 3; i++) {
             assertEquals(i + 1, all.get(i).stats().median(), 0.0, "results in the order of the configs");
         }
         PeerRunner shortPeer = new PeerRunner(Path.of("/bin/sh"), script, 30, java.util.Map.of("SHORT", "1"));
-        IOException e = assertThrows(IOException.class, () -> shortPeer.runAll(configs, 1057, 1, 5, 2));
+        IOException e = assertThrows(IOException.class, () -> shortPeer.runAll(configs, 1057, 1, 0, 5, 2));
         assertTrue(e.getMessage().contains("2 results for 3 models"), e.getMessage());
     }
 
     @Test
     void thePeerRunsOnTheDeviceItIsGiven() {
         PeerRunner peer = new PeerRunner(Path.of("/usr/bin/python3"), Path.of(PeerRunner.SCRIPT), 30);
-        java.util.List<String> cpu = peer.command("mamba2", "hax", 8, 1057, 1, 5, 2);
+        java.util.List<String> cpu = peer.command("mamba2", "hax", 8, 1057, 1, 2.5, 5, 2);
         assertEquals("cpu", cpu.get(cpu.indexOf("--device") + 1), "CPU unless told otherwise");
-        java.util.List<String> cuda = peer.onDevice("cuda").command("mamba2", "hax", 8, 1057, 1, 5, 2);
+        assertEquals("1", cpu.get(cpu.indexOf("--warmup") + 1));
+        assertEquals("2.5", cpu.get(cpu.indexOf("--warmup-seconds") + 1), "the peer warms up by the same rule");
+        java.util.List<String> cuda = peer.onDevice("cuda").command("mamba2", "hax", 8, 1057, 1, 2.5, 5, 2);
         assertEquals("cuda", cuda.get(cuda.indexOf("--device") + 1));
         assertThrows(IllegalArgumentException.class, () -> peer.onDevice("tpu"));
     }

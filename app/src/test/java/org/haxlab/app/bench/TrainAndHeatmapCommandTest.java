@@ -36,7 +36,7 @@ class TrainAndHeatmapCommandTest {
         ai.djl.engine.Engine.getInstance();
         BenchCli.Result[] r = new BenchCli.Result[1];
         Thread t = new Thread(() -> r[0] = BenchCli.run("bench", "train", "--backbones", "mamba2", "--patterns", "ssm",
-                "--batch", "1", "--length", "24", "--warmup", "0", "-r", "1", "--threads", "1", "--no-peer",
+                "--batch", "1", "--length", "24", "--warmup", "0", "--warmup-seconds", "0", "-r", "1", "--threads", "1", "--no-peer",
                 "--format", "csv"));
         t.start();
         t.join();
@@ -46,7 +46,7 @@ class TrainAndHeatmapCommandTest {
     @Test
     void trainTimesTheJavaModelPerBackboneAndPattern() {
         BenchCli.Result r = BenchCli.run("bench", "train", "--backbones", "mamba1,mamba2", "--patterns", "ssm,sw",
-                "--batch", "1", "--length", "40", "--warmup", "0", "-r", "1", "--threads", "1", "--no-peer",
+                "--batch", "1", "--length", "40", "--warmup", "0", "--warmup-seconds", "0", "-r", "1", "--threads", "1", "--no-peer",
                 "--format", "csv");
         assertEquals(0, r.code(), r.err());
         List<String> l = lines(r.out());
@@ -60,7 +60,7 @@ class TrainAndHeatmapCommandTest {
     @Test
     void trainTimesEveryBatchSizeOfTheList() {
         BenchCli.Result r = BenchCli.run("bench", "train", "--backbones", "mamba2", "--patterns", "ssm,lsh",
-                "--batch", "1,2", "--length", "24", "--warmup", "0", "-r", "1", "--threads", "1", "--no-peer",
+                "--batch", "1,2", "--length", "24", "--warmup", "0", "--warmup-seconds", "0", "-r", "1", "--threads", "1", "--no-peer",
                 "--format", "csv");
         assertEquals(0, r.code(), r.err());
         List<String> l = lines(r.out());
@@ -77,7 +77,7 @@ class TrainAndHeatmapCommandTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")) && PeerRunner.findScript() != null,
                 "needs /usr/bin/python3 and the peer script");
         BenchCli.Result r = BenchCli.run("bench", "train", "--backbones", "mamba2", "--patterns", "hax",
-                "--batch", "1", "--length", "40", "--warmup", "0", "-r", "1", "--threads", "1", "--format", "csv");
+                "--batch", "1", "--length", "40", "--warmup", "0", "--warmup-seconds", "0", "-r", "1", "--threads", "1", "--format", "csv");
         assumeTrue(!(r.out() + r.err()).contains("No module named 'torch'"), "needs python3-torch");
         assertEquals(0, r.code(), r.err());
         String row = lines(r.out()).get(1);
@@ -104,5 +104,21 @@ class TrainAndHeatmapCommandTest {
         BenchCli.Result r = BenchCli.run("bench", "train", "--backbones", "rwkv", "--no-peer");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("rwkv"), r.err());
+    }
+
+    @Test
+    void theWarmUpTimeIsAnOptionOfItsOwn() {
+        for (String bad : new String[] {"-1", "NaN", "Infinity"}) {
+            BenchCli.Result r = BenchCli.run("bench", "train", "--warmup-seconds", bad, "--no-peer");
+            assertEquals(2, r.code(), bad);
+            assertTrue(r.err().contains("--warmup-seconds"), r.err());
+        }
+        BenchCli.Result r = BenchCli.run("bench", "train", "--backbones", "mamba2", "--patterns", "ssm",
+                "--batch", "1", "--length", "16", "--warmup", "2", "--warmup-seconds", "0", "-r", "1",
+                "--threads", "1", "--no-peer");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("warmup 2 steps and 0.0 s at least"), r.out());
+        assertTrue(r.out().contains("after 2 warm-up steps"), r.out());
+        assertTrue(BenchCli.run("bench", "train", "--help").out().contains("--warmup-seconds=S"));
     }
 }

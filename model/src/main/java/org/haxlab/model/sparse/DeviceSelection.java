@@ -347,10 +347,11 @@ record DeviceSelection(NDArray index, NDArray valid) {
     }
 
     /**
-     * The dense path's (B, L, L) float mask of this selection (1 where query i reads key j), scattered on the
-     * device: the same keys as the sparse path by construction.
+     * The dense path's softmax mask of this selection: the (B, L, L) bias, 0 where query i reads key j and
+     * {@link SoftmaxMask#MASKED} elsewhere, scattered on the device (the same keys as the sparse path by
+     * construction), and the (B or 1, L, 1) flags of the queries that read a key.
      */
-    NDArray denseMask(int batch, int length) {
+    SoftmaxMask denseMask(int batch, int length) {
         NDManager m = index.getManager();
         int width = width();
         long cells = (long) batch * length * length;
@@ -364,8 +365,9 @@ record DeviceSelection(NDArray index, NDArray valid) {
         // dropped below
         NDArray spare = rows.mul(integer(idx, length));
         NDArray at = where(ok, rowBase.add(idx), spare, full).reshape(-1);
-        NDArray flat = m.zeros(new Shape(cells + 1), DataType.FLOAT32)
-                .scatter(at, m.ones(new Shape(at.getShape().get(0)), DataType.FLOAT32), 0);
-        return flat.get("0:" + cells).reshape(batch, length, length);
+        NDArray flat = m.full(new Shape(cells + 1), SoftmaxMask.MASKED, DataType.FLOAT32)
+                .scatter(at, m.zeros(new Shape(at.getShape().get(0)), DataType.FLOAT32), 0);
+        NDArray hasKey = valid.toType(DataType.FLOAT32, false).max(new int[] {2}, true);
+        return new SoftmaxMask(flat.get("0:" + cells).reshape(batch, length, length), hasKey);
     }
 }

@@ -13,9 +13,10 @@ import org.haxlab.model.nd.Scalars;
  * <ul>
  *   <li>{@link #normaliseSummary}: the KS running query sum is L2-normalised along the sequence axis (as
  *       {@code F.normalize}'s default dim does on (B, L, N)), so a key's score depends on later tokens;</li>
- *   <li>{@link #emptyRows} and {@link #readEverything}: a query with no selected key reads every position with
- *       the same weight, future and padding included (the released mask adds the most negative float to every
- *       score of such a row, so the softmax is uniform over all L positions).</li>
+ *   <li>{@link #emptyRows} (for a positional mask, {@link SoftmaxMask#emptyRows}) and {@link #readEverything}: a
+ *       query with no selected key reads every position with the same weight, future and padding included
+ *       (the released mask adds the most negative float to every score of such a row, so the softmax is
+ *       uniform over all L positions).</li>
  * </ul>
  * The ranking loss over all k_c^2 pairs and the zeroed mixer input at PAD are switched by the variant where
  * they happen ({@link KeyScorer#rankingLoss}, the mixers).
@@ -32,11 +33,6 @@ public final class PaperRules {
     public static NDArray normaliseSummary(NDArray runningSum) {
         NDArray norm = Scalars.maximum(runningSum.square().sum(new int[] {1}, true).sqrt(), 1e-12f);
         return runningSum.div(norm);
-    }
-
-    /** (B, L) float flags, 1 where a row of the (B or 1, L, L) 0/1 {@code mask} selects no key. */
-    public static NDArray emptyRows(NDArray mask) {
-        return mask.sum(new int[] {-1}).eq(0f).toType(DataType.FLOAT32, false);
     }
 
     /** (B or 1, L) float flags, 1 where a query of the device selection has no valid slot. */

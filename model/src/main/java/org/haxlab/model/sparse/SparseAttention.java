@@ -12,7 +12,6 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import org.haxlab.model.nd.HostArrays;
-import org.haxlab.model.nd.Scalars;
 
 /**
  * The two ways to compute O = softmax(Q K^T masked by S) V (spec §3), single head, no positional
@@ -46,17 +45,20 @@ public final class SparseAttention {
     }
 
     /**
-     * Softmax over {@code axis} restricted to entries where {@code valid} is 1; rows with no valid entry
-     * give all-zero weights. Masked entries are shifted far down before the max so they never win it,
-     * and multiplied by 0 after exp, so no NaN can appear in values or gradients.
+     * Softmax over {@code axis} restricted to entries where {@code valid} is 1; rows with no valid entry give
+     * all-zero weights, and no NaN appears in values or gradients ({@link SoftmaxMask}).
      */
     public static NDArray maskedSoftmax(NDArray scores, NDArray valid, int axis) {
-        NDArray shifted = scores.add(Scalars.mul(Scalars.sub(valid, 1f), 1e9f));
-        NDArray max = shifted.max(new int[]{axis}, true).stopGradient();
-        NDArray e = shifted.sub(max).exp().mul(valid);
-        NDArray sum = e.sum(new int[]{axis}, true);
-        NDArray empty = sum.eq(sum.zerosLike()).toType(DataType.FLOAT32, false);  // no host scalar (an upload on a GPU)
-        return e.div(sum.add(empty));
+        return maskedSoftmax(scores, SoftmaxMask.of(valid, axis), axis);
+    }
+
+    /**
+     * Softmax over {@code axis} of {@code scores} plus the mask's bias (libtorch's fused softmax), times the mask's
+     * row flags: rows with no key give all-zero weights and pass no gradient to their scores.
+     */
+    public static NDArray maskedSoftmax(NDArray scores, SoftmaxMask mask, int axis) {
+        NDArray w = scores.add(mask.bias()).softmax(axis);
+        return mask.hasKey() == null ? w : w.mul(mask.hasKey());
     }
 
     /**
@@ -69,8 +71,21 @@ public final class SparseAttention {
      * @return (B, L, D)
      */
     public static NDArray dense(NDArray q, NDArray k, NDArray v, NDArray mask) {
+        return dense(q, k, v, SoftmaxMask.of(mask, -1));
+    }
+
+    /**
+     * Dense path with the mask as a softmax bias: (B, L, L) scores plus the bias, one softmax, weighted sum. A query
+     * with no key gets a zero output by zeroing its (B, L, D) output row rather than its L weights: the same values
+     * and gradients (the zeroed row sends no gradient back through the softmax) for a D-wide multiply.
+     *
+     * @param mask bias (B or 1, L, L) and row flags (B or 1, L, 1) or null
+     * @return (B, L, D)
+     */
+    public static NDArray dense(NDArray q, NDArray k, NDArray v, SoftmaxMask mask) {
         NDArray scores = q.batchMatMul(k.transpose(0, 2, 1));
-        return maskedSoftmax(scores, mask, -1).batchMatMul(v);
+        NDArray out = scores.add(mask.bias()).softmax(-1).batchMatMul(v);
+        return mask.hasKey() == null ? out : out.mul(mask.hasKey());
     }
 
     /** The (B, L, L) float mask of {@code pattern}'s rule for every sequence (spec §3 dense reference). */
@@ -157,13 +172,14 @@ public final class SparseAttention {
                 }
             }
             int groups = batch * rows;
-            // Autograd saves the index and the valid mask for the backward pass: they are engine-owned copies
-            // (HostArrays) and stay in the caller's scope, outliving the block scope (L * kmax small values).
+            // Autograd saves the index and the row flags for the backward pass: they are engine-owned (HostArrays,
+            // or made by libtorch from it) and stay in the caller's scope, outliving the block scope (L * kmax
+            // small values).
             NDArray idx = HostArrays.longs(manager, index);
-            NDArray validArray = HostArrays.floats(manager, valid, new Shape(groups, 1, kmax));
+            SoftmaxMask mask = SoftmaxMask.of(HostArrays.floats(manager, valid, new Shape(groups, 1, kmax)), -1);
             // Each block's gathers live in their own scope and are freed as soon as the block is done, so a
             // 64K-long eval forward holds one block at a time (autograd keeps its own references when training).
-            parts.add(attendBlock(q, ":, " + start + ":" + (start + rows) + ", :", kFlat, vFlat, idx, validArray,
+            parts.add(attendBlock(q, ":, " + start + ":" + (start + rows) + ", :", kFlat, vFlat, idx, mask,
                     batch, rows, kmax, inference));
         }
         return join(parts);
@@ -197,7 +213,8 @@ public final class SparseAttention {
         // row b * L + j of the flattened K and V
         NDArray offsets = manager.arange(0, batch * length, length, DataType.INT64).reshape(batch, 1, 1);
         NDArray flatIndex = selection.index().broadcast(full).add(offsets);
-        NDArray validAll = selection.valid().broadcast(full).toType(DataType.FLOAT32, false);
+        // the softmax bias and row flags of every query, made once for all blocks
+        SoftmaxMask maskAll = SoftmaxMask.of(selection.valid().broadcast(full).toType(DataType.FLOAT32, false), 2);
         NDArray kFlat = k.reshape((long) batch * length, n);
         NDArray vFlat = v.reshape((long) batch * length, width);
         long perQuery = (long) batch * kmax * Math.max(n, width);
@@ -209,8 +226,8 @@ public final class SparseAttention {
             String range = ":, " + start + ":" + (start + rows) + ", :";
             // made by libtorch from device arrays: autograd may keep them after the block scope (see HostArrays)
             NDArray idx = block == length ? flatIndex.reshape(-1) : flatIndex.get(range).reshape(-1);
-            NDArray validArray = (block == length ? validAll : validAll.get(range)).reshape(groups, 1, kmax);
-            parts.add(attendBlock(q, range, kFlat, vFlat, idx, validArray, batch, rows, kmax, inference));
+            SoftmaxMask mask = (block == length ? maskAll : maskAll.rows(range)).perQuery(groups);
+            parts.add(attendBlock(q, range, kFlat, vFlat, idx, mask, batch, rows, kmax, inference));
         }
         return join(parts);
     }
@@ -246,10 +263,10 @@ public final class SparseAttention {
      * @param q          (batch, L, N) queries
      * @param range      the block's query rows as an index such as {@code ":, 0:64, :"}
      * @param idx        (batch * rows * kmax) row indices into the flattened K and V
-     * @param validArray (batch * rows, 1, kmax) 1 at selected slots
+     * @param mask       bias (batch * rows, 1, kmax), 0 at selected slots, and row flags (batch * rows, 1, 1)
      */
-    private static NDArray attendBlock(NDArray q, String range, NDArray kFlat, NDArray vFlat, NDArray idx, NDArray validArray,
-                                       int batch, int rows, int kmax, boolean inference) {
+    private static NDArray attendBlock(NDArray q, String range, NDArray kFlat, NDArray vFlat, NDArray idx,
+                                       SoftmaxMask mask, int batch, int rows, int kmax, boolean inference) {
         int n = (int) kFlat.getShape().get(1);
         int width = (int) vFlat.getShape().get(1);
         int groups = batch * rows;
@@ -257,7 +274,7 @@ public final class SparseAttention {
             NDArray kg = gatherRows(kFlat, idx).reshape(groups, kmax, n);
             NDArray qb = q.get(range).reshape(groups, 1, n);
             NDArray scores = qb.batchMatMul(kg.transpose(0, 2, 1));              // (groups, 1, kmax)
-            NDArray w = maskedSoftmax(scores, validArray, -1);
+            NDArray w = maskedSoftmax(scores, mask, -1);
             NDArray part = inference
                     ? weightedRows(w.reshape(-1), idx, groups, kmax, vFlat).reshape(batch, rows, width)
                     : w.batchMatMul(gatherRows(vFlat, idx).reshape(groups, kmax, width)).reshape(batch, rows, width);
@@ -288,16 +305,14 @@ public final class SparseAttention {
             int rows = Math.min(block, length - start);
             int keys = start + rows;  // later keys are never visible to this block
             try (NDScope scope = new NDScope()) {
-                // The causal mask is made by libtorch (not wrapped from a host buffer), so autograd's saved
-                // reference stays valid after this scope frees the handle, and only one block's mask is alive
-                // at a time in an eval forward (a 64K FULL forward would otherwise hold L^2/2 floats).
-                NDArray queries = manager.arange(start, keys, 1, DataType.INT64).reshape(1, rows, 1);
-                NDArray keyIds = manager.arange(0, keys, 1, DataType.INT64).reshape(1, 1, keys);
-                NDArray maskArray = keyIds.lte(queries).toType(DataType.FLOAT32, false);
+                // The causal bias is made by libtorch (not wrapped from a host buffer) and only one block's bias is
+                // alive at a time in an eval forward (a 64K FULL forward would otherwise hold L^2/2 floats); every
+                // query reads itself, so no row flags and no multiply.
+                SoftmaxMask mask = SoftmaxMask.causal(manager, start, rows, keys);
                 NDArray qb = q.get(":, " + start + ":" + keys + ", :");
                 NDArray kb = k.get(":, 0:" + keys + ", :");
                 NDArray vb = v.get(":, 0:" + keys + ", :");
-                NDArray part = dense(qb, kb, vb, maskArray);
+                NDArray part = dense(qb, kb, vb, mask);
                 NDScope.unregister(part);
                 parts.add(part);
             }

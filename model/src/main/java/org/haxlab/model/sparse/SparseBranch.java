@@ -71,7 +71,7 @@ public final class SparseBranch {
     private final KeyScorer scorer;
     private float[] fixedProjection;
     private final NDManager maskManager;
-    private final Map<Integer, NDArray> positionalMasks = new HashMap<>();
+    private final Map<Integer, SoftmaxMask> positionalMasks = new HashMap<>();
     private long maskFloats;
     private final Map<SelectionPattern, Map<Integer, DeviceSelection>> positionalSelections = new HashMap<>();
     private NDArray fixedProjectionArray;
@@ -176,9 +176,9 @@ public final class SparseBranch {
         NDArray empty = null;   // (B or 1, L) rows with no selected key, for the paper variant's rule
         boolean paper = config.variant() == SparseConfig.Variant.PAPER;
         if (dense && pattern.positional()) {
-            NDArray mask = positionalMask(manager, length);
+            SoftmaxMask mask = positionalMask(manager, length);
             attended = SparseAttention.dense(q, k, x, mask);
-            empty = paper ? PaperRules.emptyRows(mask) : null;
+            empty = paper ? mask.emptyRows() : null;     // null: every query reads a key
         } else if (pattern instanceof FullPattern) {
             // spec §3 lets the sparse path treat full attention as dense: a causal softmax in query blocks,
             // without an L x L selection (which would not even fit an int index at 64K)
@@ -255,21 +255,21 @@ public final class SparseBranch {
     }
 
     /**
-     * The (1, L, L) mask of a positional pattern, the same for every sequence of this length: built on the host
-     * once and kept on the weights' device (up to {@link #MASK_CACHE_FLOATS} in all; beyond that built per call
-     * on {@code manager}). It is a constant, so autograd may keep it.
+     * The (1, L, L) softmax mask of a positional pattern (bias and row flags), the same for every sequence of this
+     * length: built on the host once and kept on the weights' device (up to {@link #MASK_CACHE_FLOATS} in all;
+     * beyond that built per call on {@code manager}). It is a constant, so autograd may keep it.
      */
-    private synchronized NDArray positionalMask(NDManager manager, int length) {
-        NDArray kept = positionalMasks.get(length);
+    private synchronized SoftmaxMask positionalMask(NDManager manager, int length) {
+        SoftmaxMask kept = positionalMasks.get(length);
         if (kept != null) {
             return kept;
         }
         long size = (long) length * length;
         boolean keep = maskFloats + size <= MASK_CACHE_FLOATS && maskManager.getDevice().equals(manager.getDevice());
-        NDArray mask = SparseAttention.denseMask(keep ? maskManager : manager, pattern,
+        SoftmaxMask mask = SoftmaxMask.of(keep ? maskManager : manager, pattern,
                 new SelectionInput[] {SelectionInput.fixed(length)});
         if (keep) {
-            NDScope.unregister(mask); // kept across steps: an enclosing NDScope (a training step) must not close it
+            mask.keep(); // kept across steps: an enclosing NDScope (a training step) must not close it
             maskFloats += size;
             positionalMasks.put(length, mask);
         }

@@ -78,7 +78,9 @@ class DeviceSelectionTest {
         long[] index = got.index().broadcast(new Shape(batch, length, width)).toLongArray();
         boolean[] valid = got.valid().broadcast(new Shape(batch, length, width)).toType(DataType.BOOLEAN, false)
                 .toBooleanArray();
-        float[] mask = got.denseMask(batch, length).toFloatArray();
+        SoftmaxMask dense = got.denseMask(batch, length);
+        float[] bias = dense.bias().toFloatArray();
+        float[] hasKey = dense.hasKey().broadcast(new Shape(batch, length, 1)).toFloatArray();
         String name = pattern.getClass().getSimpleName();
         for (int b = 0; b < batch; b++) {
             SelectedKeys want = pattern.select(in[b]);
@@ -99,8 +101,10 @@ class DeviceSelectionTest {
                 assertEquals(expected, keys, where);
                 assertEquals(expected.size(), slots, where + ": a key in two slots");
                 for (int j = 0; j < length; j++) {
-                    assertEquals(rule[i * length + j] ? 1f : 0f, mask[(b * length + i) * length + j], where + " key " + j);
+                    assertEquals(rule[i * length + j] ? 0f : SoftmaxMask.MASKED, bias[(b * length + i) * length + j],
+                            where + " key " + j);
                 }
+                assertEquals(expected.isEmpty() ? 0f : 1f, hasKey[b * length + i], where + ": row flag");
             }
         }
     }

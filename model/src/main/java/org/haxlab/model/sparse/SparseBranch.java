@@ -234,7 +234,8 @@ public final class SparseBranch {
     /**
      * Whether {@link SparseConfig.AttentionPath#AUTO} takes the dense path: always for short sequences, and for
      * every pattern but FULL (whose blocked causal path measured faster) up to a length that depends on the
-     * device and, on the CPU, on libtorch's thread count ({@link SparseConfig#AUTO_MASK_DENSE_MAX_CPU}); the
+     * device and, on the CPU, on libtorch's thread count ({@link SparseConfig#AUTO_MASK_DENSE_MAX_CPU},
+     * {@link SparseConfig#AUTO_MASK_DENSE_MAX_FEW_THREADS}); the
      * caller also keeps content-dependent masks within {@link DeviceSelection#DENSE_MAX_ENTRIES}.
      */
     boolean autoDense(int length, Device device) {
@@ -251,7 +252,10 @@ public final class SparseBranch {
         if (device != null && device.isGpu()) {
             return length <= SparseConfig.AUTO_MASK_DENSE_MAX_GPU;
         }
-        return threads >= SparseConfig.AUTO_MASK_DENSE_MIN_THREADS && length <= SparseConfig.AUTO_MASK_DENSE_MAX_CPU;
+        if (threads >= SparseConfig.AUTO_MASK_DENSE_MIN_THREADS) {
+            return length <= SparseConfig.AUTO_MASK_DENSE_MAX_CPU;
+        }
+        return threads >= 2 && length <= SparseConfig.AUTO_MASK_DENSE_MAX_FEW_THREADS;
     }
 
     /**

@@ -36,7 +36,7 @@ public record SparseConfig(Pattern pattern, int budget, int hashBits, LshRule ls
      * the CPU up to this length when libtorch has at least {@link #AUTO_MASK_DENSE_MIN_THREADS} threads: the
      * L x L products spread over many cores while the sparse path's gathers and host selection do not
      * (bench train, synthetic model at L = 1057, docs/BENCHMARKS.md: 16 threads, Mamba-2 +SW step 385 ms
-     * sparse vs 164 ms dense; on 2 threads the result was mixed, so the sparse path stays there).
+     * sparse vs 164 ms dense; fewer threads: {@link #AUTO_MASK_DENSE_MAX_FEW_THREADS}).
      * {@code -Dhaxlab.dense.cpu=L} overrides the length. FULL keeps its blocked causal path, which measured
      * faster than the dense mask on both machines.
      */
@@ -44,6 +44,15 @@ public record SparseConfig(Pattern pattern, int budget, int hashBits, LshRule ls
 
     /** Fewest libtorch threads for {@link #AUTO_MASK_DENSE_MAX_CPU} to apply. */
     public static final int AUTO_MASK_DENSE_MIN_THREADS = 4;
+
+    /**
+     * The same with 2 or 3 libtorch threads. Since the masked softmax became one fused softmax over a cached
+     * bias (SoftmaxMask), the dense path wins on 2 threads at the synthetic model's L = 1057 (bench train,
+     * Mamba-2 batch 8, two rounds: +SW 634-669 ms sparse against 412-419 dense, +A 627-644 / 399-407, +LSH
+     * 639-696 / 419-463, +HAX 619-763 / 452-461) and loses from L 1535 on (+SW 942-1131 / 1100-1186, +HAX
+     * 1102-1334 / 1403-1693; at 2047 1307-1399 / 2168-2468), docs/BENCHMARKS.md. One thread keeps the short limit.
+     */
+    public static final int AUTO_MASK_DENSE_MAX_FEW_THREADS = 1280;
 
     /**
      * The same on a GPU, where the L x L products are cheap and the sparse path waits for the host's selection

@@ -142,15 +142,19 @@ class SparseBranchTest {
         int shortL = SparseConfig.AUTO_DENSE_MAX_LENGTH;
         for (SparseBranch b : new SparseBranch[]{sw, hax, full}) {
             assertTrue(b.autoDense(shortL, cpu, 2) && b.autoDense(shortL, gpu, 2), "short sequences: dense");
-            assertTrue(!b.autoDense(shortL + 1, cpu, 2), "two CPU threads: sparse beyond the short limit");
+            assertTrue(!b.autoDense(shortL + 1, cpu, 1), "one CPU thread: sparse beyond the short limit");
         }
+        int few = SparseConfig.AUTO_MASK_DENSE_MAX_FEW_THREADS;
+        assertTrue(sw.autoDense(few, cpu, 2) && !sw.autoDense(few + 1, cpu, 2), "two threads: dense up to " + few);
+        assertTrue(hax.autoDense(1057, cpu, 3) && !hax.autoDense(few + 1, cpu, 3));
+        assertTrue(!full.autoDense(shortL + 1, cpu, 2), "FULL keeps its blocked causal path");
         int cpuMax = SparseConfig.AUTO_MASK_DENSE_MAX_CPU;
         int many = SparseConfig.AUTO_MASK_DENSE_MIN_THREADS;
         assertTrue(sw.autoDense(cpuMax, cpu, many) && !sw.autoDense(cpuMax + 1, cpu, many));
-        assertTrue(!sw.autoDense(shortL + 1, cpu, many - 1));
+        assertTrue(!sw.autoDense(few + 1, cpu, many - 1) && sw.autoDense(few + 1, cpu, many));
         assertTrue(sw.autoDense(SparseConfig.AUTO_MASK_DENSE_MAX_GPU, gpu, 1));
         assertTrue(!sw.autoDense(SparseConfig.AUTO_MASK_DENSE_MAX_GPU + 1, gpu, 1));
-        assertTrue(hax.autoDense(cpuMax, cpu, many) && !hax.autoDense(shortL + 1, cpu, many - 1), "device-built mask");
+        assertTrue(hax.autoDense(cpuMax, cpu, many) && !hax.autoDense(few + 1, cpu, many - 1), "device-built mask");
         assertTrue(hax.autoDense(SparseConfig.AUTO_MASK_DENSE_MAX_GPU, gpu, 1));
         assertTrue(!full.autoDense(shortL + 1, gpu, 16) && !full.autoDense(shortL + 1, cpu, 16), "blocked causal");
     }

@@ -50,22 +50,15 @@ public record SoftmaxMask(NDArray bias, NDArray hasKey) {
     public static SoftmaxMask of(NDManager manager, SelectionPattern pattern, SelectionInput[] inputs) {
         int batch = inputs.length;
         int length = inputs[0].length();
-        float[] bias = new float[batch * length * length];
+        boolean[] rules = SparseAttention.ruleMasks(pattern, inputs);
+        float[] bias = new float[rules.length];
         float[] hasKey = new float[batch * length];
         boolean everyRow = true;
-        for (int b = 0; b < batch; b++) {
-            if (inputs[b].length() != length) {
-                throw new IllegalArgumentException("dense mask: sequence " + b + " has length " + inputs[b].length()
-                        + ", expected " + length);
-            }
-            boolean[] rule = pattern.ruleMask(inputs[b]);
-            int base = b * length * length;
-            for (int e = 0; e < rule.length; e++) {
-                if (rule[e]) {
-                    hasKey[b * length + e / length] = 1f;
-                } else {
-                    bias[base + e] = MASKED;
-                }
+        for (int e = 0; e < rules.length; e++) {
+            if (rules[e]) {
+                hasKey[e / length] = 1f;   // (b L + i) L + j: the row b L + i
+            } else {
+                bias[e] = MASKED;
             }
         }
         for (float f : hasKey) {

@@ -44,13 +44,13 @@ public record SoftmaxMask(NDArray bias, NDArray hasKey) {
 
     /**
      * The (B, L, L) mask of {@code pattern}'s rule for every sequence, built on the host (the dense reference's
-     * mask, {@link SparseAttention#denseMask}, as a bias); {@code hasKey} is (B, L, 1), or null when every query
+     * mask, {@link #denseMask}, as a bias); {@code hasKey} is (B, L, 1), or null when every query
      * of every sequence reads a key (a window always reads itself).
      */
     public static SoftmaxMask of(NDManager manager, SelectionPattern pattern, SelectionInput[] inputs) {
         int batch = inputs.length;
         int length = inputs[0].length();
-        boolean[] rules = SparseAttention.ruleMasks(pattern, inputs);
+        boolean[] rules = ruleMasks(pattern, inputs);
         float[] bias = new float[rules.length];
         float[] hasKey = new float[batch * length];
         boolean everyRow = true;
@@ -101,5 +101,36 @@ public record SoftmaxMask(NDArray bias, NDArray hasKey) {
         if (hasKey != null) {
             NDScope.unregister(hasKey);
         }
+    }
+
+    /** The (B, L, L) float mask of {@code pattern}'s rule for every sequence (spec §3 dense reference). */
+    public static NDArray denseMask(NDManager manager, SelectionPattern pattern, SelectionInput[] inputs) {
+        int length = inputs[0].length();
+        boolean[] rules = ruleMasks(pattern, inputs);
+        float[] m = new float[rules.length];
+        for (int e = 0; e < rules.length; e++) {
+            if (rules[e]) {
+                m[e] = 1f;
+            }
+        }
+        return HostArrays.floats(manager, m, new Shape(inputs.length, length, length));
+    }
+
+    /**
+     * {@code pattern}'s rule mask of every sequence, one after the other (B x L x L, query-major: entry
+     * b L^2 + i L + j is whether query i of sequence b reads key j); every sequence must have the first one's length.
+     */
+    static boolean[] ruleMasks(SelectionPattern pattern, SelectionInput[] inputs) {
+        int length = inputs[0].length();
+        boolean[] out = new boolean[inputs.length * length * length];
+        for (int b = 0; b < inputs.length; b++) {
+            if (inputs[b].length() != length) {
+                throw new IllegalArgumentException("dense mask: sequence " + b + " has length " + inputs[b].length()
+                        + ", expected " + length);
+            }
+            boolean[] rule = pattern.ruleMask(inputs[b]);
+            System.arraycopy(rule, 0, out, b * length * length, rule.length);
+        }
+        return out;
     }
 }

@@ -88,37 +88,6 @@ public final class SparseAttention {
         return mask.hasKey() == null ? out : out.mul(mask.hasKey());
     }
 
-    /** The (B, L, L) float mask of {@code pattern}'s rule for every sequence (spec §3 dense reference). */
-    public static NDArray denseMask(NDManager manager, SelectionPattern pattern, SelectionInput[] inputs) {
-        int length = inputs[0].length();
-        boolean[] rules = ruleMasks(pattern, inputs);
-        float[] m = new float[rules.length];
-        for (int e = 0; e < rules.length; e++) {
-            if (rules[e]) {
-                m[e] = 1f;
-            }
-        }
-        return HostArrays.floats(manager, m, new Shape(inputs.length, length, length));
-    }
-
-    /**
-     * {@code pattern}'s rule mask of every sequence, one after the other (B x L x L, query-major: entry
-     * b L^2 + i L + j is whether query i of sequence b reads key j); every sequence must have the first one's length.
-     */
-    static boolean[] ruleMasks(SelectionPattern pattern, SelectionInput[] inputs) {
-        int length = inputs[0].length();
-        boolean[] out = new boolean[inputs.length * length * length];
-        for (int b = 0; b < inputs.length; b++) {
-            if (inputs[b].length() != length) {
-                throw new IllegalArgumentException("dense mask: sequence " + b + " has length " + inputs[b].length()
-                        + ", expected " + length);
-            }
-            boolean[] rule = pattern.ruleMask(inputs[b]);
-            System.arraycopy(rule, 0, out, b * length * length, rule.length);
-        }
-        return out;
-    }
-
     /**
      * Sparse path: per query gather its selected K and V rows, softmax over the valid ones, weighted sum.
      *

@@ -215,7 +215,7 @@ class MaskedSoftmaxTest {
         SelectionInput[] in = {SelectionInput.fixed(L), SelectionInput.fixed(L)};
         DilatedPattern dilated = new DilatedPattern(8, 4);   // queries 0..6 read no key
         SoftmaxMask host = SoftmaxMask.of(manager, dilated, in);
-        SoftmaxMask device = SoftmaxMask.of(SparseAttention.denseMask(manager, dilated, in), -1);
+        SoftmaxMask device = SoftmaxMask.of(SoftmaxMask.denseMask(manager, dilated, in), -1);
         assertEquals(0f, host.bias().sub(device.bias()).abs().max().getFloat());
         assertEquals(0f, host.hasKey().sub(device.hasKey()).abs().max().getFloat());
         assertEquals(0f, host.hasKey().get(":, 0:7, :").sum().getFloat());

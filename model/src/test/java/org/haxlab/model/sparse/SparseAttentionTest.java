@@ -83,7 +83,7 @@ class SparseAttentionTest {
                     SparseConfig.Variant.CAUSAL, SparseConfig.AttentionPath.AUTO);
             SelectionPattern sp = SelectionPattern.of(c);
             SelectedKeys[] sel = {sp.select(inputs[0]), sp.select(inputs[1])};
-            NDArray dense = SparseAttention.dense(q, k, v, SparseAttention.denseMask(manager, sp, inputs));
+            NDArray dense = SparseAttention.dense(q, k, v, SoftmaxMask.denseMask(manager, sp, inputs));
             NDArray sparse = SparseAttention.sparse(q, k, v, sel);
             NDArray blocked = SparseAttention.sparse(q, k, v, sel, 1);  // one query per block
             assertTrue(maxAbsDiff(dense, sparse) <= 1e-5f, p + ": dense vs sparse " + maxAbsDiff(dense, sparse));
@@ -111,7 +111,7 @@ class SparseAttentionTest {
             try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector();
                  ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
                 NDArray out = run == 0
-                        ? SparseAttention.dense(q, k, v, SparseAttention.denseMask(manager, sp, inputs))
+                        ? SparseAttention.dense(q, k, v, SoftmaxMask.denseMask(manager, sp, inputs))
                         : SparseAttention.sparse(q, k, v, sel, 3L * 8 * D);  // 3 queries per block
                 gc.backward(out.square().sum());
             }
@@ -132,7 +132,7 @@ class SparseAttentionTest {
         NDArray k = random(rng, B, L, N);
         NDArray v = random(rng, B, L, D);
         SelectionInput[] in = {SelectionInput.fixed(L), SelectionInput.fixed(L)};
-        NDArray dense = SparseAttention.dense(q, k, v, SparseAttention.denseMask(manager, new FullPattern(), in));
+        NDArray dense = SparseAttention.dense(q, k, v, SoftmaxMask.denseMask(manager, new FullPattern(), in));
         assertTrue(maxAbsDiff(dense, SparseAttention.causal(q, k, v)) <= 1e-5f);
         assertTrue(maxAbsDiff(dense, SparseAttention.causal(q, k, v, 5L * B * L)) <= 1e-5f, "5 queries per block");
     }
@@ -145,7 +145,7 @@ class SparseAttentionTest {
         NDArray v = random(rng, B, L, D);
         DilatedPattern dilated = new DilatedPattern(8, 4);  // queries 0..6 have no key
         SelectionInput[] in = {SelectionInput.fixed(L), SelectionInput.fixed(L)};
-        NDArray dense = SparseAttention.dense(q, k, v, SparseAttention.denseMask(manager, dilated, in));
+        NDArray dense = SparseAttention.dense(q, k, v, SoftmaxMask.denseMask(manager, dilated, in));
         NDArray sparse = SparseAttention.sparse(q, k, v, new SelectedKeys[]{dilated.select(in[0]), dilated.select(in[1])});
         for (NDArray out : new NDArray[]{dense, sparse}) {
             assertEquals(0f, out.get(":, 0:7, :").abs().max().getFloat(), "no keys, nothing read");

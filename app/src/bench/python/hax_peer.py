@@ -264,6 +264,24 @@ def warming(done, warmup, elapsed_seconds, warmup_seconds):
     return done < warmup or elapsed_seconds < warmup_seconds
 
 
+def matmul_gflops(dev, n=512, repeats=10):
+    """Best of `repeats` float32 n x n products, GFLOP/s, on the CPU only (None on a GPU): HAX Lab compares it
+    with its own libtorch's to tell a fair peer from one on a reference BLAS (Debian without libopenblas0-pthread)."""
+    if dev.type != 'cpu':
+        return None
+    a, b = torch.randn(n, n), torch.randn(n, n)
+    torch.mm(a, b)
+    best = float('inf')
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        torch.mm(a, b)
+        best = min(best, time.perf_counter() - t0)
+    return round(2 * n ** 3 / best / 1e9, 2)
+
+
+MATMUL_GFLOPS = {}
+
+
 def run_one(backbone, pattern, batch, length, warmup, steps, dev, warmup_seconds=0.0):
     """Times `steps` training steps of one model after a warm-up of at least `warmup` steps and
     `warmup_seconds` seconds; returns its JSON result line."""
@@ -301,6 +319,7 @@ def run_one(backbone, pattern, batch, length, warmup, steps, dev, warmup_seconds
                        'device': str(dev), 'backbone': backbone, 'pattern': pattern, 'batch': batch,
                        'length': length, 'ms_median': round(med, 2), 'ms_min': round(min(times), 2),
                        'ms_max': round(max(times), 2), 'warmup_steps': warmed,
+                       'matmul_gflops': MATMUL_GFLOPS.setdefault(str(dev), matmul_gflops(dev)),
                        'tokens_per_s': round(batch * length / (med / 1000), 1)})
 
 

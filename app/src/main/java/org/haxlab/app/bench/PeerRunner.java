@@ -31,8 +31,11 @@ public final class PeerRunner {
      * @param stats       step time, ms
      * @param tokensPerS  batch * length per median step
      * @param warmupSteps the untimed steps it ran first (-1 when it did not say)
+     * @param matmulGflops its float32 512 x 512 matrix product on the CPU, GFLOP/s (NaN on a GPU or when it did
+     *                     not say)
      */
-    public record Result(String torch, int threads, Stats stats, double tokensPerS, int warmupSteps) {
+    public record Result(String torch, int threads, Stats stats, double tokensPerS, int warmupSteps,
+                         double matmulGflops) {
     }
 
     private final Path python;
@@ -191,7 +194,9 @@ public final class PeerRunner {
                             o.get("ms_max").getAsDouble(), 0);
                     return new Result(o.get("torch").getAsString(), o.get("threads").getAsInt(), s,
                             o.get("tokens_per_s").getAsDouble(),
-                            o.has("warmup_steps") ? o.get("warmup_steps").getAsInt() : -1);
+                            o.has("warmup_steps") ? o.get("warmup_steps").getAsInt() : -1,
+                            o.has("matmul_gflops") && !o.get("matmul_gflops").isJsonNull()
+                                    ? o.get("matmul_gflops").getAsDouble() : Double.NaN);
                 } catch (RuntimeException e) {
                     throw new IOException("PyTorch peer printed a malformed result line '" + l + "': " + e.getMessage(), e);
                 }

@@ -199,6 +199,16 @@ public final class TrainStepCommand implements Callable<Integer> {
                 }
                 out.add(new TrainRow(r.backbone(), r.pattern(), r.batch(), r.length(), r.java(), p.stats(), ""));
             }
+            double peerBlas = results.isEmpty() ? Double.NaN : results.get(0).matmulGflops();
+            if (!Double.isNaN(peerBlas)) {   // the peer ran on the CPU
+                double ours = BlasCheck.ourGflops();
+                log.printf(Locale.ROOT, "# float32 %d x %d matrix product on the CPU: peer %.1f GFLOP/s, HAX Lab's"
+                        + " libtorch %.1f GFLOP/s%n", BlasCheck.N, BlasCheck.N, peerBlas, ours);
+                String warning = BlasCheck.warning(peerBlas, ours);
+                if (warning != null) {
+                    log.println(warning);
+                }
+            }
         } catch (java.io.IOException e) {
             for (TrainRow r : rows) {
                 out.add(new TrainRow(r.backbone(), r.pattern(), r.batch(), r.length(), r.java(), null,

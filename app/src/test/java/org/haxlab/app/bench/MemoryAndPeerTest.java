@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -48,6 +49,21 @@ class MemoryAndPeerTest {
                 + " \"ms_max\": 1, \"tokens_per_s\": 1, \"warmup_steps\": 17}").warmupSteps());
         assertThrows(IOException.class, () -> PeerRunner.parse("Traceback: boom"));
         assertThrows(IOException.class, () -> PeerRunner.parse("{\"torch\": 1}"));
+        assertTrue(Double.isNaN(r.matmulGflops()), "an older peer does not time a matrix product");
+        String line = "{\"torch\": \"2\", \"threads\": 1, \"ms_median\": 1, \"ms_min\": 1, \"ms_max\": 1,"
+                + " \"tokens_per_s\": 1, \"matmul_gflops\": %s}";
+        assertEquals(12.5, PeerRunner.parse(String.format(line, "12.5")).matmulGflops());
+        assertTrue(Double.isNaN(PeerRunner.parse(String.format(line, "null")).matmulGflops()), "a GPU peer says null");
+    }
+
+    @Test
+    void aPeerOnAReferenceBlasIsFlagged() {
+        String slow = BlasCheck.warning(5, 40);
+        assertTrue(slow != null && slow.contains("8x slower") && slow.contains("libopenblas0-pthread"), slow);
+        assertNull(BlasCheck.warning(20, 40), "half as fast: a different libtorch, not a reference BLAS");
+        assertNull(BlasCheck.warning(Double.NaN, 40), "a GPU peer");
+        assertNull(BlasCheck.warning(5, Double.NaN));
+        assertTrue(BlasCheck.ourGflops() > 0);
     }
 
     @Test

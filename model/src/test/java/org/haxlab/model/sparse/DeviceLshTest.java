@@ -1,10 +1,8 @@
 package org.haxlab.model.sparse;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.haxlab.model.nd.ManagedTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -13,19 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The device's float32 LSH bins against the host reference {@link LshBuckets#bins}, every variant and rule. */
-class DeviceLshTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void start() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void stop() {
-        manager.close();
-    }
+class DeviceLshTest extends ManagedTest {
 
     private static float[] gaussian(long seed, int size) {
         Random rng = new Random(seed);

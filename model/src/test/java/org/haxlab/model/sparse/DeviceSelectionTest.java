@@ -1,11 +1,9 @@
 package org.haxlab.model.sparse;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.haxlab.model.nd.ManagedTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -20,19 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * The device selections and their dense masks against the host rules: {@link SelectionPattern#select} (the keys
  * of every query, as a set) and {@link SelectionPattern#ruleMask} (the literal L x L rule), ties included.
  */
-class DeviceSelectionTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void start() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void stop() {
-        manager.close();
-    }
+class DeviceSelectionTest extends ManagedTest {
 
     /** Bins from a small alphabet (many collisions) and scores with many exact ties. */
     private static SelectionInput[] inputs(long seed, int batch, int length, int bins) {

@@ -2,13 +2,11 @@ package org.haxlab.model.sparse;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import org.haxlab.model.nd.ManagedTest;
 import org.haxlab.model.nd.Params;
 import org.haxlab.model.trace.ForwardOptions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -18,19 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The KS scorer's ranking loss (spec §3) on hand-computed cases, and where its gradient goes. */
-class KeyScorerTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void start() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void stop() {
-        manager.close();
-    }
+class KeyScorerTest extends ManagedTest {
 
     /** A (1, L) device pad mask. */
     private NDArray pad(float... v) {

@@ -2,14 +2,12 @@ package org.haxlab.model.sparse;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import org.haxlab.model.nd.ManagedTest;
 import org.haxlab.model.nd.Scalars;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -24,24 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * gradients of the mask applied element by element (the formulation it replaced, kept here as the reference), and a
  * row with no valid entry gives exactly zero weights, a zero output and zero (never NaN) gradients.
  */
-class MaskedSoftmaxTest {
+class MaskedSoftmaxTest extends ManagedTest {
 
     private static final int B = 3;
     private static final int L = 29;
     private static final int N = 6;
     private static final int D = 7;
-
-    private NDManager manager;
-
-    @BeforeEach
-    void start() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void stop() {
-        manager.close();
-    }
 
     /** The element-wise formulation: shift masked entries down, stable exp, multiply the mask in, guard 0 sums. */
     static NDArray reference(NDArray scores, NDArray valid, int axis) {

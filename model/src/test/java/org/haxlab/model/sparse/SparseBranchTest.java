@@ -2,17 +2,15 @@ package org.haxlab.model.sparse;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import org.haxlab.model.nd.ManagedTest;
 import org.haxlab.model.nd.Params;
 import org.haxlab.model.sparse.SparseConfig.AttentionPath;
 import org.haxlab.model.sparse.SparseConfig.Variant;
 import org.haxlab.model.trace.AttentionSelection;
 import org.haxlab.model.trace.Component;
 import org.haxlab.model.trace.ForwardOptions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -24,25 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The whole branch (spec §3): weights, paths, causality, gradients and the trace. */
-class SparseBranchTest {
+class SparseBranchTest extends ManagedTest {
 
     private static final int B = 2;
     private static final int L = 40;
     private static final int D_INNER = 6;
     private static final int N = 3;
     private static final ForwardOptions TRACE = ForwardOptions.inspect(layer -> { });
-
-    private NDManager manager;
-
-    @BeforeEach
-    void start() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void stop() {
-        manager.close();
-    }
 
     private static SparseConfig config(Pattern p, Variant variant, AttentionPath path) {
         return new SparseConfig(p, 8, 3, SparseConfig.LshRule.SIGN_BITS, 16, variant, path);

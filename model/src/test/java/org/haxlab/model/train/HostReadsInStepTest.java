@@ -1,15 +1,13 @@
 package org.haxlab.model.train;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import org.haxlab.model.nd.HostReads;
+import org.haxlab.model.nd.ManagedTest;
 import org.haxlab.model.trace.Backbone;
 import org.haxlab.model.nn.HaxModel;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,19 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * the only read is the report step's single combined read of loss, its parts, gradient norm and accuracy. Padded
  * batches of varying length, both attention paths, the selection on the device.
  */
-class HostReadsInStepTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+class HostReadsInStepTest extends ManagedTest {
 
     @ParameterizedTest
     @CsvSource({"hax, DENSE", "hax, SPARSE", "swd, SPARSE", "lsh, AUTO", "ssm, AUTO"})

@@ -1,8 +1,6 @@
 package org.haxlab.model.train;
 
-import ai.djl.ndarray.NDManager;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.haxlab.model.nd.ManagedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,24 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Exact resume: N steps, then a resume to 2N, equal 2N steps in one go (spec §4). */
-class ResumeTest {
+class ResumeTest extends ManagedTest {
 
     private static final int N = 12;
 
     @TempDir
     Path tmp;
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
-
     /** Validation every 4 steps (best-so-far record in play), the paper's constant schedule after warm-up. */
     private static TrainingConfig config(int steps) {
         return Fixtures.config(steps, 3e-3).withValidateEvery(4);

@@ -1,13 +1,11 @@
 package org.haxlab.model.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import org.haxlab.model.nd.ManagedTest;
 import org.haxlab.model.nd.Scalars;
 import org.haxlab.model.nn.ForwardOutput;
 import org.haxlab.model.nn.SequenceModel;
 import org.haxlab.model.trace.ForwardOptions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -19,19 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class TrainerTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+class TrainerTest extends ManagedTest {
 
     private static List<StepEvent> collect(Trainer t) {
         List<StepEvent> events = new ArrayList<>();

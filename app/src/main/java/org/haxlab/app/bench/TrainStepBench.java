@@ -113,7 +113,7 @@ public final class TrainStepBench {
                     PhaseTimer.mark("backward", grads.get(grads.size() - 1));
                     // as the trainer between report points: clipping decided on the device, nothing read back
                     NDArray flat = Gradients.flatten(grads);
-                    Gradients.clip(flat, flat.square().sum(), CLIP);
+                    Gradients.clip(flat, Gradients.squaredNorm(flat), CLIP);
                     adam.step(LR, flat);
                     PhaseTimer.mark("clip+optimiser", grads.get(0));
                     // the step's only read: the timer needs the device to have finished (the peer synchronises too)

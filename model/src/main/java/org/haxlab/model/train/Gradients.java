@@ -58,41 +58,23 @@ public final class Gradients {
         return NDArrays.concat(flat);
     }
 
-    /** Squared global L2 norm of {@code grads}, a 0-d device array. */
-    public static NDArray squaredNorm(List<NDArray> grads) {
-        if (grads.isEmpty()) {
-            throw new IllegalArgumentException("global norm: no gradients");
-        }
-        NDList squares = new NDList(grads.size());
-        for (NDArray g : grads) {
-            squares.add(g.square().sum());
-        }
-        return NDArrays.stack(squares).sum();
+    /** Squared global L2 norm of a flat gradient ({@link #flatten}), a 0-d device array. */
+    public static NDArray squaredNorm(NDArray flat) {
+        return flat.square().sum();
     }
 
     /**
-     * Scales {@code grads} in place so that their global norm is at most {@code clip}: by clip / (norm + 1e-6)
-     * when the norm exceeds it, else by 1 (torch's clip_grad_norm_), decided on the device from
-     * {@code squaredNorm}.
+     * Scales the flat gradient {@code flat} ({@link #flatten}) in place so that its norm is at most {@code clip}:
+     * by clip / (norm + 1e-6) when the norm exceeds it, else by 1 (torch's clip_grad_norm_), decided on the
+     * device from {@code squaredNorm}.
      */
-    public static void clip(List<NDArray> grads, NDArray squaredNorm, double clip) {
-        NDArray factor = clipFactor(squaredNorm, clip);
-        grads.forEach(g -> g.muli(factor));
-    }
-
-    /** {@link #clip(List, NDArray, double)} of one flat gradient ({@link #flatten}), in place. */
     public static void clip(NDArray flat, NDArray squaredNorm, double clip) {
-        flat.muli(clipFactor(squaredNorm, clip));
-    }
-
-    /** clip / (norm + 1e-6) when the norm exceeds {@code clip}, else 1: a 0-d device array. */
-    private static NDArray clipFactor(NDArray squaredNorm, double clip) {
         if (!(clip > 0)) {
             throw new IllegalArgumentException("gradient clip " + clip + " must be > 0");
         }
         NDArray norm = squaredNorm.sqrt();
         NDArray over = norm.gt(Scalars.like(norm, (float) clip)).toType(norm.getDataType(), false);
         NDArray scaled = Scalars.like(norm, (float) clip).div(Scalars.add(norm, 1e-6f));
-        return over.mul(scaled).add(Scalars.sub(over, 1f).neg());
+        flat.muli(over.mul(scaled).add(Scalars.sub(over, 1f).neg()));
     }
 }

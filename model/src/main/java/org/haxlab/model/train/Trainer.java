@@ -291,7 +291,7 @@ public final class Trainer {
             PhaseTimer.mark("backward", grads.get(grads.size() - 1));
             // one flat gradient: the norm, the clip and AdamW run a few kernels for all weights (see AdamW)
             NDArray flat = Gradients.flatten(grads);
-            NDArray squaredNorm = flat.square().sum();
+            NDArray squaredNorm = Gradients.squaredNorm(flat);
             StepEvent event = null;
             if (reports(step)) {
                 float[] read = HostReads.floats(NDArrays.concat(new NDList(loss.reshape(1), lm.reshape(1),

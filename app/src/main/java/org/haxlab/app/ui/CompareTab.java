@@ -109,14 +109,15 @@ final class CompareTab extends BorderPane {
             titles.add(title);
         }
         table.getColumns().clear();
-        table.getColumns().add(column("position", r -> Integer.toString(r.position())));
+        table.getColumns().add(column("pos", r -> Integer.toString(r.position())));
         table.getColumns().add(column("query", CompareRow::question));
         table.getColumns().add(column("expected", r -> Vocabulary.name(r.expected())));
+        List<String> labels = vm.slotsProperty().stream().map(org.haxlab.app.vm.ModelSlot::label).toList();
         for (int i = 0; i < vm.slotsProperty().size(); i++) {
             int slot = i;
             // the cell gets the whole row, so its text and its colour come from the same item
             TableColumn<CompareRow, CompareRow> c = Controls.fitHeader(
-                    new TableColumn<>(twoLines(vm.slotsProperty().get(i).label())));
+                    new TableColumn<>(stacked(vm.slotsProperty().get(i).label(), labels)));
             c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
             c.setSortable(false);
             c.setCellFactory(col -> new TableCell<>() {
@@ -158,12 +159,22 @@ final class CompareTab extends BorderPane {
     }
 
     /**
-     * A model's column title on two lines, the name over its last parenthesis ("Mamba-2 +HAX" over
-     * "(zoo, 98.1 %)"): four one-line titles made the table wider than its pane at 1600 px.
+     * A model's column title: the backbone over the rest of its name ("Mamba-2" / "+HAX"), and its last
+     * parenthesis ("(zoo, 98.1 %)") on a third line only where another compared model has the same name.
+     * Whole one-line names made four models' table wider than its pane at 1600 px, the parenthesis alone
+     * still did at 1280 px in classroom mode; the matrices' titles above keep the whole name.
      */
-    static String twoLines(String label) {
+    static String stacked(String label, List<String> all) {
+        String name = name(label);
+        int space = name.indexOf(' ');
+        String head = space <= 0 ? name : name.substring(0, space) + "\n" + name.substring(space + 1);
+        boolean twin = all.stream().filter(other -> name(other).equals(name)).count() > 1;
+        return twin && name.length() < label.length() ? head + "\n" + label.substring(name.length() + 1) : head;
+    }
+
+    private static String name(String label) {
         int cut = label.lastIndexOf(" (");
-        return cut <= 0 ? label : label.substring(0, cut) + "\n" + label.substring(cut + 1);
+        return cut <= 0 ? label : label.substring(0, cut);
     }
 
     private static TableColumn<CompareRow, String> column(String title, Function<CompareRow, String> get) {

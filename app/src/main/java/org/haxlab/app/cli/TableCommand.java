@@ -93,7 +93,8 @@ public final class TableCommand implements Callable<Integer> {
     @Mixin
     JobOptions placement = new JobOptions();
     @Option(names = "--resume", description = "Continue a table in --out: skip finished runs, continue unfinished ones "
-            + "from their last checkpoint.")
+            + "from their last checkpoint. With a larger --steps (every other option the same) every run goes on to "
+            + "the new total, its shorter result kept as result-<steps>-steps.json.")
     boolean resume;
     @Option(names = "--emit", arity = "2", paramLabel = "slurm DIR", hideParamSyntax = true, description = "Write a Slurm job array (one task "
             + "per row x seed), its aggregation job and submit.sh into DIR instead of training (docs/CLUSTER.md).")

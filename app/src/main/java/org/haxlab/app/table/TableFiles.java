@@ -22,12 +22,14 @@ public final class TableFiles {
     /** The scale's description file in OUT; a resumed table, a Slurm task and an aggregation must match it. */
     public static final String SCALE_FILE = "table.json";
 
+    private static final String STEPS = "steps";
+
     private TableFiles() {
     }
 
     /**
      * Refuses to mix tables: an OUT that already holds a table needs {@code continuing} (--resume), and then the
-     * same scale (otherwise its rows would not be comparable).
+     * same scale (otherwise its rows would not be comparable), except for more steps, which extend it.
      */
     public static void checkResume(Path out, TableScale scale, boolean continuing) {
         Path file = out.resolve(SCALE_FILE);
@@ -46,9 +48,21 @@ public final class TableFiles {
                 diff.add(key + " " + (was == null ? "?" : was.get(key)) + " -> " + now.get(key));
             }
         }
+        // a larger --steps alone extends the table: every run goes on from its last checkpoint (constant rate
+        // after warm-up, so the longer runs are the runs a longer table would have made); fewer steps cannot be
+        // taken back
+        if (diff.size() == 1 && was.has(STEPS) && diff.get(0).startsWith(STEPS + " ")) {
+            int before = was.get(STEPS).getAsInt();
+            if (scale.steps() > before) {
+                return;
+            }
+            throw new IllegalArgumentException("--resume: the table in " + out + " was trained for " + before
+                    + " steps; it can be extended (a larger --steps), not shortened to " + scale.steps()
+                    + " (use another --out for a shorter table)");
+        }
         if (!diff.isEmpty()) {
             throw new IllegalArgumentException("--resume: the scale differs from the table in " + out + ": "
-                    + String.join("; ", diff) + " (use the same options, or another --out)");
+                    + String.join("; ", diff) + " (use the same options, or another --out; only --steps may grow)");
         }
     }
 

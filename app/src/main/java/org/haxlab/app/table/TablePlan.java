@@ -6,6 +6,7 @@ import org.haxlab.model.train.CheckpointStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,9 +30,12 @@ public record TablePlan(TableScale scale, List<TableEntry> entries, List<Long> s
 
     /** What a run folder holds. */
     public enum Status {
-        /** result.json exists: the run finished and was tested. */
+        /** result.json exists: the run finished and was tested (at the table's steps, or it stopped early). */
         DONE,
-        /** last/ exists: continue from it. */
+        /**
+         * last/ exists: continue from it. So does a run that finished at fewer steps than the table now asks for
+         * (an extended table): its earlier result is kept beside it as {@code result-<steps>-steps.json}.
+         */
         RESUMABLE,
         /** nothing usable: start from scratch. */
         FRESH
@@ -44,8 +48,9 @@ public record TablePlan(TableScale scale, List<TableEntry> entries, List<Long> s
      * @param seed   the seed
      * @param index  0-based position in the table (the Slurm array index)
      * @param runDir its folder
+     * @param steps  the table's steps, the total the run trains to
      */
-    public record Run(TableEntry entry, long seed, int index, Path runDir) {
+    public record Run(TableEntry entry, long seed, int index, Path runDir, int steps) {
 
         /** {@code <row>-s<seed>}. */
         public String name() {
@@ -63,7 +68,7 @@ public record TablePlan(TableScale scale, List<TableEntry> entries, List<Long> s
         List<Run> out = new ArrayList<>();
         for (TableEntry e : entries) {
             for (long s : seeds) {
-                out.add(new Run(e, s, out.size(), runsDir().resolve(RunResult.dirName(e, s))));
+                out.add(new Run(e, s, out.size(), runsDir().resolve(RunResult.dirName(e, s)), scale.steps()));
             }
         }
         return List.copyOf(out);
@@ -81,13 +86,24 @@ public record TablePlan(TableScale scale, List<TableEntry> entries, List<Long> s
 
     /** What the run's folder holds now. */
     public static Status status(Run run) {
+        boolean checkpointed = Files.isDirectory(run.runDir().resolve(CheckpointStore.LAST));
         if (Files.isRegularFile(run.runDir().resolve(RunResult.FILE))) {
-            return Status.DONE;
+            return checkpointed && shortOf(run) != null ? Status.RESUMABLE : Status.DONE;
         }
-        if (Files.isDirectory(run.runDir().resolve(CheckpointStore.LAST))) {
-            return Status.RESUMABLE;
+        return checkpointed ? Status.RESUMABLE : Status.FRESH;
+    }
+
+    /**
+     * The result of a run that finished at fewer steps than the table's (the table was extended), else null: a
+     * diverged run, a result at the table's steps, or one that cannot be read stays as it is.
+     */
+    private static RunResult shortOf(Run run) {
+        try {
+            RunResult r = RunResult.load(run.runDir());
+            return r.state().equals("finished") && r.steps() < run.steps() ? r : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
-        return Status.FRESH;
     }
 
     /**
@@ -103,6 +119,12 @@ public record TablePlan(TableScale scale, List<TableEntry> entries, List<Long> s
         }
         if (st == Status.FRESH && Files.exists(run.runDir())) {
             CheckpointStore.deleteTree(run.runDir());
+        }
+        RunResult earlier = st == Status.RESUMABLE ? shortOf(run) : null;
+        if (earlier != null) {
+            // the extended run writes its own result at the end; the shorter run's stays beside it
+            Files.move(run.runDir().resolve(RunResult.FILE),
+                    run.runDir().resolve("result-" + earlier.steps() + "-steps.json"), StandardCopyOption.REPLACE_EXISTING);
         }
         Files.createDirectories(runsDir());
         return new RunJob(run.name(), run.runDir(), trainArgs(run, st == Status.RESUMABLE), log(run),

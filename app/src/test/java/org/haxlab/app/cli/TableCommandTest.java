@@ -147,6 +147,32 @@ class TableCommandTest {
     }
 
     @Test
+    void aLargerStepsExtendsEveryRunAndKeepsItsEarlierResult() throws Exception {
+        Path out = tmp.resolve("longer");
+        assertEquals(0, tiny(out, "--patterns", "ssm").code());
+        Path run = out.resolve("runs/ssm-s0");
+        assertEquals(3, RunResult.load(run).steps());
+        String first = Files.readString(run.resolve(RunResult.FILE));
+
+        Result shorter = tiny(out, "--patterns", "ssm", "--resume", "--steps", "2");
+        assertEquals(2, shorter.code());
+        assertTrue(shorter.err().contains("can be extended (a larger --steps), not shortened to 2"), shorter.err());
+
+        Result longer = tiny(out, "--patterns", "ssm", "--resume", "--steps", "5");
+        assertEquals(0, longer.code(), longer.err());
+        assertEquals(5, RunResult.load(run).steps(), "the run went on to the new total");
+        assertEquals(first, Files.readString(run.resolve("result-3-steps.json")), "the shorter run's result is kept");
+        List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
+        assertTrue(metrics.get(metrics.size() - 1).startsWith("5,"), metrics.toString());
+        assertEquals(6, metrics.size(), "steps 1..5 once each: continued, not retrained");
+        assertTrue(Files.readString(out.resolve(TableWriter.MARKDOWN)).contains("5 steps"));
+
+        Result again = tiny(out, "--patterns", "ssm", "--resume", "--steps", "5");
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("done earlier"), again.err());
+    }
+
+    @Test
     void badOptionsExitWithTwoAndSayWhat() {
         Path out = tmp.resolve("bad");
         assertTrue(expectTwo(tiny(out, "--seeds", "0")).contains("--seeds 0: need at least one seed"));

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.haxlab.app.cli.OutputPaths;
 import org.haxlab.app.scenario.ScenarioException;
 import org.haxlab.app.ui.Snapshot;
 import org.haxlab.app.vm.View;
@@ -29,6 +30,9 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     /** Name of the command. */
     public static final String NAME = "snapshot";
+
+    /** The first eight bytes of every PNG file, read as ISO-8859-1. */
+    static final String PNG_SIGNATURE = "\u0089PNG\r\n\u001a\n";
 
     @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "The scenario to open.")
     Path scenario;
@@ -66,6 +70,8 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out: the folder " + parent + " does not exist");
         }
+        // an earlier snapshot may be redrawn, but not the scenario or another file given as --out by mistake
+        OutputPaths.replaceableFile(spec.commandLine(), "--out", out, PNG_SIGNATURE, "a PNG image");
         Snapshot.headless(wh[0], wh[1]);
         try (ModelWorker worker = new ModelWorker()) {
             EngineInfo engine = worker.submit(() -> EngineStartup.start(new TextProgress(System.err))).get();

@@ -166,7 +166,8 @@ public final class InspectCommand implements Callable<Integer> {
                     + "); choose fewer with --positions (e.g. queries) or --layers, or add --force");
         }
         if (out != null) {
-            OutputPaths.file(cl, "--out", out);
+            OutputPaths.replaceableFile(cl, "--out", out, "\"" + InspectionJson.FORMAT + "\"", "an inspection JSON ("
+                    + InspectionJson.FORMAT + ")");
         }
         Device dev = Converters.resolve(cl, device);
         try (NDManager manager = NDManager.newBaseManager(dev);

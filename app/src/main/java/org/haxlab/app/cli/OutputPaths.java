@@ -73,6 +73,39 @@ public final class OutputPaths {
         return p;
     }
 
+    /**
+     * As {@link #file}, and refuses to replace an existing file whose first bytes lack {@code signature}: an
+     * earlier output of the same command may be written again, but a sequence or a lesson typed as the output by
+     * mistake is the user's work. An empty file holds nothing to lose.
+     *
+     * @param what the kind of file the command writes, for the message (e.g. "an inspection JSON")
+     */
+    public static Path replaceableFile(CommandLine cl, String option, Path file, String signature, String what) {
+        Path p = file(cl, option, file);
+        if (!Files.isRegularFile(p)) {
+            return p;
+        }
+        byte[] head = new byte[SIGNATURE_BYTES];
+        int n = 0;
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+            for (int r; n < head.length && (r = in.read(head, n, head.length - n)) > 0; ) {
+                n += r;
+            }
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(cl, option + " " + file + ": the file exists and cannot be read ("
+                    + reason(e) + "), so it is not replaced");
+        }
+        String start = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (n > 0 && !start.contains(signature)) {
+            throw new CommandLine.ParameterException(cl, option + " " + file + ": the file exists and is not " + what
+                    + ", so it is not replaced: choose another file, or move it away first");
+        }
+        return p;
+    }
+
+    /** How far into an existing output file {@link #replaceableFile} looks for the signature. */
+    private static final int SIGNATURE_BYTES = 256;
+
     private static Path checkNames(CommandLine cl, String option, Path path) {
         Path p = path.toAbsolutePath().normalize();
         for (Path name : p) {

@@ -1,14 +1,18 @@
 package org.haxlab.app.cli;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.haxlab.app.table.Splits;
 import org.haxlab.app.table.TableEntry;
 import org.haxlab.app.table.TableScale;
+import org.haxlab.model.io.BoundedJson;
+import org.haxlab.model.io.Utf8Text;
+import org.haxlab.model.json.JsonFields;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.trace.Backbone;
+import org.haxlab.model.train.CheckpointException;
 import org.haxlab.model.train.SequenceSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -113,15 +117,25 @@ public final class RunScaleOptions {
                 || given.hasMatchedOption("--max-len") || given.hasMatchedOption("--double-width"))) {
             return diff;
         }
-        // what the given options build on the run's backbone and branch, field by field
+        // what the given options build on the run's backbone and branch, field by field; an option left out keeps
+        // the run's value (not the paper's), so repeating part of the run's command line is not a difference
         SparseConfig sparse = run.sparse();
-        ModelConfig wanted = modelConfig(run.backbone(), sparse, seed);
+        positive("--d-model", dModel);
+        positive("--d-state", dState);
+        positive("--max-len", maxLen);
+        int width = dModel != null ? dModel : doubleWidth ? Math.max(1, run.dModel() / 2) : run.dModel();
+        ModelConfig scaled = TableScale.scaledModel(run.backbone(), width, dState != null ? dState : run.dState(),
+                maxLen == null ? sparse : TableScale.withMaxLen(sparse, maxLen), seed);
+        ModelConfig wanted = doubleWidth ? scaled.base2x() : scaled;
+        if (doubleWidth && sparse.pattern() != Pattern.NONE) {
+            diff.add("--double-width (the run has pattern " + sparse.pattern().id() + ")");
+        }
         if (wanted.dModel() != run.dModel()) {
-            diff.add((doubleWidth ? "--double-width, " : "") + "--d-model " + (dModel == null ? "(paper)" : dModel)
+            diff.add((dModel == null ? "--double-width" : (doubleWidth ? "--double-width, " : "") + "--d-model " + dModel)
                     + " (the run has d_model " + run.dModel() + ")");
         }
         if (wanted.dState() != run.dState()) {
-            diff.add("--d-state " + (dState == null ? "(paper)" : dState) + " (the run has " + run.dState() + ")");
+            diff.add("--d-state " + dState + " (the run has " + run.dState() + ")");
         }
         if (wanted.sparse().maxLen() != sparse.maxLen()) {
             diff.add("--max-len " + wanted.sparse().maxLen() + " (the run has " + sparse.maxLen() + ")");
@@ -131,6 +145,8 @@ public final class RunScaleOptions {
 
     /** The file of a tested run that records its splits, so that {@code --resume} alone tests it the same way. */
     static final String SPLITS_FILE = "splits.json";
+    /** Largest split record read: it holds three numbers. */
+    private static final long SPLITS_MAX_BYTES = 64 << 10;
 
     /** Records this run's splits in {@code dir} (a tested run only). */
     void saveSplits(Path dir, int valSamples) throws IOException {
@@ -151,7 +167,7 @@ public final class RunScaleOptions {
      *
      * @param given the options matched on the command line
      */
-    List<String> resumeSplits(Path dir, CommandLine.ParseResult given) throws IOException {
+    List<String> resumeSplits(Path dir, CommandLine.ParseResult given) throws CheckpointException {
         Path file = dir.resolve(SPLITS_FILE);
         List<String> diff = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
@@ -161,15 +177,22 @@ public final class RunScaleOptions {
             testSamples = 0;
             return diff;
         }
-        JsonObject o;
+        int runTest;
+        long runSeed;
         try {
-            o = JsonParser.parseString(Files.readString(file,
-                    StandardCharsets.UTF_8)).getAsJsonObject();
-        } catch (RuntimeException e) {
-            throw new IOException(file + " is not a valid split record: " + e.getMessage(), e);
+            JsonElement tree = BoundedJson.parse(Utf8Text.read(file, SPLITS_MAX_BYTES));
+            if (!tree.isJsonObject()) {
+                throw new IllegalArgumentException("the document is not a JSON object");
+            }
+            JsonFields o = new JsonFields(tree.getAsJsonObject(), "");
+            runTest = o.integer("testSamples", 1, Integer.MAX_VALUE);
+            runSeed = o.longValue("dataSeed");
+        } catch (IOException e) {
+            throw new CheckpointException(file, "cannot be read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // without it the test split is unknown: testing on another one would report a wrong accuracy
+            throw new CheckpointException(file, "is not a valid split record: " + e.getMessage(), e);
         }
-        int runTest = o.get("testSamples").getAsInt();
-        long runSeed = o.get("dataSeed").getAsLong();
         if (given.hasMatchedOption("--test-samples") && testSamples != runTest) {
             diff.add("--test-samples " + testSamples + " (the run has " + runTest + ")");
         }

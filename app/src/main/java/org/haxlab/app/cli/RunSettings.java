@@ -2,6 +2,7 @@ package org.haxlab.app.cli;
 
 import com.google.gson.JsonObject;
 import org.haxlab.model.nn.ModelConfig;
+import org.haxlab.model.sparse.Pattern;
 import org.haxlab.model.sparse.SparseConfig;
 import org.haxlab.model.train.RunRecord;
 import org.haxlab.model.train.TaskFactory;
@@ -103,6 +104,8 @@ record RunSettings(ModelConfig model, TrainingConfig training, TaskSpec task, in
     }
 
     private static String show(Object v) {
-        return v instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : String.valueOf(v);
+        // a pattern as the user types it (ssm, not the enum's none)
+        return v instanceof Pattern p ? p.id()
+                : v instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : String.valueOf(v);
     }
 }

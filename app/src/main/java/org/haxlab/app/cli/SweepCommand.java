@@ -120,7 +120,7 @@ public final class SweepCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return 2;
         } catch (IOException e) {
-            err.println("error: cannot read " + gridFile + ": " + e.getMessage());
+            err.println("error: --grid-file " + e.getMessage());
             return 2;
         }
         try (FolderLock lock = FolderLock.acquire(out.resolve(LOCK), "sweep")) {

@@ -184,6 +184,10 @@ public final class TableCommand implements Callable<Integer> {
         if (emit != null && !emit.get(0).equalsIgnoreCase("slurm")) {
             throw new IllegalArgumentException("--emit " + emit.get(0) + ": the only scheduler is slurm (--emit slurm DIR)");
         }
+        if (emit != null) {
+            // before anything is written into --out: DIR must be able to become a folder of scripts
+            OutputPaths.checkDirectory(spec.commandLine(), "--emit slurm", Path.of(emit.get(1)));
+        }
         int n = plan.runs().size();
         if (task != null && (task < 0 || task >= n)) {
             throw new IllegalArgumentException("--task " + task + " is not a run of this table (0.." + (n - 1) + ")");

@@ -221,6 +221,9 @@ public final class TrainCommand implements Callable<Integer> {
                 diff.addAll(scale.resumeDifferences(run.model(), seed, spec.commandLine().getParseResult()));
                 diff.addAll(scale.resumeSplits(folder.dir(), spec.commandLine().getParseResult()));
                 dev = Converters.resolve(spec.commandLine(), device);
+            } catch (CheckpointException e) {
+                err.println("error: cannot resume: " + e.getMessage());
+                return 1;
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
                 return 2;

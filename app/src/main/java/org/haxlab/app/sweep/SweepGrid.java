@@ -1,14 +1,13 @@
 package org.haxlab.app.sweep;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.haxlab.model.io.Utf8Text;
 
 /**
  * A grid of {@code train} options: each axis is a {@code train} option (without its dashes) and the values it takes;
@@ -87,9 +86,13 @@ public record SweepGrid(Map<String, List<String>> axes, List<String> fixed) {
         return axes;
     }
 
+    /** Largest grid file read: a grid is a few lines. */
+    private static final long MAX_FILE_BYTES = 1L << 20;
+
     /** The non-blank, non-comment lines of a grid file, each with its position for error messages. */
     public static Map<String, List<String>> readFile(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        // the bounded UTF-8 reader names the file and the fault (missing, a directory, byte 0xFF at offset N)
+        List<String> lines = Utf8Text.read(file, MAX_FILE_BYTES).lines().toList();
         List<String> items = new ArrayList<>();
         List<String> where = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -3,16 +3,15 @@ package org.haxlab.app.zoo;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.haxlab.model.io.BoundedJson;
+import org.haxlab.model.io.Utf8Text;
 import org.haxlab.model.nn.ModelConfig;
 import org.haxlab.model.train.CheckpointException;
 import org.haxlab.model.train.CheckpointStore;
@@ -31,6 +30,9 @@ import org.haxlab.model.train.RunRecord;
  * that describes one model and points at another is refused.
  */
 public final class ZooFiles {
+
+    /** Largest zoo.json or run.json read: both are a few KiB. */
+    private static final long MAX_BYTES = 4L << 20;
 
     private ZooFiles() {
     }
@@ -66,15 +68,15 @@ public final class ZooFiles {
     public static Zoo load(Path file) throws ZooException {
         String json;
         try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
+            json = Utf8Text.read(file, MAX_BYTES);
         } catch (IOException e) {
-            throw new ZooException(file, "", "cannot be read: " + e, e);
+            throw new ZooException(file, "", "cannot be read: " + e.getMessage(), e);
         }
         JsonElement tree;
         try {
-            tree = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
-            throw new ZooException(file, "", "is not valid JSON: " + e.getMessage(), e);
+            tree = BoundedJson.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new ZooException(file, "", "is " + e.getMessage(), e);
         }
         if (!tree.isJsonObject()) {
             throw new ZooException(file, "", "must hold a JSON object with \"grid\" and \"models\"", null);
@@ -115,8 +117,11 @@ public final class ZooFiles {
         ModelConfig config;
         try {
             Path dir = CheckpointStore.resolve(checkpoint);
-            String record = Files.readString(dir.resolve(CheckpointStore.RECORD_FILE), StandardCharsets.UTF_8);
-            config = RunRecord.fromJson(JsonParser.parseString(record).getAsJsonObject()).model();
+            JsonElement record = BoundedJson.parse(Utf8Text.read(dir.resolve(CheckpointStore.RECORD_FILE), MAX_BYTES));
+            if (!record.isJsonObject()) {
+                throw new IllegalArgumentException(CheckpointStore.RECORD_FILE + " is not a JSON object");
+            }
+            config = RunRecord.fromJson(record.getAsJsonObject()).model();
         } catch (CheckpointException | IOException | RuntimeException e) {
             throw new ZooException(file, at + ".checkpoint", "'" + cp + "' is not a usable checkpoint: " + e.getMessage(), e);
         }

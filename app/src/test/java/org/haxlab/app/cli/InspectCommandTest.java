@@ -152,4 +152,29 @@ class InspectCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--positions"), r.err());
     }
+
+    @Test
+    void outKeepsAnExistingFileThatIsNotAnInspection() throws Exception {
+        // the sequence file given as --out too: before, the JSON replaced the user's sequence
+        Path seq = Files.writeString(tmp.resolve("mine.txt"), SPEC_EXAMPLE + "\n");
+        CliTestSupport.Result r = CliTestSupport.run("inspect", "--pattern", "sw", "--file", seq.toString(),
+                "--out", seq.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--out " + seq + ": the file exists and is not an inspection JSON"), r.err());
+        assertEquals(SPEC_EXAMPLE + "\n", Files.readString(seq));
+    }
+
+    @Test
+    void outRewritesAnEarlierInspection() throws Exception {
+        Path json = tmp.resolve("inspection.json");
+        for (int i = 0; i < 2; i++) {
+            CliTestSupport.Result r = CliTestSupport.run("inspect", "--pattern", "sw", "--sequence", SPEC_EXAMPLE,
+                    "--layers", "0", "--out", json.toString());
+            assertEquals(0, r.code(), r.err());
+        }
+        assertTrue(Files.readString(json).contains("haxlab-inspection/1"));
+        Files.writeString(json, "");
+        assertEquals(0, CliTestSupport.run("inspect", "--pattern", "sw", "--sequence", SPEC_EXAMPLE, "--layers", "0",
+                "--out", json.toString()).code(), "an empty file holds nothing to lose");
+    }
 }

@@ -80,4 +80,19 @@ class SweepCommandTest {
         assertTrue(gpu.err().contains("gpu:0 is not visible"), gpu.err());
         assertFalse(Files.exists(out), "nothing written for bad options");
     }
+
+    @Test
+    void anUnreadableGridFileSaysWhyInWords() throws Exception {
+        Path out = tmp.resolve("bad");
+        Path missing = tmp.resolve("axes.txt");
+        Result none = sweep(out, "--grid-file", missing.toString());
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("--grid-file " + missing + ": no such file"), none.err());
+        Path latin = Files.write(tmp.resolve("latin.txt"), new byte[] {'l', 'r', '=', (byte) 0xE9});
+        Result bytes = sweep(out, "--grid-file", latin.toString());
+        assertEquals(2, bytes.code());
+        assertTrue(bytes.err().contains("is not UTF-8 text: byte 0xE9 at offset 3"), bytes.err());
+        UsageErrorsTest.assertClean(bytes);
+        assertFalse(Files.exists(out), "nothing written");
+    }
 }

@@ -133,6 +133,18 @@ class TableClusterCommandTest {
     }
 
     @Test
+    void emitIntoAFileIsAUsageErrorBeforeAnythingIsWritten() throws Exception {
+        Path out = tmp.resolve("cluster");
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "mine");
+        Result r = tiny(out, "--patterns", "ssm", "--emit", "slurm", file.toString(), "--devices", "cpu");
+        assertEquals(2, r.code(), r.err());
+        // before: "error: <the path>" and exit 1, after --out had been made and its table.json written
+        assertTrue(r.err().contains("--emit slurm " + file + ": it is a file, not a directory"), r.err());
+        assertFalse(Files.exists(out), "nothing written");
+        assertEquals("mine", Files.readString(file));
+    }
+
+    @Test
     void slurmScriptsTasksAndTheAggregation() throws Exception {
         Path out = tmp.resolve("cluster");
         Path scripts = tmp.resolve("slurm");

@@ -64,6 +64,34 @@ class TrainScaleOptionsTest {
         assertTrue(refused("--pattern", "ssm", "--threads", "-2").contains("--threads -2 must be >= 0"));
     }
 
+    @Test
+    void resumeComparesOnlyTheSizeOptionsGivenAndSaysWhatADamagedSplitRecordLacks() throws Exception {
+        Path out = tmp.resolve("sized");
+        Result first = train(out, "--pattern", "ssm", "--test-samples", "4");
+        assertEquals(0, first.code(), first.err());
+        // part of the run's own command line: --d-state left out is the run's 4, not the paper's 32
+        Result same = resume(out, "--d-model", "16", "--steps", "6");
+        assertEquals(0, same.code(), same.err());
+        Result other = resume(out, "--d-model", "32", "--pattern", "hax", "--steps", "8");
+        assertEquals(2, other.code(), other.err());
+        assertTrue(other.err().contains("--d-model 32 (the run has d_model 16)"), other.err());
+        assertTrue(other.err().contains("--pattern hax (the run has ssm)"), "the pattern as typed: " + other.err());
+        assertFalse(other.err().contains("--d-state"), other.err());
+        Files.writeString(out.resolve("splits.json"), "{\"testSamples\": 4}");
+        Result damaged = resume(out, "--steps", "8");
+        assertEquals(1, damaged.code(), damaged.err());
+        assertTrue(damaged.err().contains("splits.json: is not a valid split record: dataSeed: is missing"),
+                damaged.err());
+        UsageErrorsTest.assertClean(damaged);
+    }
+
+    private static Result resume(Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("train", "--resume", "--out", out.toString(), "--device", "cpu",
+                "--threads", "1"));
+        args.addAll(Arrays.asList(extra));
+        return HardenedCli.run(args.toArray(String[]::new));
+    }
+
     private String refused(String... extra) {
         Path out = tmp.resolve("refused");
         Result r = train(out, extra);

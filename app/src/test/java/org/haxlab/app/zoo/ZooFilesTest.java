@@ -1,6 +1,7 @@
 package org.haxlab.app.zoo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +80,29 @@ class ZooFilesTest {
         Files.writeString(f, "{\"grid\": ", StandardCharsets.UTF_8);
         ZooException e = assertThrows(ZooException.class, () -> ZooFiles.load(f));
         assertTrue(e.getMessage().contains("is not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void unreadableZoosAndRecordsAreDescribedWithoutJavaNames() throws Exception {
+        Path latin = Files.write(tmp.resolve("latin.json"), new byte[] {(byte) 0xFF, '{', '}'});
+        assertEquals(latin + ": cannot be read: " + latin + " is not UTF-8 text: byte 0xFF at offset 0 is not valid "
+                + "UTF-8 (save the file as UTF-8)", assertThrows(ZooException.class, () -> ZooFiles.load(latin)).getMessage());
+        Path truncated = tmp.resolve("truncated.json");
+        Files.writeString(truncated, "{\"grid\": {\"contexts\": \"4..6", StandardCharsets.UTF_8);
+        String message = assertThrows(ZooException.class, () -> ZooFiles.load(truncated)).getMessage();
+        assertTrue(message.contains("is not valid JSON: Unterminated string at line 1"), message);
+        // a checkpoint whose run.json was cut short (an interrupted copy)
+        Path copy = Files.createDirectories(tmp.resolve("cut"));
+        Path source = SAMPLES.resolve("mamba2-ks-d32");
+        Files.copy(source.resolve("weights.ndlist"), copy.resolve("weights.ndlist"));
+        Files.writeString(copy.resolve("run.json"), Files.readString(source.resolve("run.json")).substring(0, 200));
+        Path f = zoo(model("a", "ks", "").replace(source.toString(), copy.toString()));
+        ZooException cut = assertThrows(ZooException.class, () -> ZooFiles.load(f));
+        assertEquals("models[0].checkpoint", cut.field());
+        assertTrue(cut.getMessage().contains("is not a usable checkpoint: not valid JSON: "), cut.getMessage());
+        for (String m : new String[] {message, cut.getMessage()}) {
+            assertFalse(m.contains("Exception") || m.contains("https://") || m.contains("setStrictness"), m);
+        }
     }
 
     @Test

@@ -18,6 +18,9 @@ public final class BoundedJson {
     /** Default nesting limit: every HAX Lab file nests a handful of levels. */
     public static final int MAX_DEPTH = 32;
 
+    /** Gson's words for a syntax error, which name a Java method ("... at line 1 column 12 path $.format"). */
+    private static final String GSON_LENIENT_ADVICE = "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON";
+
     private BoundedJson() {
     }
 
@@ -93,6 +96,8 @@ public final class BoundedJson {
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         // Gson appends a link to its troubleshooting page: not useful to our users
         int see = m.indexOf("\nSee https://");
-        return see >= 0 ? m.substring(0, see) : m;
+        m = see >= 0 ? m.substring(0, see) : m;
+        // and names its own API when the syntax is wrong; a user editing a file needs only the place
+        return m.replace(GSON_LENIENT_ADVICE, "malformed JSON");
     }
 }

@@ -192,7 +192,7 @@ public final class CheckpointStore {
         try {
             bytes = Files.readAllBytes(weightsFile);
         } catch (IOException e) {
-            throw new CheckpointException(weightsFile, "cannot be read: " + e, e);
+            throw new CheckpointException(weightsFile, unreadable(e), e);
         }
         if (bytes.length != record.weightsBytes()) {
             throw new CheckpointException(weightsFile, "is " + bytes.length + " bytes but " + RECORD_FILE + " says "
@@ -267,8 +267,9 @@ public final class CheckpointStore {
         ModelConfig saved = cp.record().model().withSeed(0).withInit(InitScheme.RELEASED);
         ModelConfig have = model.config().withSeed(0).withInit(InitScheme.RELEASED);
         if (!saved.equals(have)) {
-            throw new CheckpointException(recordFile, "model config does not match: checkpoint is " + saved
-                    + ", model is " + have);
+            String fields = differences(ConfigJson.toJson(saved), ConfigJson.toJson(have), "");
+            throw new CheckpointException(recordFile, "model config does not match: " + (fields.isEmpty()
+                    ? "checkpoint is " + saved + ", model is " + have : fields));
         }
         Map<String, long[]> shapes = cp.record().shapes();
         for (String n : model.params().names()) {
@@ -288,6 +289,38 @@ public final class CheckpointStore {
         }
         model.params().copyFrom(cp.weights());
         return cp.record();
+    }
+
+    /**
+     * The fields of two model configs (as written in run.json) that differ, as
+     * {@code "dModel: the checkpoint has 32, the model 64"}: a user reading it knows which setting to change.
+     */
+    static String differences(JsonObject checkpoint, JsonObject model, String prefix) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String name : checkpoint.keySet()) {
+            JsonElement a = checkpoint.get(name);
+            JsonElement b = model.get(name);
+            if (a.equals(b)) {
+                continue;
+            }
+            if (a.isJsonObject() && b != null && b.isJsonObject()) {
+                out.add(differences(a.getAsJsonObject(), b.getAsJsonObject(), prefix + name + "."));
+            } else {
+                out.add(prefix + name + ": the checkpoint has " + a + ", the model " + b);
+            }
+        }
+        return String.join("; ", out);
+    }
+
+    /** Why a checkpoint file could not be read, in words (a missing file is an incomplete copy, not an I/O error). */
+    static String unreadable(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "is missing: the checkpoint is incomplete (copy the whole folder)";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "cannot be read (permission denied)";
+        }
+        return "cannot be read: " + (e.getMessage() == null ? "I/O error" : e.getMessage());
     }
 
     static String sha256(byte[] bytes) {

@@ -84,7 +84,7 @@ final class ResumeFiles {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new CheckpointException(file, "cannot be read: " + e, e);
+            throw new CheckpointException(file, CheckpointStore.unreadable(e), e);
         }
         if (bytes.length != want) {
             throw new CheckpointException(file, "is " + bytes.length + " bytes but " + ResumeState.FILE + " says "

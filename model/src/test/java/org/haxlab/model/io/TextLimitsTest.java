@@ -53,6 +53,10 @@ class TextLimitsTest {
         assertTrue(deep.getMessage().contains("nested deeper than 32 levels"), deep.getMessage());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> BoundedJson.parse("{\"a\": }"));
         assertTrue(bad.getMessage().startsWith("not valid JSON"), bad.getMessage());
+        // where the syntax breaks, in a user's words: not Gson's advice to call one of its methods
+        IllegalArgumentException unquoted = assertThrows(IllegalArgumentException.class,
+                () -> BoundedJson.parse("{\"format\": haxlab}"));
+        assertEquals("not valid JSON: malformed JSON at line 1 column 12 path $.format", unquoted.getMessage());
         assertThrows(IllegalArgumentException.class, () -> BoundedJson.parse("{} {}"));
         assertThrows(IllegalArgumentException.class, () -> BoundedJson.parse("{'lenient': 1}"));
     }

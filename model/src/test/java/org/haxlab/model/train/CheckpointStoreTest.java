@@ -117,6 +117,10 @@ class CheckpointStoreTest {
             try (TinyRecallModel wider = new TinyRecallModel(TinyRecallModel.config(24, 2), manager, ai.djl.Device.cpu())) {
                 e = assertThrows(CheckpointException.class, () -> store.loadInto(dir, wider));
                 assertTrue(e.getMessage().contains("model config does not match"), e.getMessage());
+                // the differing field by its run.json name, not two records printed whole
+                assertTrue(e.getMessage().contains("dModel: the checkpoint has " + a.config().dModel() + ", the model 24"),
+                        e.getMessage());
+                assertFalse(e.getMessage().contains("ModelConfig["), e.getMessage());
             }
             // same config, but a weights file with other shapes than recorded: hash and size fixed up to match
             try (TinyRecallModel other = new TinyRecallModel(TinyRecallModel.config(24, 2), manager, ai.djl.Device.cpu())) {
@@ -130,6 +134,13 @@ class CheckpointStoreTest {
                 assertTrue(e.getMessage().contains("has shape"), e.getMessage());
             }
             assertThrows(CheckpointException.class, () -> store.read(tmp.resolve("nothing-here")));
+
+            // a copy that left the weights behind: said in words, not as a Java exception
+            Files.writeString(json, text);
+            Files.delete(weights);
+            e = assertThrows(CheckpointException.class, () -> store.read(dir));
+            assertTrue(e.getMessage().endsWith("weights.ndlist: is missing: the checkpoint is incomplete (copy the whole "
+                    + "folder)"), e.getMessage());
         }
     }
 

@@ -149,7 +149,7 @@ public final class TableCommand implements Callable<Integer> {
                 TableFiles.checkResume(out, scale, resume || task != null);
             }
             if (aggregate) {
-                TableFiles.checkResume(out, scale, true);
+                TableFiles.checkAggregate(out, scale);
             }
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());

@@ -41,13 +41,7 @@ public final class TableFiles {
                     + "): pass --resume to continue it, or choose another --out");
         }
         JsonObject was = read(file).getAsJsonObject("scale");
-        JsonObject now = scale.toJson();
-        List<String> diff = new ArrayList<>();
-        for (String key : now.keySet()) {
-            if (was == null || !now.get(key).equals(was.get(key))) {
-                diff.add(key + " " + (was == null ? "?" : was.get(key)) + " -> " + now.get(key));
-            }
-        }
+        List<String> diff = differences(was, scale);
         // a larger --steps alone extends the table: every run goes on from its last checkpoint (constant rate
         // after warm-up, so the longer runs are the runs a longer table would have made); fewer steps cannot be
         // taken back
@@ -64,6 +58,34 @@ public final class TableFiles {
             throw new IllegalArgumentException("--resume: the scale differs from the table in " + out + ": "
                     + String.join("; ", diff) + " (use the same options, or another --out; only --steps may grow)");
         }
+    }
+
+    /**
+     * Refuses to aggregate what is not this table: OUT must hold a table ({@value #SCALE_FILE}) of exactly this
+     * scale (an aggregation never creates a table, and runs of another scale would be filed under this one).
+     */
+    public static void checkAggregate(Path out, TableScale scale) {
+        Path file = out.resolve(SCALE_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--aggregate: " + out + " holds no table (no " + SCALE_FILE
+                    + "): give the --out of a table that has run");
+        }
+        List<String> diff = differences(read(file).getAsJsonObject("scale"), scale);
+        if (!diff.isEmpty()) {
+            throw new IllegalArgumentException("--aggregate: the scale differs from the table in " + out + ": "
+                    + String.join("; ", diff) + " (give the options the table was made with)");
+        }
+    }
+
+    private static List<String> differences(JsonObject was, TableScale scale) {
+        JsonObject now = scale.toJson();
+        List<String> diff = new ArrayList<>();
+        for (String key : now.keySet()) {
+            if (was == null || !now.get(key).equals(was.get(key))) {
+                diff.add(key + " " + (was == null ? "?" : was.get(key)) + " -> " + now.get(key));
+            }
+        }
+        return diff;
     }
 
     /** The command recorded in {@value #SCALE_FILE}, or {@code fallback} when there is none. */

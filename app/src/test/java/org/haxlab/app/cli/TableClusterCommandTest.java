@@ -191,5 +191,14 @@ class TableClusterCommandTest {
         Result otherScale = tiny(out, "--patterns", "ssm,sw", "--task", "0", "--hash-bits", "2");
         assertEquals(2, otherScale.code());
         assertTrue(otherScale.err().contains("the scale differs"), otherScale.err());
+        Result otherAggregate = tiny(out, "--patterns", "ssm,sw", "--aggregate", "--hash-bits", "2");
+        assertEquals(2, otherAggregate.code());
+        assertTrue(otherAggregate.err().contains("--aggregate: the scale differs"), otherAggregate.err());
+
+        Path nowhere = tmp.resolve("no-table");
+        Result none = tiny(nowhere, "--patterns", "ssm,sw", "--aggregate");
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("holds no table"), none.err());
+        assertFalse(Files.exists(nowhere), "an aggregation creates no table");
     }
 }

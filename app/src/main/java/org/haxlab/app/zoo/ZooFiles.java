@@ -135,8 +135,8 @@ public final class ZooFiles {
         if (!(accuracy >= 0 && accuracy <= 1)) {
             throw new ZooException(file, at + ".accuracy", "must be a fraction in 0..1, not " + o.get("accuracy"), null);
         }
-        int steps = (int) integer(file, o, "steps", at, 0);
-        int evalSamples = (int) integer(file, o, "evalSamples", at, 0);
+        int steps = count(file, o, "steps", at);
+        int evalSamples = count(file, o, "evalSamples", at);
         long seed = integer(file, o, "seed", at, 0);
         String command = o.has("command") ? string(file, o, "command", at) : "";
         try {
@@ -223,5 +223,15 @@ public final class ZooFiles {
             throw new ZooException(file, at + "." + name, "must be a whole number >= 0, not " + o.get(name), null);
         }
         return (long) d;
+    }
+
+    /** A whole number that fits an int (steps, samples): a larger one is named as too large, not cut. */
+    private static int count(Path file, JsonObject o, String name, String at) throws ZooException {
+        long n = integer(file, o, name, at, 0);
+        if (n > Integer.MAX_VALUE) {
+            throw new ZooException(file, at + "." + name, "must be at most " + Integer.MAX_VALUE + ", not " + o.get(name),
+                    null);
+        }
+        return (int) n;
     }
 }

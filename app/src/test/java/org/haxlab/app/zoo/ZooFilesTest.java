@@ -71,6 +71,8 @@ class ZooFilesTest {
         refused(model("a", "ks", ", \"dModel\": 64"), "models[0].dModel", "says 64 but the checkpoint holds 32");
         refused(model("a", "ks", "") + "," + model("a", "ks", ""), "models", "'a' appears twice");
         refused(model("a", "ks", ", \"accuracy\": 95"), "models[0].accuracy", "fraction in 0..1");
+        refused(model("a", "ks", ", \"steps\": 1e12"), "models[0].steps", "at most 2147483647, not 1e12");
+        refused(model("a", "ks", ", \"steps\": -3"), "models[0].steps", "whole number >= 0");
         refused(model("a", "ks", "").replace("\"name\": \"M\", ", ""), "models[0].name", "is missing");
         refused(model("a", "ks", "").replace(SAMPLES.resolve("mamba2-ks-d32").toString(), "nowhere"),
                 "models[0].checkpoint", "not a usable checkpoint");

@@ -16,8 +16,9 @@ case ${1:?usage: next-session.sh bench|phases|attention|zoo|table|progress|colle
   attention) # 16K sparse vs dense on the quiet GPU
     timeout 170 $H bench attention --lengths 16384 --patterns hax --warmup 1 -r 5 --pass-seconds 10 > $OUT/attention-16k.txt 2>&1
     tail -4 $OUT/attention-16k.txt ;;
-  zoo)       # in the background: the Mamba-2 zoo search at the larger tables (scale G4, 4..8 x 4..8, L up to 274),
-             # where a 2,000-step CPU run of the SSM (docs/ZOO.md) gave its plateau; resumable with the same command
+  zoo)       # in the background: the Mamba-2 zoo search at the larger tables (scale G4, 4..8 x 4..8, L 74..274);
+             # on the CPU, 3,500 steps left the SSM at 44 % and +HAX at 59 %, both still moving (docs/ZOO.md);
+             # an interrupted search continues with the same command (the table's --resume)
     mkdir -p ~/gpu
     ROWS=ssm,hax,ks,sw SCALES=G4 BACKBONES=mamba2 HAXLAB=$H bash docs/zoo/gpu-search.sh ~/gpu/zoo "${2:-6000}" ;;
   table)     # in the background: Table 1 continued to 6,000 steps (its run folders carried into ~/gpu)

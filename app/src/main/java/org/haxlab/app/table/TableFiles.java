@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The table folder's own files: {@value #SCALE_FILE} (the scale every run and every later invocation must match)
@@ -41,11 +44,11 @@ public final class TableFiles {
                     + "): pass --resume to continue it, or choose another --out");
         }
         JsonObject was = read(file).getAsJsonObject("scale");
-        List<String> diff = differences(was, scale);
+        Map<String, String> diff = differences(was, scale);
         // a larger --steps alone extends the table: every run goes on from its last checkpoint (constant rate
         // after warm-up, so the longer runs are the runs a longer table would have made); fewer steps cannot be
         // taken back
-        if (diff.size() == 1 && was.has(STEPS) && diff.get(0).startsWith(STEPS + " ")) {
+        if (diff.keySet().equals(Set.of(STEPS))) {
             int before = was.get(STEPS).getAsInt();
             if (scale.steps() > before) {
                 return;
@@ -56,7 +59,7 @@ public final class TableFiles {
         }
         if (!diff.isEmpty()) {
             throw new IllegalArgumentException("--resume: the scale differs from the table in " + out + ": "
-                    + String.join("; ", diff) + " (use the same options, or another --out; only --steps may grow)");
+                    + String.join("; ", diff.values()) + " (use the same options, or another --out; only --steps may grow)");
         }
     }
 
@@ -70,19 +73,20 @@ public final class TableFiles {
             throw new IllegalArgumentException("--aggregate: " + out + " holds no table (no " + SCALE_FILE
                     + "): give the --out of a table that has run");
         }
-        List<String> diff = differences(read(file).getAsJsonObject("scale"), scale);
+        Map<String, String> diff = differences(read(file).getAsJsonObject("scale"), scale);
         if (!diff.isEmpty()) {
             throw new IllegalArgumentException("--aggregate: the scale differs from the table in " + out + ": "
-                    + String.join("; ", diff) + " (give the options the table was made with)");
+                    + String.join("; ", diff.values()) + " (give the options the table was made with)");
         }
     }
 
-    private static List<String> differences(JsonObject was, TableScale scale) {
+    /** Each scale field that differs, in the scale's order, with "field before -> now". */
+    private static Map<String, String> differences(JsonObject was, TableScale scale) {
         JsonObject now = scale.toJson();
-        List<String> diff = new ArrayList<>();
+        Map<String, String> diff = new LinkedHashMap<>();
         for (String key : now.keySet()) {
             if (was == null || !now.get(key).equals(was.get(key))) {
-                diff.add(key + " " + (was == null ? "?" : was.get(key)) + " -> " + now.get(key));
+                diff.put(key, key + " " + (was == null ? "?" : was.get(key)) + " -> " + now.get(key));
             }
         }
         return diff;

@@ -120,6 +120,39 @@ class PanesTest {
         });
     }
 
+    /** A query pinned elsewhere (a lesson, another view) is chosen in the table and scrolled into view. */
+    @Test
+    void diagnosisPaneChoosesAndShowsThePinnedQuery() {
+        String table = "A a 3 b 2 c 5 d 6 e 7 f 8 B a 1 b 4 c 9 d 10 e 11 f 12 C a 13 b 14 c 15 d 0 e 3 f 2 | ";
+        StringBuilder queries = new StringBuilder();
+        for (String ctx : new String[] {"A", "B", "C"}) {
+            queries.append(ctx).append(" a ? b ? c ? d ? e ? f ? ");
+        }
+        RecallSequence s = SequenceText.parse(table + queries.toString().trim()).sequence();
+        int[] predicted = new int[s.queries()];
+        java.util.Arrays.fill(predicted, 17);
+        InspectionViewModel vm = new InspectionViewModel();
+        vm.show(plainSsm(s, predicted), s);
+        int last = s.queryPositions()[s.queries() - 1];
+        onFx(() -> {
+            DiagnosisPane pane = new DiagnosisPane(vm);
+            new Scene(pane, 600, 160);
+            pane.applyCss();
+            pane.layout();
+            vm.pin(last);
+            pane.layout();
+            pane.layout();
+            assertEquals(last, pane.table().getSelectionModel().getSelectedItem().position());
+            var flow = (javafx.scene.control.skin.VirtualFlow<?>) pane.table().lookup(".virtual-flow");
+            int lastRow = s.queries() - 1;
+            boolean shown = flow.getFirstVisibleCell().getIndex() <= lastRow
+                    && flow.getLastVisibleCell().getIndex() >= lastRow;
+            assertTrue(flow.getFirstVisibleCell().getIndex() > 0, "it scrolled");
+            assertTrue(shown, "the pinned query's row is scrolled into view");
+            return null;
+        });
+    }
+
     /** A plain-SSM inspection without decay traces: predictions only. */
     private static Inspection plainSsm(RecallSequence s, int... predicted) {
         int n = s.length();

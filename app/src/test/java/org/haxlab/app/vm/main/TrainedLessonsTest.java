@@ -149,6 +149,10 @@ class TrainedLessonsTest {
             if (!d.correct()) {
                 assertTrue(note.contains("position " + d.position()) && note.contains("'" + d.reason().label() + "'"),
                         "the note names the wrong answer and its diagnosis: " + d.explanation());
+                // where its answer lies, as the diagnosis's "answer at" column shows it (the answer table's
+                // "defined at" is the key's position, one before)
+                assertTrue(note.contains("answer " + org.haxlab.model.task.Vocabulary.name(d.expected()) + " at position "
+                        + d.source().valuePosition()), d.source().valuePosition() + ": " + note);
             }
         }
     }

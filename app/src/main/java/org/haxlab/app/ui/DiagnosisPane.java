@@ -32,6 +32,7 @@ public final class DiagnosisPane extends BorderPane {
     private final InspectionViewModel vm;
     private final RecallDiagnosisTable table;
     private final CheckBox wrongOnly = new CheckBox("wrong only");
+    private boolean choosing;
 
     /** A pane bound to {@code vm}. */
     public DiagnosisPane(InspectionViewModel vm) {
@@ -40,7 +41,12 @@ public final class DiagnosisPane extends BorderPane {
         wrongOnly.selectedProperty().addListener((o, was, now) -> table.setOnlyWrong(now));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
-                vm.pin(now.position());
+                choosing = true;    // the row is where the user clicked: no scrolling it away
+                try {
+                    vm.pin(now.position());
+                } finally {
+                    choosing = false;
+                }
             }
         });
         Label accuracy = new Label();
@@ -51,11 +57,34 @@ public final class DiagnosisPane extends BorderPane {
         vm.diagnosesProperty().addListener((javafx.collections.ListChangeListener<RecallDiagnosis>) c ->
                 accuracy.setText(summary()));
         accuracy.setText(summary());
+        // a lesson or another view pins a query: its row is chosen and scrolled into view (the lesson of
+        // 'The SSM forgets' opens here on query 137, which was some thirty rows below the visible ones)
+        vm.pinnedProperty().addListener((o, was, now) -> showPinned());
+        vm.diagnosesProperty().addListener((javafx.collections.ListChangeListener<RecallDiagnosis>) c -> showPinned());
+        wrongOnly.selectedProperty().addListener((o, was, now) -> showPinned());
+        showPinned();
         Controls.tip(wrongOnly, "Show only the queries the model answered wrong, with why");
         HBox top = new HBox(12, wrongOnly, accuracy);
         top.setPadding(new Insets(4));
         setTop(top);
         setCenter(table);
+    }
+
+    /** Chooses the pinned query's row and scrolls to it (nothing when it has no row or the user chose it). */
+    private void showPinned() {
+        Integer p = vm.pinnedProperty().get();
+        if (choosing || p == null) {
+            return;
+        }
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).position() == p) {
+                if (table.getSelectionModel().getSelectedIndex() != i) {
+                    table.getSelectionModel().select(i);
+                }
+                table.scrollTo(i);
+                return;
+            }
+        }
     }
 
     private String summary() {

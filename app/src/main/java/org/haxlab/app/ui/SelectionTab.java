@@ -26,6 +26,7 @@ import org.haxlab.viz.selection.AlignedSelection;
 import org.haxlab.viz.tokens.TokenLegend;
 import org.haxlab.viz.tokens.TokenStrip;
 
+import java.util.Comparator;
 import java.util.Locale;
 
 /**
@@ -40,6 +41,8 @@ final class SelectionTab extends BorderPane {
     static final int QUERY_LIGHT = Palettes.BLACK;
     /** Most of the tab's height the legends and the query's weights below the matrix may take. */
     static final double BOTTOM_SHARE = 0.3;
+    /** Follows the number of keys in the hovered query's line; the keys are listed by weight. */
+    static final String HEAVIEST_FIRST = " keys, heaviest first: ";
 
     private final InspectionViewModel vm;
     private final SelectionMatrixView matrix = new SelectionMatrixView();
@@ -176,9 +179,12 @@ final class SelectionTab extends BorderPane {
                     ? "no keys selected: reads every position uniformly, the future included (paper variant)"
                     : "no keys selected (zero attention output)");
         } else {
-            s.append(vm.activeKeysProperty().size()).append(" keys: ");
+            // heaviest first: in position order a trained layer's 35 keys began with a dozen weights of 0.0000
+            // and the key it read (the lesson's "heaviest is position 46") was cut off behind the "…"
+            s.append(vm.activeKeysProperty().size()).append(HEAVIEST_FIRST);
             int shown = 0;
-            for (SelectedKey k : vm.activeKeysProperty()) {
+            for (SelectedKey k : vm.activeKeysProperty().sorted(
+                    Comparator.comparingDouble(SelectedKey::weight).reversed().thenComparingInt(SelectedKey::key))) {
                 if (shown++ == 12) {
                     s.append(" …");
                     break;

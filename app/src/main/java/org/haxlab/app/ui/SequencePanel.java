@@ -164,7 +164,8 @@ public final class SequencePanel extends BorderPane {
         answerTable.getColumns().add(column("pos", 48, "The query's position (0-based, BOS = 0)", a -> a.position()));
         answerTable.getColumns().add(column("query", 64, "The question: context and key", AnswerTable.Answer::question));
         answerTable.getColumns().add(column("value", 56, "The right answer", a -> Vocabulary.name(a.value())));
-        answerTable.getColumns().add(column("defined at", 100, "Where the answer's value was defined",
+        answerTable.getColumns().add(column("defined at", 100, "Where the asked key was defined in the table (its value, the answer, follows at the next"
+                + " position: the diagnosis's 'answer at')",
                 a -> a.definedAt()));
         answerTable.setPlaceholder(new Label("no valid sequence"));
         // unconstrained: the minimum widths hold (headers whole) and a narrow panel scrolls sideways

@@ -21,6 +21,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.haxlab.app.vm.slicing.SliceExample;
+import org.haxlab.app.vm.slicing.Slicer;
+import org.haxlab.model.inspect.RecallDiagnosis;
 import org.haxlab.app.vm.slicing.SliceRow;
 import org.haxlab.app.vm.slicing.SlicingViewModel;
 
@@ -70,7 +72,14 @@ final class SlicingTab extends BorderPane {
         table.setItems(vm.rowsProperty());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> {
-            TableRow<SliceRow> row = new TableRow<>();
+            TableRow<SliceRow> row = new TableRow<>() {
+                @Override
+                protected void updateItem(SliceRow r, boolean empty) {
+                    super.updateItem(r, empty);
+                    setTooltip(empty || r == null ? null : new javafx.scene.control.Tooltip("Example: the query at "
+                            + r.example().query() + " of a sequence in this slice; double click or Enter opens it"));
+                }
+            };
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
                     open.accept(row.getItem().example());
@@ -95,24 +104,51 @@ final class SlicingTab extends BorderPane {
         }
     }
 
+    /**
+     * Sliced by, slice, share, right. Each column is at least as wide as its longest text: at 1280 x 720 with
+     * classroom fonts the five columns of fixed widths cut "failure reason", "share of queries" and the
+     * example ("query a…"), so the example moved into the row's tooltip (a double click still opens it).
+     */
     private void columns() {
         TableColumn<SliceRow, String> dim = new TableColumn<>("sliced by");
         dim.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().dimension()));
-        dim.setPrefWidth(130);
+        fit(dim, Slicer.REASON, Slicer.TABLE, Slicer.DISTANCE);
         TableColumn<SliceRow, String> slice = new TableColumn<>("slice");
-        slice.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().slice()));
-        slice.setPrefWidth(170);
-        TableColumn<SliceRow, String> share = new TableColumn<>("share of queries");
+        slice.setCellValueFactory(c -> new ReadOnlyStringWrapper(sliceText(c.getValue())));
+        fit(slice, java.util.Arrays.stream(RecallDiagnosis.Reason.values()).map(RecallDiagnosis.Reason::label)
+                .toArray(String[]::new));
+        TableColumn<SliceRow, String> share = new TableColumn<>("share of\nqueries");
         share.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%.1f %%",
                 100 * c.getValue().share())));
-        share.setPrefWidth(120);
+        fit(share, "100.0 %");
         TableColumn<SliceRow, SliceRow> acc = new TableColumn<>("right");
         acc.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         acc.setCellFactory(c -> new AccuracyCell());
-        acc.setPrefWidth(220);
-        TableColumn<SliceRow, String> ex = new TableColumn<>("example");
-        ex.setCellValueFactory(c -> new ReadOnlyStringWrapper("query at " + c.getValue().example().query()));
-        table.getColumns().setAll(java.util.List.of(dim, slice, share, acc, ex));
+        fit(acc, "4096 of 4096 (100.0 %)");
+        table.getColumns().setAll(java.util.List.of(dim, slice, share, acc));
+    }
+
+    /** Answer distances are counted in tokens ("16..31 tokens"); the other slices read as they are. */
+    static String sliceText(SliceRow r) {
+        return Slicer.DISTANCE.equals(r.dimension()) ? r.slice() + " tokens" : r.slice();
+    }
+
+    /** Cell text is measured at the classroom font's size, the largest the window uses. */
+    static final double CELL_FONT = 16;
+    /** A cell's padding and the room of its borders. */
+    static final double CELL_PAD = 12;
+
+    /** At least as wide as its header and as {@code longest} in a cell. */
+    private static void fit(TableColumn<SliceRow, ?> c, String... longest) {
+        Controls.fitHeader(c);
+        double w = c.getMinWidth();
+        for (String s : longest) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+            t.setFont(javafx.scene.text.Font.font("System", CELL_FONT));
+            w = Math.max(w, Math.ceil(t.getLayoutBounds().getWidth()) + CELL_PAD);
+        }
+        c.setMinWidth(w);
+        c.setPrefWidth(w);
     }
 
     /** "12 of 40 (30.0 %)" over a bar as long as the accuracy. */

@@ -132,7 +132,17 @@ class MainWindowTest {
         assertFalse(keys.isEmpty());
         assertTrue(keys.stream().allMatch(k -> k.key() <= query && query - k.key() < 64), "window keys, causal");
         assertTrue(tab.exactText().startsWith("query " + query), tab.exactText());
-        assertTrue(tab.exactText().contains(keys.size() + " keys: "), tab.exactText());
+        assertTrue(tab.exactText().contains(keys.size() + SelectionTab.HEAVIEST_FIRST), tab.exactText());
+        // listed by weight, so the key the query reads is never cut off behind the "…"
+        String listed = tab.exactText().substring(tab.exactText().indexOf(SelectionTab.HEAVIEST_FIRST)
+                + SelectionTab.HEAVIEST_FIRST.length()).split("\n")[0].replace(" …", "");
+        double[] weights = java.util.Arrays.stream(listed.split(", "))
+                .mapToDouble(k -> Double.parseDouble(k.substring(k.lastIndexOf(' ') + 1))).toArray();
+        for (int i = 1; i < weights.length; i++) {
+            assertTrue(weights[i] <= weights[i - 1], listed);
+        }
+        double heaviest = keys.stream().mapToDouble(org.haxlab.model.trace.SelectedKey::weight).max().orElseThrow();
+        assertEquals(heaviest, weights[0], 5e-5, listed);
         // each lit key takes the colour of the component that chose it (window here), never a role colour
         int litKey = keys.get(0).key();
         // (read from the strip, not a snapshot: the hover label covers the highlight band there)

@@ -120,6 +120,75 @@ class PanesTest {
         });
     }
 
+    /** A query pinned elsewhere (a lesson, another view) is chosen in the table and scrolled into view. */
+    @Test
+    void diagnosisPaneChoosesAndShowsThePinnedQuery() {
+        String table = "A a 3 b 2 c 5 d 6 e 7 f 8 B a 1 b 4 c 9 d 10 e 11 f 12 C a 13 b 14 c 15 d 0 e 3 f 2 | ";
+        StringBuilder queries = new StringBuilder();
+        for (String ctx : new String[] {"A", "B", "C"}) {
+            queries.append(ctx).append(" a ? b ? c ? d ? e ? f ? ");
+        }
+        RecallSequence s = SequenceText.parse(table + queries.toString().trim()).sequence();
+        int[] predicted = new int[s.queries()];
+        java.util.Arrays.fill(predicted, 17);
+        InspectionViewModel vm = new InspectionViewModel();
+        vm.show(plainSsm(s, predicted), s);
+        int last = s.queryPositions()[s.queries() - 1];
+        onFx(() -> {
+            DiagnosisPane pane = new DiagnosisPane(vm);
+            new Scene(pane, 600, 160);
+            pane.applyCss();
+            pane.layout();
+            vm.pin(last);
+            pane.layout();
+            pane.layout();
+            assertEquals(last, pane.table().getSelectionModel().getSelectedItem().position());
+            var flow = (javafx.scene.control.skin.VirtualFlow<?>) pane.table().lookup(".virtual-flow");
+            int lastRow = s.queries() - 1;
+            boolean shown = flow.getFirstVisibleCell().getIndex() <= lastRow
+                    && flow.getLastVisibleCell().getIndex() >= lastRow;
+            assertTrue(flow.getFirstVisibleCell().getIndex() > 0, "it scrolled");
+            assertTrue(shown, "the pinned query's row is scrolled into view");
+            return null;
+        });
+    }
+
+    /**
+     * At 1280 x 720 in classroom mode the slicing table gets about 680 px at 16 px: its fixed widths cut
+     * "failure reason", "share of queries" and the example column; now no cell or header is cut and the
+     * columns fit without sideways scrolling. Answer distances carry their unit.
+     */
+    @Test
+    void slicingTableFitsClassroomFontsAt1280() {
+        var vm = new org.haxlab.app.vm.slicing.SlicingViewModel(org.haxlab.app.vm.ModelWork.direct(),
+                org.haxlab.app.vm.ModelLoader.standard(), new org.haxlab.app.vm.WorkStatus());
+        var ex = new org.haxlab.app.vm.slicing.SliceExample("A a 3 | A a ?", 5);
+        var rows = javafx.collections.FXCollections.observableArrayList(
+                new org.haxlab.app.vm.slicing.SliceRow("failure reason", "correct", 1531, 1531, 1556, ex),
+                new org.haxlab.app.vm.slicing.SliceRow("failure reason", "selected but outweighed", 3, 0, 1556, ex),
+                new org.haxlab.app.vm.slicing.SliceRow("table size", "6 x 6", 216, 209, 1556, ex),
+                new org.haxlab.app.vm.slicing.SliceRow("answer distance", "128..255", 25, 24, 1556, ex));
+        onFx(() -> {
+            SlicingTab tab = new SlicingTab(vm, n -> { }, e -> { });
+            tab.table().setItems(rows);
+            javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(tab.table());
+            root.setStyle("-fx-font-size: 16px;");
+            new Scene(root, 680, 400).snapshot(null);
+            // the last column takes what is left; their least widths leave room for a vertical scroll bar
+            double least = tab.table().getColumns().stream().mapToDouble(c -> c.getMinWidth()).sum();
+            assertTrue(least <= 680 - 20, "the columns fit beside the scroll bar: " + least);
+            assertEquals("128..255 tokens", tab.table().getColumns().get(1).getCellData(3));
+            List<String> cut = new ArrayList<>();
+            for (Node n : tab.table().lookupAll(".text")) {
+                if (n instanceof javafx.scene.text.Text t && t.getText() != null && t.getText().endsWith("…")) {
+                    cut.add(t.getText());
+                }
+            }
+            assertTrue(cut.isEmpty(), "cut: " + cut);
+            return null;
+        });
+    }
+
     /** A plain-SSM inspection without decay traces: predictions only. */
     private static Inspection plainSsm(RecallSequence s, int... predicted) {
         int n = s.length();

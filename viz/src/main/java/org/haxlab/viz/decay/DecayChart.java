@@ -12,13 +12,16 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,6 +40,13 @@ public class DecayChart extends BorderPane {
         RETENTION
     }
 
+    /**
+     * Most curves the legend names one by one; beyond it (a Mamba-1 layer has 128 channels) the legend
+     * took the whole chart at 1280 x 720 and a line under the plot says what the curves are instead
+     * (a curve's tooltip still names its head or channel).
+     */
+    public static final int MAX_LEGEND_ITEMS = 16;
+
     /** Smallest value drawn on the log axis (retention can underflow to 0). */
     static final double LOG_FLOOR = 1e-12;
 
@@ -44,6 +54,7 @@ public class DecayChart extends BorderPane {
     private final XYPlot plot;
     private final JFreeChart chart;
     private final ChartViewer viewer;
+    private final TextTitle manyCurves = new TextTitle("", new Font("SansSerif", Font.PLAIN, 12));
     private DecayTrace trace;
     private Mode mode = Mode.PER_STEP_DECAY;
     private int token;
@@ -57,6 +68,9 @@ public class DecayChart extends BorderPane {
         plot = new XYPlot(dataset, new NumberAxis("position"), new NumberAxis("decay"), renderer);
         chart = new JFreeChart("State decay", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
+        manyCurves.setPosition(RectangleEdge.BOTTOM);
+        manyCurves.setVisible(false);
+        chart.addSubtitle(manyCurves);
         viewer = new ChartViewer(chart);
         setCenter(viewer);
         setPrefSize(700, 350);
@@ -140,6 +154,10 @@ public class DecayChart extends BorderPane {
                     r.setSeriesStroke(curves.size(), new BasicStroke(2.5f));
                     plot.addDomainMarker(new ValueMarker(token, Color.GRAY, new BasicStroke(1f)));
                 }
+                boolean many = curves.size() > MAX_LEGEND_ITEMS;
+                chart.getLegend().setVisible(!many);
+                manyCurves.setVisible(many);
+                manyCurves.setText(many ? manyCurvesText(curves, mode == Mode.RETENTION) : "");
                 chart.setTitle(mode == Mode.RETENTION
                         ? String.format(Locale.ROOT, "Retention of token %d (%s)", token, trace.backbone().label())
                         : "Per-step decay exp(dt*A) (" + trace.backbone().label() + ")");
@@ -155,6 +173,25 @@ public class DecayChart extends BorderPane {
         } finally {
             chart.setNotify(true);
         }
+    }
+
+    /** "128 channels, one line each (colours repeat; hover a line for its name); black: max over units". */
+    static String manyCurvesText(List<DecaySeries.Curve> curves, boolean withMax) {
+        String first = curves.get(0).name();
+        int space = first.indexOf(' ');
+        String unit = space > 0 ? first.substring(0, space) : "curve";
+        return curves.size() + " " + unit + "s, one line each (colours repeat; hover a line for its " + unit + ")"
+                + (withMax ? "; black: " + DecaySeries.MAX_NAME : "");
+    }
+
+    /** The legend names every curve (false: too many, a line under the plot says what they are). */
+    public final boolean legendShown() {
+        return chart.getLegend().isVisible();
+    }
+
+    /** The line under the plot that stands for the legend when there are too many curves ("" when none). */
+    public final String manyCurvesText() {
+        return manyCurves.isVisible() ? manyCurves.getText() : "";
     }
 
     private LogAxis logAxis() {

@@ -58,6 +58,9 @@ public final class DecaySeries {
         }
     }
 
+    /** Name of the {@link #maxRetentionFrom} curve. */
+    public static final String MAX_NAME = "max over units";
+
     private DecaySeries() {
     }
 
@@ -90,7 +93,7 @@ public final class DecaySeries {
             }
             out[t] = best;
         }
-        return new Curve("max over units", out);
+        return new Curve(MAX_NAME, out);
     }
 
     private static void checkPosition(DecayTrace trace, int j) {

@@ -64,7 +64,9 @@ public class RecallDiagnosisTable extends TableView<RecallDiagnosis> {
         getColumns().add(column("predicted", d -> names.apply(d.predicted())));
         getColumns().add(column("conf.", d -> Double.isFinite(d.confidence())
                 ? String.format(Locale.ROOT, "%.0f%%", 100.0 * d.confidence()) : "not finite (NaN)"));
-        getColumns().add(column("answer at", d -> d.source().found() ? Integer.toString(d.source().valuePosition()) : "none"));
+        // on two lines: with classroom fonts (16 px) the one-line header left "why" too little of the 680 px
+        // and the table scrolled sideways
+        getColumns().add(column("answer\nat", d -> d.source().found() ? Integer.toString(d.source().valuePosition()) : "none"));
         // reason and sentence share one wrapping column: at 1280 x 720 the table has about 680 px, too
         // little for a reason column and a readable sentence side by side
         why = column("reason: why", d -> d.reason().label() + REASON_END + d.explanation());
@@ -93,8 +95,19 @@ public class RecallDiagnosisTable extends TableView<RecallDiagnosis> {
                     getStyleClass().add(WRONG);
                 }
                 pseudoClassStateChanged(WRONG_STATE, wrong);
-                setStyle(wrong ? WRONG_STYLE : "");
+                shade();
                 setTooltip(empty || d == null ? null : new Tooltip(d.explanation()));
+            }
+
+            @Override
+            public void updateSelected(boolean selected) {
+                super.updateSelected(selected);
+                shade();
+            }
+
+            /** Light red for a wrong answer, unless chosen: the selection's colour shows the pinned query. */
+            private void shade() {
+                setStyle(getStyleClass().contains(WRONG) && !isSelected() ? WRONG_STYLE : "");
             }
         });
         setPlaceholder(new Label("run a model on a valid sequence to diagnose its answers"));

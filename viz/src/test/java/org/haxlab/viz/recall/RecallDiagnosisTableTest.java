@@ -43,6 +43,7 @@ class RecallDiagnosisTableTest {
             new Scene(new StackPane(table), 1280, 400).snapshot(null);
             List<List<String>> rows = table.shownText();
             assertEquals(List.of("144", "A a", "3", "3", "40%", "4", "correct: right"), rows.get(0));
+            assertEquals("answer\nat", table.getColumns().get(5).getText());
             assertEquals(List.of("146", "B a", "3", "7", "40%", "4", "not selected: " + LONG_WHY), rows.get(1));
             table.setOnlyWrong(true);
             assertEquals(1, table.getItems().size());
@@ -53,16 +54,36 @@ class RecallDiagnosisTableTest {
 
     @Test
     void headersAndTheWhySentenceAreNotCutInTheWindowsTablePlace() throws Exception {
+        headersAndWhyFit("");
+    }
+
+    /** The window's classroom mode sets 16 px on its root: the table must still fit its 680 px. */
+    @Test
+    void headersAndTheWhySentenceAreNotCutWithClassroomFonts() throws Exception {
+        headersAndWhyFit("-fx-font-size: 16px;");
+    }
+
+    private static void headersAndWhyFit(String rootStyle) throws Exception {
         ObservableList<RecallDiagnosis> source = FXCollections.observableArrayList(
                 diagnosis(146, 3, 7, RecallDiagnosis.Reason.OUTWEIGHED, LONG_WHY));
+        for (int q = 0; q < 20; q++) {   // more rows than fit: the vertical scroll bar takes its room too
+            source.add(diagnosis(148 + 2 * q, 5, 6, RecallDiagnosis.Reason.NOT_SELECTED, LONG_WHY));
+        }
         onFx(() -> {
             RecallDiagnosisTable table = new RecallDiagnosisTable(source);
             // at 1280 x 720 the table gets about 680 px between the editor and the training panel
-            Scene scene = new Scene(new StackPane(table), 680, 400);
+            StackPane root = new StackPane(table);
+            root.setStyle(rootStyle);
+            Scene scene = new Scene(root, 680, 400);
             scene.snapshot(null);
             assertTrue(table.whyColumn().getWidth() >= 160, "why keeps room to wrap: " + table.whyColumn().getWidth());
             double sum = table.getColumns().stream().mapToDouble(c -> c.getWidth()).sum();
             assertTrue(sum <= 680, "no sideways scrolling at this width: " + sum);
+            table.lookupAll(".scroll-bar").forEach(n -> {
+                javafx.scene.control.ScrollBar bar = (javafx.scene.control.ScrollBar) n;
+                assertTrue(bar.getOrientation() == javafx.geometry.Orientation.VERTICAL || !bar.isVisible(),
+                        "no sideways scroll bar: columns " + sum + " px");
+            });
             table.lookupAll(".column-header .label").forEach(n -> {
                 Labeled l = (Labeled) n;
                 if (!l.getText().isEmpty()) {
